@@ -1,0 +1,165 @@
+/**
+ * The contract every game implements. A game is a value, not a class: pure
+ * functions over plain, JSON-serialisable data. Nothing here mutates its
+ * arguments, reads a clock or draws randomness from outside the state, so the
+ * same seed and moves give the same game on the server, in a bot, in a replay
+ * and in a test.
+ */
+import type { Card } from './cards';
+import type { Rng, RngState } from './rng';
+
+/** A seat index, 0-based, clockwise. */
+export type Seat = number;
+
+/** A rule violation or bad input: a stable code for programs and a sentence for people. */
+export interface RuleError<Code extends string = string> {
+  readonly code: Code;
+  readonly message: string;
+}
+
+/** Error codes every game uses; games add their own (`MUST_FOLLOW_SUIT`, ...). */
+export const CommonError = {
+  /** The move is not an object of a shape this game knows. */
+  InvalidMove: 'INVALID_MOVE',
+  /** The seat is not one of the seats that must act now. */
+  NotYourTurn: 'NOT_YOUR_TURN',
+  /** The move exists in this game, but not in the current phase. */
+  WrongPhase: 'WRONG_PHASE',
+  /** The card named is not in the acting seat's hand. */
+  CardNotInHand: 'CARD_NOT_IN_HAND',
+  /** The game is over; nothing more can be played. */
+  GameOver: 'GAME_OVER',
+} as const;
+export type CommonError = (typeof CommonError)[keyof typeof CommonError];
+
+export type Result<T, E = RuleError> = { ok: true; value: T } | { ok: false; error: E };
+
+/** What `apply` returns: never an exception for a bad move. */
+export type ApplyResult<State, Event> =
+  | { ok: true; state: State; events: Event[] }
+  | { ok: false; error: RuleError };
+
+/** Every move is a plain object tagged by `type`. */
+export interface MoveBase {
+  readonly type: string;
+}
+
+/**
+ * Something that happened, for logs and animations. Events are public: they
+ * never carry a card that not every seat may see (a drawn card, a passed card).
+ */
+export interface EventBase {
+  readonly type: string;
+}
+
+/** Final result of a finished game. */
+export interface Outcome {
+  /** Game scores by seat (the game's own meaning: in Hearts lower is better). */
+  readonly scores: readonly number[];
+  /** Seats that share the win (ties share it). */
+  readonly winners: readonly Seat[];
+  /** Seats from best to worst; tied seats keep seat order. */
+  readonly ranking: readonly Seat[];
+}
+
+export type OptionValue = string | number | boolean;
+
+/** An option shown to the host as a choice between listed values. */
+export interface OptionSpec {
+  readonly key: string;
+  readonly label: string;
+  /** One line for the host: what the option changes. */
+  readonly description: string;
+  readonly choices: readonly { readonly value: OptionValue; readonly label: string }[];
+}
+
+export interface OptionsError extends RuleError<'INVALID_OPTIONS'> {
+  /** One line per problem, e.g. `target must be one of 50, 100, 150 (got 70)`. */
+  readonly problems: readonly string[];
+}
+
+export interface SetupConfig<Options> {
+  /** Any string; the same seed deals the same cards. */
+  readonly seed: string;
+  /** Number of seats, within the game's min/max. */
+  readonly seats: number;
+  readonly options: Options;
+}
+
+/**
+ * Reads a game's own, trusted fields for the rules audit run by the simulator
+ * and the property tests. It is a second, independent statement of who may know
+ * what, so a view that leaks a card is caught.
+ */
+export interface GameAudit<State, View> {
+  /** Broken invariants (a card in two places, scores that do not add up); empty when sound. */
+  invariants(state: State): string[];
+  /** Every card code that appears anywhere in a view. */
+  cardsInView(view: View): Card[];
+  /** The cards `seat` (null: a spectator) may know the location of right now. */
+  knownCards(state: State, seat: Seat | null): ReadonlySet<Card>;
+}
+
+/** A bot chooses from the legal moves using only its seat's view, so it cannot cheat. */
+export interface Bot<View, Move> {
+  readonly id: string;
+  readonly name: string;
+  choose(view: View, legalMoves: readonly Move[], rng: Rng): Move;
+}
+
+export interface GameDefinition<State, Move extends MoveBase, View, Options, Event extends EventBase = EventBase> {
+  /** Stable id used in URLs, the protocol and the simulator (`hearts`). */
+  readonly id: string;
+  /** Display name (`Hearts`). */
+  readonly name: string;
+  /** One line for the game picker. */
+  readonly description: string;
+  readonly minSeats: number;
+  readonly maxSeats: number;
+  readonly options: readonly OptionSpec[];
+
+  /** Options with every default filled in, for a table of `seats` seats. */
+  defaultOptions(seats: number): Options;
+  /**
+   * Validates options from outside (a host, a CLI). Missing keys take their
+   * defaults; unknown keys and bad values are listed in the error.
+   */
+  parseOptions(input: unknown, seats: number): Result<Options, OptionsError>;
+
+  /** Deals the first hand. Deterministic from `config.seed`. */
+  setup(config: SetupConfig<Options>): State;
+  /** Seats that must act now; several at once when they act simultaneously (passing, continue). */
+  activeSeats(state: State): readonly Seat[];
+  /** Every legal move of `seat` now; empty when the seat need not act. */
+  legalMoves(state: State, seat: Seat): Move[];
+  /** Applies a move. A bad or malformed move gives `{ ok: false }`, never an exception. */
+  apply(state: State, seat: Seat, move: Move): ApplyResult<State, Event>;
+  /** Exactly what `seat` may know; `null` is a spectator, who sees public information only. */
+  view(state: State, seat: Seat | null): View;
+  /** Legal moves computed from a seat's view alone (the client uses this to dim cards). */
+  legalMovesInView(view: View): Move[];
+  /** Why a move would be refused, from the seat's view alone; null when it is legal. */
+  moveErrorInView(view: View, move: Move): RuleError | null;
+  /** Null while the game runs. */
+  outcome(state: State): Outcome | null;
+  /** Current game scores by seat. */
+  scores(state: State): readonly number[];
+  /**
+   * A full state consistent with everything `view` reveals to `seat` (own
+   * hand, played cards, shown voids, passed cards), with the unknown cards
+   * dealt at random. Search bots sample these.
+   */
+  determinize(view: View, seat: Seat, rng: Rng): State;
+  /** The seed's generator lives in the state; exposed for audits and replays. */
+  rngState(state: State): RngState;
+
+  readonly bots: Readonly<Record<string, Bot<View, Move>>>;
+  readonly audit: GameAudit<State, View>;
+}
+
+/**
+ * A game of unknown type, as stored in the registry. Callers that hold one
+ * treat states, moves and views as opaque values of that game.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyGame = GameDefinition<any, any, any, any, any>;

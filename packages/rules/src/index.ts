@@ -1,0 +1,15 @@
+export {
+  Suit, Rank, SUITS, RANKS, DECK_SIZE, cardOf, suitOf, rankOf, isCard, fullDeck, formatCard, cardName,
+  suitName, suitSymbol, rankLabel, parseCard, parseCards, compareCards, sortCards,
+} from './cards';
+export type { Card } from './cards';
+export { Rng } from './rng';
+export type { RngState } from './rng';
+export { CommonError } from './game';
+export type {
+  Seat, RuleError, Result, ApplyResult, MoveBase, EventBase, Outcome, OptionValue, OptionSpec, OptionsError,
+  SetupConfig, GameAudit, Bot, GameDefinition, AnyGame,
+} from './game';
+export { parseChoiceOptions } from './options';
+export { randomBot } from './bots/random';
+export { GAMES, findGame, gameIds } from './registry';
