@@ -52,6 +52,25 @@ export interface EventBase {
   readonly type: string;
 }
 
+/**
+ * A value the server can mirror field by field into a schema: views are flat
+ * records of these, so each field becomes one schema field and a move patches
+ * only what changed.
+ */
+export type WireValue = number | string | boolean | readonly number[] | readonly boolean[];
+export type WireRecord = { readonly [key: string]: WireValue };
+
+/**
+ * What one seat (or a spectator, `seat: null`) may know. `public` is the same
+ * for everyone at the table and becomes the synchronized board; `private` is
+ * only this seat's (its hand, the cards it passed) and reaches only its owner.
+ */
+export interface GameView<Public extends WireRecord, Private extends WireRecord> {
+  readonly seat: Seat | null;
+  readonly public: Public;
+  readonly private: Private | null;
+}
+
 /** Final result of a finished game. */
 export interface Outcome {
   /** Game scores by seat (the game's own meaning: in Hearts lower is better). */
@@ -107,7 +126,13 @@ export interface Bot<View, Move> {
   choose(view: View, legalMoves: readonly Move[], rng: Rng): Move;
 }
 
-export interface GameDefinition<State, Move extends MoveBase, View, Options, Event extends EventBase = EventBase> {
+export interface GameDefinition<
+  State,
+  Move extends MoveBase,
+  View extends GameView<WireRecord, WireRecord>,
+  Options,
+  Event extends EventBase = EventBase,
+> {
   /** Stable id used in URLs, the protocol and the simulator (`hearts`). */
   readonly id: string;
   /** Display name (`Hearts`). */

@@ -8,7 +8,7 @@ export type { RngState } from './rng';
 export { CommonError } from './game';
 export type {
   Seat, RuleError, Result, ApplyResult, MoveBase, EventBase, Outcome, OptionValue, OptionSpec, OptionsError,
-  SetupConfig, GameAudit, Bot, GameDefinition, AnyGame,
+  SetupConfig, GameAudit, WireValue, WireRecord, GameView, Bot, GameDefinition, AnyGame,
 } from './game';
 export { parseChoiceOptions } from './options';
 export { randomBot } from './bots/random';
