@@ -12,4 +12,8 @@ export type {
 } from './game';
 export { parseChoiceOptions } from './options';
 export { randomBot } from './bots/random';
-export { GAMES, findGame, gameIds } from './registry';
+export { GAMES, findGame, gameIds, findBot, botIds } from './registry';
+export { playGame, auditState, replayGame } from './play';
+export type { RecordedMove, GameRecord, PlayConfig, PlayedGame, ReplayResult } from './play';
+export { simulate } from './simulate';
+export type { SimulationConfig, SeatSummary, SimulationSummary } from './simulate';

@@ -1,4 +1,4 @@
-import type { AnyGame } from './game';
+import type { AnyGame, Bot, MoveBase } from './game';
 
 /**
  * Every playable game. Adding a game is its folder under `games/` plus one
@@ -12,4 +12,13 @@ export function findGame(id: string): AnyGame | undefined {
 
 export function gameIds(): string[] {
   return GAMES.map((game) => game.id);
+}
+
+/** A bot by name for a game (`random`, `heuristic`, ...). */
+export function findBot(game: AnyGame, id: string): Bot<unknown, MoveBase> | undefined {
+  return Object.hasOwn(game.bots, id) ? (game.bots[id] as Bot<unknown, MoveBase>) : undefined;
+}
+
+export function botIds(game: AnyGame): string[] {
+  return Object.keys(game.bots);
 }

@@ -1,0 +1,107 @@
+/**
+ * Rules throughput and bot decision time, per game, on one core:
+ *   npm run bench -w @deckhand/rules [-- --quick] [-- --json]
+ * Random play is legalMoves + a random pick + apply, with no audit, as a bot
+ * or a search would drive the rules.
+ */
+import { performance } from 'node:perf_hooks';
+import os from 'node:os';
+import { GAMES } from '../src/registry';
+import { Rng } from '../src/rng';
+import type { AnyGame } from '../src/game';
+
+const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
+
+interface GameFigures {
+  game: string;
+  seats: number;
+  randomMovesPerSecond: number;
+  randomGamesPerSecond: number;
+  heuristicDecisionMedianMs: number;
+  heuristicDecisionP99Ms: number;
+}
+
+function randomPlay(game: AnyGame, seats: number, seconds: number): { moves: number; games: number; elapsed: number } {
+  const rng = Rng.fromSeed('bench');
+  const options = game.defaultOptions(seats);
+  let moves = 0;
+  let games = 0;
+  const started = performance.now();
+  let elapsed = 0;
+  while (elapsed < seconds * 1000) {
+    let state = game.setup({ seed: `bench-${games}`, seats, options });
+    for (;;) {
+      const active = game.activeSeats(state);
+      if (active.length === 0) break;
+      const seat = active[0]!;
+      const legal = game.legalMoves(state, seat);
+      const result = game.apply(state, seat, legal[rng.int(legal.length)]);
+      if (!result.ok) throw new Error(`${game.id}: legal move refused: ${result.error.code}`);
+      state = result.state;
+      moves++;
+    }
+    games++;
+    elapsed = performance.now() - started;
+  }
+  return { moves, games, elapsed };
+}
+
+function heuristicDecisions(game: AnyGame, seats: number, samples: number): number[] {
+  const bot = game.bots['heuristic'];
+  if (!bot) return [];
+  const rng = Rng.fromSeed('bench-decisions');
+  const options = game.defaultOptions(seats);
+  const times: number[] = [];
+  let games = 0;
+  while (times.length < samples) {
+    let state = game.setup({ seed: `decide-${games++}`, seats, options });
+    for (;;) {
+      const active = game.activeSeats(state);
+      if (active.length === 0) break;
+      const seat = active[0]!;
+      const view = game.view(state, seat);
+      const legal = game.legalMoves(state, seat);
+      const started = performance.now();
+      const move = bot.choose(view, legal, rng);
+      times.push(performance.now() - started);
+      const result = game.apply(state, seat, move);
+      if (!result.ok) throw new Error(`${game.id}: heuristic move refused: ${result.error.code}`);
+      state = result.state;
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+const figures: GameFigures[] = [];
+for (const game of GAMES) {
+  const seats = game.id === 'hearts' ? 4 : Math.min(game.maxSeats, Math.max(game.minSeats, 4));
+  randomPlay(game, seats, quick ? 0.2 : 1); // warm up the JIT
+  const random = randomPlay(game, seats, quick ? 0.5 : 5);
+  const decisions = heuristicDecisions(game, seats, quick ? 2_000 : 50_000);
+  figures.push({
+    game: game.id,
+    seats,
+    randomMovesPerSecond: Math.round(random.moves / (random.elapsed / 1000)),
+    randomGamesPerSecond: Math.round((10 * random.games) / (random.elapsed / 1000)) / 10,
+    heuristicDecisionMedianMs: Number(percentile(decisions, 50).toFixed(4)),
+    heuristicDecisionP99Ms: Number(percentile(decisions, 99).toFixed(4)),
+  });
+}
+
+const machine = `${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+if (json) {
+  console.log(JSON.stringify({ machine, quick, games: figures }));
+} else {
+  console.log(`rules benchmark (${quick ? 'quick' : 'full'}) on ${machine}`);
+  for (const f of figures) {
+    console.log(
+      `${f.game.padEnd(13)} ${f.seats} seats  random play ${f.randomMovesPerSecond.toLocaleString('en')} moves/s, ${f.randomGamesPerSecond} games/s;` +
+        `  heuristic decision median ${f.heuristicDecisionMedianMs} ms, p99 ${f.heuristicDecisionP99Ms} ms`,
+    );
+  }
+}
