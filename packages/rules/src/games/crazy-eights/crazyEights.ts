@@ -1,0 +1,755 @@
+/**
+ * Crazy Eights (rules in RULES.md, ids C8-xx). The state is immutable plain
+ * data; `apply` copies only the arrays a move changes.
+ */
+import { DECK_SIZE, cardName, fullDeck, isCard, rankOf, suitName, suitOf } from '../../cards';
+import type { Card, Suit } from '../../cards';
+import { CommonError } from '../../game';
+import type {
+  ApplyResult, GameDefinition, GameView, OptionSpec, Outcome, RuleError, Seat,
+} from '../../game';
+import { parseChoiceOptions } from '../../options';
+import { Rng } from '../../rng';
+import type { RngState } from '../../rng';
+import { randomBot } from '../../bots/random';
+import { crazyEightsHeuristicBot } from './heuristicBot';
+import { handPenalty } from './scoring';
+
+export const CrazyEightsError = {
+  CardDoesNotMatch: 'CARD_DOES_NOT_MATCH',
+  MustNameSuit: 'MUST_NAME_SUIT',
+  CannotDraw: 'CANNOT_DRAW',
+  CannotPass: 'CANNOT_PASS',
+} as const;
+export type CrazyEightsError = (typeof CrazyEightsError)[keyof typeof CrazyEightsError];
+
+export const DrawRule = {
+  UntilPlayable: 'untilPlayable',
+  DrawOne: 'drawOne',
+} as const;
+export type DrawRule = (typeof DrawRule)[keyof typeof DrawRule];
+
+export const CrazyEightsPhase = {
+  Play: 'play',
+  HandOver: 'handOver',
+  GameOver: 'gameOver',
+} as const;
+export type CrazyEightsPhase = (typeof CrazyEightsPhase)[keyof typeof CrazyEightsPhase];
+
+export type CrazyEightsTarget = 'auto' | 100 | 150 | 200 | 250 | 300 | 500;
+
+export type CrazyEightsOptions = {
+  readonly drawRule: DrawRule;
+  readonly target: CrazyEightsTarget;
+};
+
+export type CrazyEightsMove =
+  | { readonly type: 'play'; readonly card: Card; readonly suit?: Suit }
+  | { readonly type: 'draw' }
+  | { readonly type: 'pass' }
+  | { readonly type: 'continue' };
+
+export type CrazyEightsEvent =
+  | { readonly type: 'played'; readonly seat: Seat; readonly card: Card; readonly suit: Suit }
+  | { readonly type: 'drew'; readonly seat: Seat }
+  | { readonly type: 'reshuffled'; readonly stockCount: number }
+  | { readonly type: 'passed'; readonly seat: Seat }
+  | { readonly type: 'handScored'; readonly points: number[]; readonly winner: number; readonly blocked: boolean }
+  | { readonly type: 'continued'; readonly seat: Seat }
+  | { readonly type: 'handDealt'; readonly handNumber: number; readonly dealer: Seat; readonly top: Card }
+  | { readonly type: 'gameOver'; readonly winners: number[] };
+
+export interface CrazyEightsState {
+  readonly seats: number;
+  readonly drawRule: DrawRule;
+  /** Resolved target (never 'auto'). */
+  readonly target: number;
+  readonly phase: CrazyEightsPhase;
+  readonly hands: readonly (readonly Card[])[];
+  /** Top of the stock is the last element. */
+  readonly stock: readonly Card[];
+  /** Bottom first; the top card is the last element. */
+  readonly discard: readonly Card[];
+  /** Suit to follow: the top card's suit, or the suit named with an 8. */
+  readonly suit: Suit;
+  readonly turn: Seat;
+  readonly dealer: Seat;
+  /** The seat to move has drawn at least once this turn. */
+  readonly drawn: boolean;
+  /** Consecutive passes by seats that held no playable card (C8-09). */
+  readonly passes: number;
+  readonly scores: readonly number[];
+  readonly handNumber: number;
+  readonly lastHandPoints: readonly number[];
+  readonly lastHandWinner: number;
+  readonly continued: readonly boolean[];
+  readonly rng: RngState;
+}
+
+export type CrazyEightsPublic = {
+  readonly phase: CrazyEightsPhase;
+  readonly active: number[];
+  readonly turn: number;
+  readonly top: number;
+  readonly suit: number;
+  /** The whole discard pile, bottom first: every card in it was played face up. */
+  readonly discard: number[];
+  /** The top five discards, top card last, for the fan on the table. */
+  readonly recentDiscards: number[];
+  readonly discardCount: number;
+  readonly stockCount: number;
+  readonly handCounts: number[];
+  readonly scores: number[];
+  readonly handNumber: number;
+  readonly dealer: number;
+  readonly drawn: boolean;
+  readonly passes: number;
+  readonly lastHandPoints: number[];
+  readonly lastHandWinner: number;
+  readonly target: number;
+  readonly drawRule: DrawRule;
+  readonly continued: boolean[];
+  readonly winners: number[];
+};
+
+export type CrazyEightsPrivate = {
+  readonly hand: number[];
+};
+
+export type CrazyEightsView = GameView<CrazyEightsPublic, CrazyEightsPrivate>;
+
+const TARGET_CHOICES: readonly CrazyEightsTarget[] = ['auto', 100, 150, 200, 250, 300, 500];
+
+const OPTIONS: readonly OptionSpec[] = [
+  {
+    key: 'drawRule',
+    label: 'Drawing',
+    description: 'Keep drawing until you can play, or draw one card and then play or pass.',
+    choices: [
+      { value: DrawRule.UntilPlayable, label: 'Draw until playable' },
+      { value: DrawRule.DrawOne, label: 'Draw one, then pass' },
+    ],
+  },
+  {
+    key: 'target',
+    label: 'Target score',
+    description: 'The game ends when a player reaches this score (auto: 50 per player).',
+    choices: TARGET_CHOICES.map((value) => ({ value, label: value === 'auto' ? 'Auto (50 per player)' : String(value) })),
+  },
+];
+
+/** [C8-12] 'auto' is 50 points per player: 100 for two, 200 for four. */
+export function resolveTarget(target: CrazyEightsTarget, seats: number): number {
+  return target === 'auto' ? 50 * seats : target;
+}
+
+/** [C8-02] Seven cards each for two players, five otherwise. */
+export function handSize(seats: number): number {
+  return seats === 2 ? 7 : 5;
+}
+
+/** Rank index 0-12 (2..A) of a card code; an 8 is index 6. Local so the hot path makes no cross-module calls. */
+const EIGHT_INDEX = 6;
+
+/** [C8-04] An 8 always matches; otherwise the current suit or the top card's rank. */
+export function isPlayable(card: Card, top: Card, suit: Suit): boolean {
+  const rank = card % 13;
+  return rank === EIGHT_INDEX || ((card / 13) | 0) === suit || rank === top % 13;
+}
+
+function hasPlayable(hand: readonly Card[], top: Card, suit: Suit): boolean {
+  for (let i = 0; i < hand.length; i++) if (isPlayable(hand[i]!, top, suit)) return true;
+  return false;
+}
+
+/**
+ * What the turn rules need, given by the state and by a seat's view alike, so
+ * the server and the client check moves with the same code.
+ */
+interface TurnContext {
+  readonly phase: CrazyEightsPhase;
+  readonly turn: Seat;
+  readonly hand: readonly Card[];
+  readonly top: Card;
+  readonly suit: Suit;
+  readonly drawRule: DrawRule;
+  readonly drawn: boolean;
+  /** The stock has a card, or the discard pile has cards under its top to reshuffle (C8-07). */
+  readonly canRefill: boolean;
+  readonly continued: readonly boolean[];
+}
+
+function contextOfState(state: CrazyEightsState, seat: Seat): TurnContext {
+  return {
+    phase: state.phase,
+    turn: state.turn,
+    hand: state.hands[seat] ?? [],
+    top: state.discard[state.discard.length - 1] ?? -1,
+    suit: state.suit,
+    drawRule: state.drawRule,
+    drawn: state.drawn,
+    canRefill: state.stock.length > 0 || state.discard.length > 1,
+    continued: state.continued,
+  };
+}
+
+function contextOfView(view: CrazyEightsView): TurnContext {
+  const pub = view.public;
+  return {
+    phase: pub.phase,
+    turn: pub.turn,
+    hand: view.private?.hand ?? [],
+    top: pub.top,
+    suit: pub.suit as Suit,
+    drawRule: pub.drawRule,
+    drawn: pub.drawn,
+    canRefill: pub.stockCount > 0 || pub.discardCount > 1,
+    continued: pub.continued,
+  };
+}
+
+/** [C8-06] Drawing: see RULES.md for when each draw rule allows another draw. */
+function mayDraw(ctx: TurnContext): boolean {
+  if (!ctx.canRefill) return false;
+  if (ctx.drawRule === DrawRule.DrawOne) return !ctx.drawn;
+  return !ctx.drawn || !hasPlayable(ctx.hand, ctx.top, ctx.suit);
+}
+
+/** [C8-08] Passing: after the one draw of `drawOne`, or when nothing can be drawn and nothing played. */
+function mayPass(ctx: TurnContext): boolean {
+  if (ctx.drawRule === DrawRule.DrawOne && ctx.drawn) return true;
+  return !ctx.canRefill && !hasPlayable(ctx.hand, ctx.top, ctx.suit);
+}
+
+function err(code: string, message: string): RuleError {
+  return { code, message };
+}
+
+function isSeatIndex(seat: unknown, seats: number): seat is number {
+  return typeof seat === 'number' && Number.isInteger(seat) && seat >= 0 && seat < seats;
+}
+
+function isSuit(value: unknown): value is Suit {
+  return value === 0 || value === 1 || value === 2 || value === 3;
+}
+
+/** A move with fields it does not use is refused, so a client bug cannot pass unnoticed. */
+function hasUnknownField(move: Record<string, unknown>, isPlay: boolean): boolean {
+  for (const key in move) {
+    if (key === 'type' || move[key] === undefined) continue;
+    if (isPlay && (key === 'card' || key === 'suit')) continue;
+    return true;
+  }
+  return false;
+}
+
+/** The one place every move is judged; `apply` and `moveErrorInView` both call it. */
+function moveError(ctx: TurnContext, seat: unknown, seats: number, move: unknown): RuleError | null {
+  if (ctx.phase === CrazyEightsPhase.GameOver) return err(CommonError.GameOver, 'The game is over.');
+  if (typeof move !== 'object' || move === null || Array.isArray(move)) {
+    return err(CommonError.InvalidMove, 'That is not a move.');
+  }
+  const type = (move as { type?: unknown }).type;
+  if (type !== 'play' && type !== 'draw' && type !== 'pass' && type !== 'continue') {
+    return err(CommonError.InvalidMove, 'That is not a move in Crazy Eights.');
+  }
+  if (hasUnknownField(move as Record<string, unknown>, type === 'play')) {
+    return err(CommonError.InvalidMove, `A ${type} move carries only the fields it needs.`);
+  }
+  if (!isSeatIndex(seat, seats)) return err(CommonError.NotYourTurn, 'You are not seated at this table.');
+  if (type === 'continue') {
+    if (ctx.phase !== CrazyEightsPhase.HandOver) return err(CommonError.WrongPhase, 'The hand is still being played.');
+    if (ctx.continued[seat]) return err(CommonError.NotYourTurn, 'You have already continued; waiting for the others.');
+    return null;
+  }
+  if (ctx.phase !== CrazyEightsPhase.Play) return err(CommonError.WrongPhase, 'The hand is over: continue to the next hand.');
+  if (seat !== ctx.turn) return err(CommonError.NotYourTurn, 'It is not your turn.');
+  switch (type) {
+    case 'play':
+      return playError(ctx, move as { card?: unknown; suit?: unknown });
+    case 'draw':
+      if (mayDraw(ctx)) return null;
+      if (!ctx.canRefill) return err(CrazyEightsError.CannotDraw, 'There is nothing left to draw: pass instead.');
+      if (ctx.drawRule === DrawRule.DrawOne) return err(CrazyEightsError.CannotDraw, 'You have already drawn this turn: play or pass.');
+      return err(CrazyEightsError.CannotDraw, 'You hold a playable card now: play it.');
+    case 'pass':
+      if (mayPass(ctx)) return null;
+      if (ctx.canRefill) return err(CrazyEightsError.CannotPass, 'You cannot pass while you can draw.');
+      return err(CrazyEightsError.CannotPass, 'You hold a playable card: play it.');
+    default: {
+      const unreachable: never = type;
+      return unreachable;
+    }
+  }
+}
+
+function playError(ctx: TurnContext, move: { card?: unknown; suit?: unknown }): RuleError | null {
+  const card = move.card;
+  if (typeof card !== 'number' || !isCard(card)) return err(CommonError.InvalidMove, 'Name a card to play.');
+  if (!ctx.hand.includes(card)) return err(CommonError.CardNotInHand, `You do not hold the ${cardName(card)}.`);
+  if (card % 13 === EIGHT_INDEX) {
+    if (move.suit === undefined) return err(CrazyEightsError.MustNameSuit, 'Name a suit when you play an 8.');
+    if (!isSuit(move.suit)) return err(CommonError.InvalidMove, 'Name one of clubs, diamonds, spades or hearts.');
+    return null;
+  }
+  if (move.suit !== undefined) return err(CommonError.InvalidMove, 'Only an 8 names a suit.');
+  if (!isPlayable(card, ctx.top, ctx.suit)) {
+    return err(
+      CrazyEightsError.CardDoesNotMatch,
+      `The ${cardName(card)} does not match: the top card is the ${cardName(ctx.top)} and the suit is ${suitName(ctx.suit)}.`,
+    );
+  }
+  return null;
+}
+
+const SUIT_LIST: readonly Suit[] = [0, 1, 2, 3];
+const DRAW: CrazyEightsMove = { type: 'draw' };
+const PASS: CrazyEightsMove = { type: 'pass' };
+const CONTINUE: CrazyEightsMove = { type: 'continue' };
+
+function legalMovesOf(ctx: TurnContext, seat: Seat): CrazyEightsMove[] {
+  if (ctx.phase === CrazyEightsPhase.HandOver) return ctx.continued[seat] === false ? [CONTINUE] : [];
+  if (ctx.phase !== CrazyEightsPhase.Play || seat !== ctx.turn) return [];
+  const moves: CrazyEightsMove[] = [];
+  const hand = ctx.hand;
+  let playable = false;
+  for (let i = 0; i < hand.length; i++) {
+    const card = hand[i]!;
+    if (!isPlayable(card, ctx.top, ctx.suit)) continue;
+    playable = true;
+    if (card % 13 === EIGHT_INDEX) {
+      for (const suit of SUIT_LIST) moves.push({ type: 'play', card, suit });
+    } else {
+      moves.push({ type: 'play', card });
+    }
+  }
+  if (ctx.canRefill && (ctx.drawRule === DrawRule.DrawOne ? !ctx.drawn : !ctx.drawn || !playable)) moves.push(DRAW);
+  if ((ctx.drawRule === DrawRule.DrawOne && ctx.drawn) || (!ctx.canRefill && !playable)) moves.push(PASS);
+  return moves;
+}
+
+// ---------------------------------------------------------------------------
+// Dealing and scoring
+
+function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
+  const copy = items.slice();
+  copy[index] = value;
+  return copy;
+}
+
+function removeCard(hand: readonly Card[], card: Card): Card[] {
+  const copy: Card[] = [];
+  for (let i = 0; i < hand.length; i++) if (hand[i] !== card) copy.push(hand[i]!);
+  return copy;
+}
+
+/** [C8-02]/[C8-03] Shuffles a full deck with the state's generator and deals a hand. */
+function dealHand(
+  base: Omit<CrazyEightsState, 'hands' | 'stock' | 'discard' | 'suit' | 'turn' | 'drawn' | 'passes' | 'phase' | 'continued' | 'rng'>,
+  rng: Rng,
+): CrazyEightsState {
+  const deck = rng.shuffle(fullDeck());
+  const size = handSize(base.seats);
+  const hands: Card[][] = [];
+  for (let s = 0; s < base.seats; s++) hands.push(deck.slice(s * size, (s + 1) * size).sort((a, b) => a - b));
+  const rest = deck.slice(base.seats * size);
+  const top = rest.pop()!;
+  return {
+    ...base,
+    phase: CrazyEightsPhase.Play,
+    hands,
+    stock: rest,
+    discard: [top],
+    suit: suitOf(top),
+    turn: (base.dealer + 1) % base.seats,
+    drawn: false,
+    passes: 0,
+    continued: new Array<boolean>(base.seats).fill(false),
+    rng: rng.state(),
+  };
+}
+
+/** [C8-10]/[C8-11]/[C8-12] Scores a finished hand and moves to handOver or gameOver. */
+function scoreHand(state: CrazyEightsState, blocked: boolean): { state: CrazyEightsState; events: CrazyEightsEvent[] } {
+  const penalties = state.hands.map(handPenalty);
+  let winner = -1;
+  if (!blocked) {
+    winner = state.hands.findIndex((hand) => hand.length === 0);
+  } else {
+    const lowest = Math.min(...penalties);
+    const lowSeats = penalties.flatMap((p, s) => (p === lowest ? [s] : []));
+    // [C8-10] A tie for the lowest total is a drawn hand: nobody scores.
+    if (lowSeats.length === 1) winner = lowSeats[0]!;
+  }
+  const points = new Array<number>(state.seats).fill(0);
+  if (winner >= 0) {
+    let total = 0;
+    for (let s = 0; s < state.seats; s++) if (s !== winner) total += penalties[s]!;
+    points[winner] = total;
+  }
+  const scores = state.scores.map((score, s) => score + points[s]!);
+  const over = scores.some((score) => score >= state.target);
+  const events: CrazyEightsEvent[] = [{ type: 'handScored', points, winner, blocked }];
+  const next: CrazyEightsState = {
+    ...state,
+    phase: over ? CrazyEightsPhase.GameOver : CrazyEightsPhase.HandOver,
+    scores,
+    lastHandPoints: points,
+    lastHandWinner: winner,
+    drawn: false,
+    continued: new Array<boolean>(state.seats).fill(false),
+  };
+  if (over) events.push({ type: 'gameOver', winners: winnersOf(scores) });
+  return { state: next, events };
+}
+
+function winnersOf(scores: readonly number[]): number[] {
+  const best = Math.max(...scores);
+  return scores.flatMap((score, s) => (score === best ? [s] : []));
+}
+
+function rankingOf(scores: readonly number[]): number[] {
+  return scores.map((_, s) => s).sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
+
+// ---------------------------------------------------------------------------
+// Moves
+
+/** The hot-path copy: an explicit literal keeps one object shape and is much faster than a spread. */
+function withTurn(
+  state: CrazyEightsState,
+  hands: readonly (readonly Card[])[],
+  stock: readonly Card[],
+  discard: readonly Card[],
+  suit: Suit,
+  turn: Seat,
+  drawn: boolean,
+  passes: number,
+  rng: RngState,
+): CrazyEightsState {
+  return {
+    seats: state.seats,
+    drawRule: state.drawRule,
+    target: state.target,
+    phase: state.phase,
+    hands,
+    stock,
+    discard,
+    suit,
+    turn,
+    dealer: state.dealer,
+    drawn,
+    passes,
+    scores: state.scores,
+    handNumber: state.handNumber,
+    lastHandPoints: state.lastHandPoints,
+    lastHandWinner: state.lastHandWinner,
+    continued: state.continued,
+    rng,
+  };
+}
+
+function applyPlay(state: CrazyEightsState, seat: Seat, card: Card, named: Suit | undefined): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
+  const hand = removeCard(state.hands[seat]!, card);
+  const suit = named ?? (((card / 13) | 0) as Suit);
+  const discard = state.discard.slice();
+  discard.push(card);
+  const next = seat + 1 === state.seats ? 0 : seat + 1;
+  const played = withTurn(state, replaceAt(state.hands, seat, hand), state.stock, discard, suit, next, false, 0, state.rng);
+  const event: CrazyEightsEvent = { type: 'played', seat, card, suit };
+  if (hand.length > 0) return { ok: true, state: played, events: [event] };
+  // [C8-09] Emptying your hand ends it.
+  const scored = scoreHand(played, false);
+  return { ok: true, state: scored.state, events: [event, ...scored.events] };
+}
+
+function applyDraw(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
+  let stock = state.stock;
+  let discard = state.discard;
+  let rng = state.rng;
+  const events: CrazyEightsEvent[] = [];
+  if (stock.length === 0) {
+    // [C8-07] Everything under the top discard is shuffled into a new stock.
+    const generator = Rng.fromState(rng);
+    stock = generator.shuffle(discard.slice(0, -1));
+    discard = discard.slice(-1);
+    rng = generator.state();
+    events.push({ type: 'reshuffled', stockCount: stock.length });
+  }
+  const card = stock[stock.length - 1]!;
+  const hand = state.hands[seat]!.slice();
+  hand.push(card);
+  events.push({ type: 'drew', seat });
+  const hands = replaceAt(state.hands, seat, hand);
+  return { ok: true, state: withTurn(state, hands, stock.slice(0, -1), discard, state.suit, seat, true, 0, rng), events };
+}
+
+function applyPass(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
+  const top = state.discard[state.discard.length - 1]!;
+  // [C8-09] Only a pass by a seat that could not play counts towards a blocked hand.
+  const forced = !hasPlayable(state.hands[seat]!, top, state.suit);
+  const passes = forced ? state.passes + 1 : 0;
+  const canRefill = state.stock.length > 0 || state.discard.length > 1;
+  const turn = seat + 1 === state.seats ? 0 : seat + 1;
+  const next = withTurn(state, state.hands, state.stock, state.discard, state.suit, turn, false, passes, state.rng);
+  const event: CrazyEightsEvent = { type: 'passed', seat };
+  if (passes >= state.seats && !canRefill) {
+    const scored = scoreHand(next, true);
+    return { ok: true, state: scored.state, events: [event, ...scored.events] };
+  }
+  return { ok: true, state: next, events: [event] };
+}
+
+function applyContinue(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
+  const continued = replaceAt(state.continued, seat, true);
+  const events: CrazyEightsEvent[] = [{ type: 'continued', seat }];
+  if (continued.some((done) => !done)) return { ok: true, state: { ...state, continued }, events };
+  // [C8-13] The deal passes to the left and the stored generator deals on.
+  const dealer = (state.dealer + 1) % state.seats;
+  const next = dealHand(
+    {
+      seats: state.seats,
+      drawRule: state.drawRule,
+      target: state.target,
+      dealer,
+      scores: state.scores,
+      handNumber: state.handNumber + 1,
+      lastHandPoints: state.lastHandPoints,
+      lastHandWinner: state.lastHandWinner,
+    },
+    Rng.fromState(state.rng),
+  );
+  events.push({ type: 'handDealt', handNumber: next.handNumber, dealer, top: next.discard[0]! });
+  return { ok: true, state: next, events };
+}
+
+// ---------------------------------------------------------------------------
+// Views, audit, determinize
+
+function activeOf(state: CrazyEightsState): number[] {
+  switch (state.phase) {
+    case CrazyEightsPhase.Play:
+      return [state.turn];
+    case CrazyEightsPhase.HandOver:
+      return state.continued.flatMap((done, s) => (done ? [] : [s]));
+    case CrazyEightsPhase.GameOver:
+      return [];
+    default: {
+      const unreachable: never = state.phase;
+      return unreachable;
+    }
+  }
+}
+
+function viewOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsView {
+  const discard = state.discard.slice();
+  const over = state.phase === CrazyEightsPhase.GameOver;
+  const pub: CrazyEightsPublic = {
+    phase: state.phase,
+    active: activeOf(state),
+    turn: state.turn,
+    top: discard[discard.length - 1] ?? -1,
+    suit: state.suit,
+    discard,
+    recentDiscards: discard.slice(-5),
+    discardCount: discard.length,
+    stockCount: state.stock.length,
+    handCounts: state.hands.map((hand) => hand.length),
+    scores: state.scores.slice(),
+    handNumber: state.handNumber,
+    dealer: state.dealer,
+    drawn: state.drawn,
+    passes: state.passes,
+    lastHandPoints: state.lastHandPoints.slice(),
+    lastHandWinner: state.lastHandWinner,
+    target: state.target,
+    drawRule: state.drawRule,
+    continued: state.continued.slice(),
+    winners: over ? winnersOf(state.scores) : [],
+  };
+  const own = seat !== null && isSeatIndex(seat, state.seats) ? state.hands[seat]! : null;
+  return { seat, public: pub, private: own === null ? null : { hand: own.slice() } };
+}
+
+function invariantsOf(state: CrazyEightsState): string[] {
+  const problems: string[] = [];
+  const where = new Array<number>(DECK_SIZE).fill(0);
+  const count = (cards: readonly Card[], label: string): void => {
+    for (const card of cards) {
+      if (!isCard(card)) problems.push(`${label} holds ${String(card)}, not a card`);
+      else where[card]! += 1;
+    }
+  };
+  state.hands.forEach((hand, s) => count(hand, `hand ${s}`));
+  count(state.stock, 'stock');
+  count(state.discard, 'discard');
+  where.forEach((n, card) => {
+    if (n !== 1) problems.push(`card ${card} is in ${n} places`);
+  });
+  if (state.hands.length !== state.seats) problems.push('one hand per seat expected');
+  if (state.discard.length === 0) problems.push('the discard pile is empty');
+  if (!isSuit(state.suit)) problems.push(`suit ${state.suit} is not a suit`);
+  const top = state.discard[state.discard.length - 1];
+  if (top !== undefined && rankOf(top) !== 8 && suitOf(top) !== state.suit) {
+    problems.push('the current suit differs from the top card although it is not an 8');
+  }
+  if (state.scores.some((s) => !Number.isInteger(s) || s < 0)) problems.push('scores must be whole and non-negative');
+  const handTotal = state.lastHandPoints.reduce((a, b) => a + b, 0);
+  if (state.lastHandWinner === -1 ? handTotal !== 0 : state.lastHandPoints[state.lastHandWinner] !== handTotal) {
+    problems.push('last hand points do not match its winner');
+  }
+  const over = state.scores.some((s) => s >= state.target);
+  if (over !== (state.phase === CrazyEightsPhase.GameOver)) problems.push('game over exactly when a score reaches the target');
+  if (state.phase === CrazyEightsPhase.Play && state.hands.some((hand) => hand.length === 0)) {
+    problems.push('a hand is empty but the hand goes on');
+  }
+  if (state.passes < 0 || state.passes > state.seats) problems.push(`passes ${state.passes} out of range`);
+  return problems;
+}
+
+function knownCardsOf(state: CrazyEightsState, seat: Seat | null): ReadonlySet<Card> {
+  const known = new Set<Card>(state.discard);
+  if (seat !== null) for (const card of state.hands[seat] ?? []) known.add(card);
+  return known;
+}
+
+function cardsInViewOf(view: CrazyEightsView): Card[] {
+  const pub = view.public;
+  const cards: Card[] = [...pub.discard, ...pub.recentDiscards];
+  if (pub.top >= 0) cards.push(pub.top);
+  if (view.private) cards.push(...view.private.hand);
+  return cards;
+}
+
+/** [C8-15] Deals the cards this seat cannot see (other hands and the stock) at random. */
+function determinizeView(view: CrazyEightsView, seat: Seat, rng: Rng): CrazyEightsState {
+  const pub = view.public;
+  const own = view.private?.hand ?? [];
+  const seen = new Set<Card>([...own, ...pub.discard]);
+  const unknown = rng.shuffle(fullDeck().filter((card) => !seen.has(card)));
+  let next = 0;
+  const hands = pub.handCounts.map((count, s) => {
+    if (s === seat) return own.slice();
+    const hand = unknown.slice(next, next + count).sort((a, b) => a - b);
+    next += count;
+    return hand;
+  });
+  const stock = unknown.slice(next, next + pub.stockCount);
+  return {
+    seats: pub.handCounts.length,
+    drawRule: pub.drawRule,
+    target: pub.target,
+    phase: pub.phase,
+    hands,
+    stock,
+    discard: pub.discard.slice(),
+    suit: pub.suit as Suit,
+    turn: pub.turn,
+    dealer: pub.dealer,
+    drawn: pub.drawn,
+    passes: pub.passes,
+    scores: pub.scores.slice(),
+    handNumber: pub.handNumber,
+    lastHandPoints: pub.lastHandPoints.slice(),
+    lastHandWinner: pub.lastHandWinner,
+    continued: pub.continued.slice(),
+    rng: rng.state(),
+  };
+}
+
+export const crazyEightsDefaultOptions: CrazyEightsOptions = { drawRule: DrawRule.UntilPlayable, target: 'auto' };
+
+/** Starts a game; exported for tests that need a particular dealer or draw rule. */
+export function setupCrazyEights(seed: string, seats: number, options: CrazyEightsOptions): CrazyEightsState {
+  return dealHand(
+    {
+      seats,
+      drawRule: options.drawRule,
+      target: resolveTarget(options.target, seats),
+      dealer: 0,
+      scores: new Array<number>(seats).fill(0),
+      handNumber: 1,
+      lastHandPoints: new Array<number>(seats).fill(0),
+      lastHandWinner: -1,
+    },
+    Rng.fromSeed(seed),
+  );
+}
+
+export const crazyEights: GameDefinition<
+  CrazyEightsState,
+  CrazyEightsMove,
+  CrazyEightsView,
+  CrazyEightsOptions,
+  CrazyEightsEvent
+> = {
+  id: 'crazy-eights',
+  name: 'Crazy Eights',
+  description: 'Match the top card by suit or rank; eights are wild. First to empty their hand scores.',
+  minSeats: 2,
+  maxSeats: 6,
+  options: OPTIONS,
+
+  defaultOptions() {
+    return { ...crazyEightsDefaultOptions };
+  },
+  parseOptions(input) {
+    return parseChoiceOptions(OPTIONS, { ...crazyEightsDefaultOptions }, input);
+  },
+  setup(config) {
+    return setupCrazyEights(config.seed, config.seats, config.options);
+  },
+  activeSeats: activeOf,
+  legalMoves(state, seat) {
+    if (!isSeatIndex(seat, state.seats)) return [];
+    return legalMovesOf(contextOfState(state, seat), seat);
+  },
+  apply(state, seat, move) {
+    const ctx = contextOfState(state, isSeatIndex(seat, state.seats) ? seat : 0);
+    const problem = moveError(ctx, seat, state.seats, move);
+    if (problem) return { ok: false, error: problem };
+    switch (move.type) {
+      case 'play':
+        return applyPlay(state, seat, move.card, move.card % 13 === EIGHT_INDEX ? move.suit : undefined);
+      case 'draw':
+        return applyDraw(state, seat);
+      case 'pass':
+        return applyPass(state, seat);
+      case 'continue':
+        return applyContinue(state, seat);
+      default: {
+        const unreachable: never = move;
+        return unreachable;
+      }
+    }
+  },
+  view: viewOf,
+  legalMovesInView(view) {
+    if (view.seat === null) return [];
+    return legalMovesOf(contextOfView(view), view.seat);
+  },
+  moveErrorInView(view, move) {
+    if (view.seat === null) return err(CommonError.NotYourTurn, 'Spectators do not play.');
+    return moveError(contextOfView(view), view.seat, view.public.handCounts.length, move);
+  },
+  outcome(state): Outcome | null {
+    if (state.phase !== CrazyEightsPhase.GameOver) return null;
+    return { scores: state.scores.slice(), winners: winnersOf(state.scores), ranking: rankingOf(state.scores) };
+  },
+  scores(state) {
+    return state.scores;
+  },
+  determinize: determinizeView,
+  rngState(state) {
+    return state.rng;
+  },
+  bots: {
+    random: randomBot<CrazyEightsView, CrazyEightsMove>(),
+    heuristic: crazyEightsHeuristicBot,
+  },
+  audit: {
+    invariants: invariantsOf,
+    cardsInView: cardsInViewOf,
+    knownCards: knownCardsOf,
+  },
+};
