@@ -12,6 +12,24 @@ export type {
 } from './game';
 export { parseChoiceOptions } from './options';
 export { randomBot } from './bots/random';
+export {
+  createIsmctsBot, handRewards, scoreScaleOf, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS, DEFAULT_ISMCTS_EXPLORATION,
+} from './bots/ismcts';
+export type { IsmctsOptions, ScoreScale } from './bots/ismcts';
+export { crazyEights, CrazyEightsError, DrawRule as CrazyEightsDrawRule } from './games/crazy-eights/crazyEights';
+export type {
+  CrazyEightsState, CrazyEightsMove, CrazyEightsView, CrazyEightsOptions, CrazyEightsPublic, CrazyEightsPrivate,
+  CrazyEightsEvent, CrazyEightsPhase, CrazyEightsTarget,
+} from './games/crazy-eights/crazyEights';
+export { crazyEightsHeuristicBot } from './games/crazy-eights/heuristicBot';
+export { hearts } from './games/hearts/hearts';
+export { HeartsError, HeartsPhase, PassDirection as HeartsPassDirection } from './games/hearts/rules';
+export type {
+  HeartsState, HeartsMove, HeartsView, HeartsOptions, HeartsPublic, HeartsPrivate, HeartsEvent,
+} from './games/hearts/rules';
+export { heartsHeuristicBot } from './games/hearts/bot';
+export { heartsTable } from './games/hearts/testing';
+export type { HeartsTableSpec } from './games/hearts/testing';
 export { GAMES, findGame, gameIds, findBot, botIds } from './registry';
 export { playGame, auditState, replayGame } from './play';
 export type { RecordedMove, GameRecord, PlayConfig, PlayedGame, ReplayResult } from './play';

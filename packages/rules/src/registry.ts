@@ -1,10 +1,13 @@
 import type { AnyGame, Bot, MoveBase } from './game';
+import { ISMCTS_BOT_ID, createIsmctsBot } from './bots/ismcts';
+import { crazyEights } from './games/crazy-eights/crazyEights';
+import { hearts } from './games/hearts/hearts';
 
 /**
  * Every playable game. Adding a game is its folder under `games/` plus one
  * line here.
  */
-export const GAMES: readonly AnyGame[] = [];
+export const GAMES: readonly AnyGame[] = [hearts, crazyEights];
 
 export function findGame(id: string): AnyGame | undefined {
   return GAMES.find((game) => game.id === id);
@@ -14,11 +17,21 @@ export function gameIds(): string[] {
   return GAMES.map((game) => game.id);
 }
 
-/** A bot by name for a game (`random`, `heuristic`, ...). */
+const searchBots = new WeakMap<AnyGame, Bot<unknown, MoveBase>>();
+
+/** A bot by name for a game (`random`, `heuristic`, ...); `ismcts` searches any game that can determinize. */
 export function findBot(game: AnyGame, id: string): Bot<unknown, MoveBase> | undefined {
-  return Object.hasOwn(game.bots, id) ? (game.bots[id] as Bot<unknown, MoveBase>) : undefined;
+  if (Object.hasOwn(game.bots, id)) return game.bots[id] as Bot<unknown, MoveBase>;
+  if (id !== ISMCTS_BOT_ID || typeof game.determinize !== 'function') return undefined;
+  let bot = searchBots.get(game);
+  if (bot === undefined) {
+    bot = createIsmctsBot(game) as Bot<unknown, MoveBase>;
+    searchBots.set(game, bot);
+  }
+  return bot;
 }
 
 export function botIds(game: AnyGame): string[] {
-  return Object.keys(game.bots);
+  const ids = Object.keys(game.bots);
+  return findBot(game, ISMCTS_BOT_ID) && !ids.includes(ISMCTS_BOT_ID) ? [...ids, ISMCTS_BOT_ID] : ids;
 }
