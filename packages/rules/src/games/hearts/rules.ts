@@ -323,12 +323,29 @@ export function playMove(card: Card): HeartsMove {
   return PLAY_MOVES[card]!;
 }
 
-/** [H-03] Every pass: the 286 sets of three cards of a 13-card hand. */
+/**
+ * Pass moves are shared, frozen values: listing the 286 passes of a hand four
+ * times a hand was most of a simulation's allocation. Keyed by the three
+ * cards in ascending order; filled on first use (at most 22,100 entries).
+ */
+const PASS_MOVES: (HeartsMove | undefined)[] = new Array<HeartsMove | undefined>(DECK_SIZE * DECK_SIZE * DECK_SIZE);
+
+function sharedPass(a: Card, b: Card, c: Card): HeartsMove {
+  const key = (a * DECK_SIZE + b) * DECK_SIZE + c;
+  let move = PASS_MOVES[key];
+  if (move === undefined) {
+    move = Object.freeze({ type: 'pass', cards: Object.freeze([a, b, c]) }) as HeartsMove;
+    PASS_MOVES[key] = move;
+  }
+  return move;
+}
+
+/** [H-03] Every pass: the 286 sets of three cards of a 13-card hand (hands are kept sorted). */
 function passMoves(hand: readonly Card[]): HeartsMove[] {
   const out: HeartsMove[] = [];
   for (let a = 0; a < hand.length; a++) {
     for (let b = a + 1; b < hand.length; b++) {
-      for (let c = b + 1; c < hand.length; c++) out.push({ type: 'pass', cards: [hand[a]!, hand[b]!, hand[c]!] });
+      for (let c = b + 1; c < hand.length; c++) out.push(sharedPass(hand[a]!, hand[b]!, hand[c]!));
     }
   }
   return out;
