@@ -296,7 +296,12 @@ describe('crazy eights: scoring', () => {
 
   it('[C8-12] reaching the target ends the game; highest score wins', () => {
     const state = crazyEightsScenario({ hands: ['4S', '8H 8D', '2D'], discard: '9S', scores: [10, 0, 120], target: 100 });
-    const over = ok(state, 0, { type: 'play', card: c('4S') });
+    const summary = ok(state, 0, { type: 'play', card: c('4S') });
+    // The last hand is still shown as a summary, marked as the one that ends the game.
+    expect(summary.phase).toBe('handOver');
+    expect(game.view(summary, 1).public.gameEnding).toBe(true);
+    expect(game.outcome(summary)).toBeNull();
+    const over = [0, 1, 2].reduce((s, seat) => ok(s, seat, { type: 'continue' }), summary);
     expect(over.phase).toBe('gameOver');
     expect(over.scores).toEqual([112, 0, 120]);
     expect(game.activeSeats(over)).toEqual([]);
@@ -307,7 +312,8 @@ describe('crazy eights: scoring', () => {
 
   it('[C8-12] tied top scores share the win', () => {
     const state = crazyEightsScenario({ hands: ['4S', '10H', '2D'], discard: '9S', scores: [140, 0, 152] });
-    const over = ok(state, 0, { type: 'play', card: c('4S') });
+    const summary = ok(state, 0, { type: 'play', card: c('4S') });
+    const over = [0, 1, 2].reduce((s, seat) => ok(s, seat, { type: 'continue' }), summary);
     expect(game.outcome(over)?.winners).toEqual([0, 2]);
   });
 

@@ -110,6 +110,8 @@ export type CrazyEightsPublic = {
   readonly drawRule: DrawRule;
   readonly continued: boolean[];
   readonly winners: number[];
+  /** The hand on show in `handOver` is the last: continuing ends the game. */
+  readonly gameEnding: boolean;
 };
 
 export type CrazyEightsPrivate = {
@@ -388,19 +390,23 @@ function scoreHand(state: CrazyEightsState, blocked: boolean): { state: CrazyEig
     points[winner] = total;
   }
   const scores = state.scores.map((score, s) => score + points[s]!);
-  const over = scores.some((score) => score >= state.target);
   const events: CrazyEightsEvent[] = [{ type: 'handScored', points, winner, blocked }];
   const next: CrazyEightsState = {
     ...state,
-    phase: over ? CrazyEightsPhase.GameOver : CrazyEightsPhase.HandOver,
+    // [C8-11] Even the last hand is shown as a summary; the game ends when everyone has continued.
+    phase: CrazyEightsPhase.HandOver,
     scores,
     lastHandPoints: points,
     lastHandWinner: winner,
     drawn: false,
     continued: new Array<boolean>(state.seats).fill(false),
   };
-  if (over) events.push({ type: 'gameOver', winners: winnersOf(scores) });
   return { state: next, events };
+}
+
+/** The target is reached: the hand summary on show is the last one. */
+function isGameEnding(state: Pick<CrazyEightsState, 'scores' | 'target'>): boolean {
+  return state.scores.some((score) => score >= state.target);
 }
 
 function winnersOf(scores: readonly number[]): number[] {
@@ -504,6 +510,10 @@ function applyContinue(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEi
   const continued = replaceAt(state.continued, seat, true);
   const events: CrazyEightsEvent[] = [{ type: 'continued', seat }];
   if (continued.some((done) => !done)) return { ok: true, state: { ...state, continued }, events };
+  if (isGameEnding(state)) {
+    events.push({ type: 'gameOver', winners: winnersOf(state.scores) });
+    return { ok: true, state: { ...state, phase: CrazyEightsPhase.GameOver, continued }, events };
+  }
   // [C8-13] The deal passes to the left and the stored generator deals on.
   const dealer = (state.dealer + 1) % state.seats;
   const next = dealHand(
@@ -566,6 +576,7 @@ function viewOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsView {
     drawRule: state.drawRule,
     continued: state.continued.slice(),
     winners: over ? winnersOf(state.scores) : [],
+    gameEnding: state.phase === CrazyEightsPhase.HandOver && isGameEnding(state),
   };
   const own = seat !== null && isSeatIndex(seat, state.seats) ? state.hands[seat]! : null;
   return { seat, public: pub, private: own === null ? null : { hand: own.slice() } };
@@ -599,7 +610,10 @@ function invariantsOf(state: CrazyEightsState): string[] {
     problems.push('last hand points do not match its winner');
   }
   const over = state.scores.some((s) => s >= state.target);
-  if (over !== (state.phase === CrazyEightsPhase.GameOver)) problems.push('game over exactly when a score reaches the target');
+  if (state.phase === CrazyEightsPhase.GameOver && !over) problems.push('game over before any score reached the target');
+  if (over && state.phase !== CrazyEightsPhase.GameOver && state.phase !== CrazyEightsPhase.HandOver) {
+    problems.push('play went on after a score reached the target');
+  }
   if (state.phase === CrazyEightsPhase.Play && state.hands.some((hand) => hand.length === 0)) {
     problems.push('a hand is empty but the hand goes on');
   }
