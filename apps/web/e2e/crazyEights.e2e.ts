@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, openPlayer, screenshot, startStack, type Player, type Stack } from './harness';
+import { isGameOver, playUntil } from './play';
+
+describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
+  let stack: Stack;
+  const players: Player[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    for (const player of players) await player.close();
+    await stack?.stop();
+  });
+
+  it('a host creates a table, a friend joins by the invite link, a bot fills the third seat, and they play to game over', async () => {
+    const ana = await openPlayer('Ana');
+    players.push(ana);
+    await ana.page.goto(stack.baseUrl);
+    await ana.page.getByLabel('Your name').fill('Ana');
+    await expect.poll(() => ana.page.getByRole('heading', { name: 'Public tables' }).isVisible()).toBe(true);
+    await screenshot(ana.page, 'c8-01-home');
+
+    await ana.page.getByRole('radio', { name: /Crazy Eights/ }).check();
+    await ana.page.getByLabel('Players', { exact: true }).selectOption('3');
+    await ana.page.getByLabel('Target score').selectOption({ label: '100' });
+    await ana.page.getByRole('button', { name: 'Create table' }).click();
+    const code = (await ana.page.getByTestId('table-code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{5}$/);
+    const link = await ana.page.getByTestId('invite-link').inputValue();
+    expect(link).toBe(`${stack.baseUrl}/t/${code}`);
+    await expect.poll(() => ana.page.getByRole('img', { name: /QR code for the invite link/ }).isVisible()).toBe(true);
+    await screenshot(ana.page, 'c8-02-lobby-host');
+
+    const ben = await openPlayer('Ben');
+    players.push(ben);
+    await ben.page.goto(link);
+    await ben.page.getByLabel('Your name').fill('Ben');
+    await ben.page.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => ben.page.getByTestId('table-code').textContent()).toBe(code);
+    await expect.poll(() => ana.page.locator('.seat', { hasText: 'Ben' }).count()).toBe(1);
+    await screenshot(ben.page, 'c8-03-lobby-guest');
+
+    await ana.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
+    await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (3/3)' }).isVisible()).toBe(true);
+    await screenshot(ana.page, 'c8-04-lobby-full');
+    await ana.page.getByRole('button', { name: 'Start game' }).click();
+
+    for (const player of [ana, ben]) {
+      await expect.poll(() => player.page.getByTestId('discard').isVisible()).toBe(true);
+      // Each player's own cards arrive through the server's per-seat view.
+      await expect.poll(() => player.page.locator('.hand-card').count(), { timeout: 5000 }).toBeGreaterThan(0);
+    }
+    await screenshot(ana.page, 'c8-05-table-host');
+    await screenshot(ben.page, 'c8-06-table-guest');
+
+    let summaryShot = false;
+    await playUntil(
+      [ana.page, ben.page],
+      async () => (await isGameOver(ana.page)) && (await isGameOver(ben.page)),
+      150_000,
+      async (page) => {
+        if (!summaryShot && (await page.locator('[aria-labelledby="hand-summary-title"]').count()) > 0) {
+          summaryShot = true;
+          await screenshot(page, 'c8-07-hand-summary');
+        }
+      },
+    );
+    await screenshot(ana.page, 'c8-08-game-over');
+    const standings = ana.page.getByRole('table', { name: 'Final standings' });
+    await expect.poll(() => standings.locator('tbody tr').count()).toBe(3);
+    await ana.page.getByText('Check the deal').click();
+    expect(await ana.page.getByTestId('seed').textContent()).not.toBe('(not revealed)');
+    const log = (await ana.page.getByTestId('event-log').textContent()) ?? '';
+    expect(log).toMatch(/played the/);
+    expect(log).not.toMatch(/ran out of time/);
+
+    // Chat and a quick emote reach the other browser.
+    await ben.page.getByLabel('Message').fill('good game');
+    await ben.page.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => ana.page.getByRole('region', { name: 'Chat' }).textContent()).toContain('Ben: good game');
+
+    // Rematch: same seats, a new deal, the results close for everyone.
+    await ana.page.getByRole('button', { name: 'Rematch' }).click();
+    for (const player of [ana, ben]) {
+      await expect.poll(() => isGameOver(player.page)).toBe(false);
+      await expect.poll(() => player.page.locator('.hand-card').count()).toBeGreaterThan(0);
+    }
+    await screenshot(ben.page, 'c8-09-rematch');
+  });
+
+  it('says so clearly when the table is opened in another tab, and when the host kicks you', async () => {
+    const host = await openPlayer('Hal');
+    const dan = await openPlayer('Dan');
+    players.push(host, dan);
+    await host.page.goto(stack.baseUrl);
+    await host.page.getByLabel('Your name').fill('Hal');
+    await host.page.getByRole('radio', { name: /Crazy Eights/ }).check();
+    await host.page.getByRole('button', { name: 'Create table' }).click();
+    const link = await host.page.getByTestId('invite-link').inputValue();
+
+    await dan.page.goto(link);
+    await dan.page.getByLabel('Your name').fill('Dan');
+    await dan.page.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => host.page.locator('.seat', { hasText: 'Dan' }).count()).toBe(1);
+
+    // Same person (same device storage), a second tab: the first one is told why it lost the table.
+    const secondTab = await dan.context.newPage();
+    await secondTab.goto(link);
+    await expect.poll(() => secondTab.getByTestId('table-code').isVisible()).toBe(true);
+    await expect.poll(() => dan.page.getByTestId('closed-message').textContent()).toBe('This table was opened in another tab or window.');
+    await screenshot(dan.page, 'c8-10-other-tab');
+
+    await host.page.getByRole('button', { name: 'Kick Dan' }).click();
+    await expect.poll(() => secondTab.getByTestId('closed-message').textContent()).toBe('The host removed you from this table.');
+    await expect.poll(() => host.page.locator('.seat', { hasText: 'Dan' }).count()).toBe(0);
+    await screenshot(secondTab, 'c8-11-kicked');
+  });
+});

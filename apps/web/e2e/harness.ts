@@ -1,0 +1,178 @@
+/**
+ * The end-to-end stack: the real game server (a child process, its own port,
+ * bots without delay), the production web build served by `vite preview`
+ * proxying to it, and Debian's chromium driven by playwright-core. Nothing is
+ * downloaded: the browser must already be installed.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumAvailable = existsSync(CHROMIUM_PATH);
+
+const webRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(webRoot, '..', '..');
+export const ARTIFACTS = join(webRoot, 'artifacts');
+
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitFor(url: string, timeoutMs: number, child: ChildProcess, output: () => string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`game server exited (${child.exitCode}):\n${output()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`game server did not answer ${url} within ${timeoutMs} ms:\n${output()}`);
+}
+
+export interface Stack {
+  readonly baseUrl: string;
+  readonly serverPort: number;
+  stop(): Promise<void>;
+}
+
+let built = false;
+
+/** `vite build` in its own process: under vitest NODE_ENV is "test", which would bundle React's development build. */
+async function runBuild(): Promise<void> {
+  const vite = join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js');
+  const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    cwd: webRoot,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((r) => child.once('exit', r));
+  if (code !== 0) throw new Error(`vite build failed (${code}):\n${output}`);
+}
+
+/** Starts a game server and a preview web server on free ports; `stop` ends both. */
+export async function startStack(env: Readonly<Record<string, string>> = {}): Promise<Stack> {
+  if (!built) {
+    // Once per test process: the suite tests the code as it is now, not an old dist/.
+    await runBuild();
+    built = true;
+  }
+  const serverPort = await freePort();
+  let output = '';
+  const server = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/main.ts'], {
+    cwd: join(repoRoot, 'apps', 'server'),
+    env: {
+      ...process.env,
+      NODE_ENV: 'test',
+      PORT: String(serverPort),
+      HOST: '127.0.0.1',
+      BOT_DELAY_MS: '0',
+      LOG_LEVEL: 'warn',
+      RECONNECT_SECONDS: '30',
+      HAND_SUMMARY_SECONDS: '30',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const stopServer = async () => {
+    if (server.exitCode !== null) return;
+    const exited = new Promise((r) => server.once('exit', r));
+    server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (server.exitCode === null) server.kill('SIGKILL');
+  };
+  let web: PreviewServer | null = null;
+  try {
+    await waitFor(`http://127.0.0.1:${serverPort}/health`, 60_000, server, () => output);
+    process.env.DECKHAND_SERVER_URL = `http://127.0.0.1:${serverPort}`;
+    const webPort = await freePort();
+    web = await preview({
+      root: webRoot,
+      configFile: join(webRoot, 'vite.config.ts'),
+      logLevel: 'warn',
+      preview: { port: webPort, strictPort: true, host: '127.0.0.1' },
+    });
+  } catch (error) {
+    await stopServer();
+    throw error;
+  }
+  const previewServer = web;
+  const address = previewServer.httpServer.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    serverPort,
+    async stop() {
+      await new Promise<void>((r) => previewServer.httpServer.close(() => r()));
+      await stopServer();
+    },
+  };
+}
+
+export interface Player {
+  readonly name: string;
+  readonly page: Page;
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A separate browser (own profile, own storage) for one person. */
+export async function openPlayer(name: string, viewport = { width: 1280, height: 860 }, touch = false): Promise<Player> {
+  const profile = await mkdtemp(join(tmpdir(), 'deckhand-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    hasTouch: touch,
+    isMobile: touch,
+    deviceScaleFactor: touch ? 2 : 1,
+    reducedMotion: 'reduce',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return {
+    name,
+    page,
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+      if (errors.length > 0) throw new Error(`${name}: page errors: ${errors.join('; ')}`);
+    },
+  };
+}
+
+/** Saves a full-page screenshot into artifacts/ (git-ignored) for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, openPlayer, screenshot, startStack, type Player, type Stack } from './harness';
+import { playUntil } from './play';
+
+const summaryShown = (player: Player) => player.page.locator('[aria-labelledby="hand-summary-title"]').count().then((n) => n > 0);
+
+describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
+  let stack: Stack;
+  const players: Player[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    for (const player of players) await player.close();
+    await stack?.stop();
+  });
+
+  it('two browsers and two bots play a full hand, including the pass (the second joins from the public list)', async () => {
+    const ana = await openPlayer('Ana');
+    const ben = await openPlayer('Ben');
+    players.push(ana, ben);
+    await ana.page.goto(stack.baseUrl);
+    await ana.page.getByLabel('Your name').fill('Ana');
+    await ana.page.getByRole('radio', { name: /Hearts/ }).check();
+    await ana.page.getByRole('radio', { name: /Public/ }).check();
+    await ana.page.getByRole('button', { name: 'Create table' }).click();
+    const code = (await ana.page.getByTestId('table-code').textContent()) ?? '';
+
+    // The public table shows up live in the lobby list; one click joins it.
+    await ben.page.goto(stack.baseUrl);
+    await ben.page.getByLabel('Your name').fill('Ben');
+    const join = ben.page.getByRole('button', { name: `Join Hearts ${code}` });
+    await expect.poll(() => join.isVisible()).toBe(true);
+    await screenshot(ben.page, 'hearts-00-public-list');
+    await join.click();
+    await expect.poll(() => ana.page.locator('.seat', { hasText: 'Ben' }).count()).toBe(1);
+    await ana.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
+    await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
+    await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (4/4)' }).isVisible()).toBe(true);
+    await screenshot(ana.page, 'hearts-01-lobby');
+    await ana.page.getByRole('button', { name: 'Start game' }).click();
+
+    // A third person with the code finds every seat taken and watches: public cards only, no hand.
+    const cy = await openPlayer('Cy');
+    players.push(cy);
+    await cy.page.goto(`${stack.baseUrl}/t/${code}`);
+    await cy.page.getByLabel('Your name').fill('Cy');
+    await cy.page.getByRole('button', { name: 'Join' }).click();
+    await expect.poll(() => cy.page.getByText('You are watching this game.').isVisible()).toBe(true);
+    expect(await cy.page.locator('.hand-card').count()).toBe(0);
+    expect(await cy.page.getByRole('button', { name: /^Pass / }).count()).toBe(0);
+    await expect.poll(() => cy.page.locator('.opponent').count()).toBe(4);
+    await screenshot(cy.page, 'hearts-05-spectator');
+
+    // The pass: hand 1 passes left, shown on the table; pick three cards and send them.
+    for (const player of [ana, ben]) {
+      await expect.poll(() => player.page.getByTestId('pass-direction').textContent()).toBe('Pass to the left');
+      await expect.poll(() => player.page.locator('.hand-card').count()).toBe(13);
+    }
+    const anaCards = ana.page.locator('.hand-card');
+    for (let i = 0; i < 3; i++) await anaCards.nth(i).click({ position: { x: 8, y: 24 } });
+    await expect.poll(() => ana.page.getByRole('button', { name: /^Pass 3\/3 cards left/ }).isEnabled()).toBe(true);
+    expect(await ana.page.getByTestId('status').textContent()).toBe('Choose 3 cards to pass to Ben (left)');
+    await screenshot(ana.page, 'hearts-02-passing');
+    await ana.page.getByRole('button', { name: /^Pass 3\/3 cards left/ }).click();
+    await expect.poll(() => ana.page.getByTestId('status').textContent()).toMatch(/^Passed\. Waiting for/);
+
+    // Ben passes with the keyboard alone: Tab to a card, Enter to pick it.
+    const benCards = ben.page.locator('.hand-card');
+    for (let i = 0; i < 3; i++) {
+      await benCards.nth(i).focus();
+      await ben.page.keyboard.press('Enter');
+    }
+    await ben.page.getByRole('button', { name: /^Pass 3\/3 cards left/ }).click();
+
+    // Everyone passed: 13 cards again, and the received cards are named.
+    for (const player of [ana, ben]) {
+      await expect.poll(() => player.page.locator('.hand-card').count()).toBe(13);
+    }
+    await expect.poll(() => ben.page.getByText(/^You received:/).count()).toBe(1);
+
+    // Play the hand out; on one turn check the dimmed cards carry the rules' reason.
+    let reasonChecked = false;
+    let trickShot = false;
+    await playUntil(
+      [ana.page, ben.page],
+      async () => (await summaryShown(ana)) && (await summaryShown(ben)),
+      120_000,
+      async (page) => {
+        if (!trickShot && (await page.locator('[data-testid="trick"] .slot').count()) >= 2) {
+          trickShot = true;
+          await screenshot(page, 'hearts-03-trick');
+        }
+        // Read in one go: the next patch may re-render the hand between two reads.
+        const reason = await page.evaluate(() => document.querySelector('.reason')?.textContent ?? null);
+        if (!reasonChecked && reason !== null) {
+          reasonChecked = true;
+          expect(reason).toMatch(/must|cannot|broken|turn/i);
+        }
+      },
+    );
+    await screenshot(ana.page, 'hearts-04-hand-summary');
+    // A full hand hands out all 26 points (or the moon's 26 to the others).
+    const totals = await ana.page.locator('.standings tbody tr td:nth-child(2)').allTextContents();
+    const sum = totals.map(Number).reduce((a, b) => a + b, 0);
+    expect([26, 78]).toContain(sum);
+    const log = (await ana.page.getByTestId('event-log').textContent()) ?? '';
+    expect(log).toMatch(/took the trick/);
+    // Both humans played every card themselves: no turn ran out while the UI had a move to offer.
+    expect(log).not.toMatch(/ran out of time/);
+  });
+});

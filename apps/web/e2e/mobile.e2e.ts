@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumAvailable, openPlayer, screenshot, startStack, type Player, type Stack } from './harness';
+
+const PHONE = { width: 360, height: 740 };
+
+describe.skipIf(!chromiumAvailable)('phone and reload', () => {
+  let stack: Stack;
+  const players: Player[] = [];
+
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => {
+    for (const player of players) await player.close();
+    await stack?.stop();
+  });
+
+  async function tableWithBot(player: Player, seats: string): Promise<void> {
+    const { page } = player;
+    await page.goto(stack.baseUrl);
+    await page.getByLabel('Your name').fill(player.name);
+    await page.getByRole('radio', { name: /Crazy Eights/ }).check();
+    await page.getByLabel('Players', { exact: true }).selectOption(seats);
+    await page.getByRole('button', { name: 'Create table' }).click();
+    for (let seat = 2; seat <= Number(seats); seat++) await page.getByRole('button', { name: `Add bot to seat ${seat}` }).click();
+    await expect.poll(() => page.getByRole('heading', { name: `Seats (${seats}/${seats})` }).isVisible()).toBe(true);
+  }
+
+  async function waitForMyTurn(player: Player): Promise<void> {
+    await expect.poll(() => player.page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');
+  }
+
+  it('a phone-sized viewport plays a card by tap', async () => {
+    const phone = await openPlayer('Pia', PHONE, true);
+    players.push(phone);
+    const { page } = phone;
+    await page.goto(stack.baseUrl);
+    await screenshot(page, 'phone-01-home');
+    await tableWithBot(phone, '2');
+    await screenshot(page, 'phone-02-lobby');
+    await page.getByRole('button', { name: 'Start game' }).tap();
+    await waitForMyTurn(phone);
+    // Draw until a card is playable (draw-until-playable is the default rule).
+    while ((await page.locator('.hand-card[data-legal="true"]').count()) === 0) {
+      await page.getByRole('button', { name: 'Draw', exact: true }).tap();
+      await page.waitForTimeout(150);
+    }
+    await screenshot(page, 'phone-03-table');
+    const card = page.locator('.hand-card[data-legal="true"]').first();
+    const code = Number(await card.getAttribute('data-card'));
+    const name = await card.getAttribute('aria-label');
+    const before = await page.locator('.hand-card').count();
+    await card.tap();
+    await expect.poll(() => card.getAttribute('class')).toContain('selected');
+    await screenshot(page, 'phone-04-selected');
+    await page.getByRole('button', { name: `Play ${name}` }).tap();
+    if (code % 13 === 6) {
+      // An eight: name a suit.
+      await page.locator('.suit-chooser button').first().tap();
+    }
+    await expect.poll(() => page.locator(`.hand-card[data-card="${code}"]`).count()).toBe(0);
+    expect(await page.locator('.hand-card').count()).toBe(before - 1);
+    await expect.poll(() => page.getByTestId('event-log').textContent()).toContain(`Pia played the ${name!.charAt(0).toLowerCase()}${name!.slice(1)}`);
+    await screenshot(page, 'phone-05-played');
+    // Nothing may stick out sideways at 360 px.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+  });
+
+  it('a reload in the middle of a hand continues with the same cards', async () => {
+    const ana = await openPlayer('Ana');
+    players.push(ana);
+    const { page } = ana;
+    await tableWithBot(ana, '3');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await waitForMyTurn(ana);
+    const handBefore = await page.locator('.hand-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card')));
+    const codeBefore = await page.getByTestId('discard').textContent();
+    expect(handBefore.length).toBeGreaterThan(0);
+
+    await page.reload();
+    await expect.poll(() => page.locator('.hand-card').count()).toBe(handBefore.length);
+    const handAfter = await page.locator('.hand-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card')));
+    expect(handAfter).toEqual(handBefore);
+    expect(await page.getByTestId('discard').textContent()).toBe(codeBefore);
+    await waitForMyTurn(ana);
+    await screenshot(page, 'reload-01-after-reload');
+
+    // The seat is still ours: a move is accepted after the reload.
+    const legal = page.locator('.hand-card[data-legal="true"]');
+    if ((await legal.count()) > 0) {
+      await legal.first().click();
+      await legal.first().click();
+      if ((await page.locator('.suit-chooser').count()) > 0) await page.locator('.suit-chooser button').first().click();
+    } else {
+      await page.getByRole('button', { name: 'Draw', exact: true }).click();
+    }
+    await expect.poll(async () => (await page.locator('.hand-card').count()) !== handBefore.length).toBe(true);
+  });
+
+  it('an invite to a table that does not exist says so', async () => {
+    const late = await openPlayer('Lou', PHONE, true);
+    players.push(late);
+    await late.page.goto(`${stack.baseUrl}/t/ZZZZZ`);
+    await late.page.getByLabel('Your name').fill('Lou');
+    await late.page.getByRole('button', { name: 'Join' }).tap();
+    await expect.poll(() => late.page.getByTestId('join-error').textContent()).toBe('There is no open table with that code (it may have closed).');
+    await screenshot(late.page, 'phone-06-no-such-table');
+  });
+
+  it('a dropped connection shows the reconnecting banner and gets the same seat and cards back', async () => {
+    const cy = await openPlayer('Cy');
+    players.push(cy);
+    const { page } = cy;
+    // Keep a handle on every socket the page opens, so the test can cut one like a network drop.
+    await page.addInitScript(() => {
+      const Native = window.WebSocket;
+      const opened: WebSocket[] = [];
+      (window as unknown as { openedSockets: WebSocket[] }).openedSockets = opened;
+      window.WebSocket = class extends Native {
+        constructor(url: string | URL, protocols?: string | string[]) {
+          super(url, protocols);
+          opened.push(this);
+        }
+      };
+    });
+    const socketCount = () => page.evaluate(() => (window as unknown as { openedSockets: WebSocket[] }).openedSockets.length);
+    await tableWithBot(cy, '2');
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await waitForMyTurn(cy);
+    const handBefore = await page.locator('.hand-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card')));
+
+    const before = await socketCount();
+    // 3000: an application close the server does not take as a deliberate leave, so it holds the seat.
+    await page.evaluate(() => {
+      const opened = (window as unknown as { openedSockets: WebSocket[] }).openedSockets;
+      opened[opened.length - 1]!.close(3000, 'network drop (test)');
+    });
+    await expect.poll(() => page.getByTestId('reconnecting').isVisible()).toBe(true);
+    expect(await page.getByTestId('reconnecting').textContent()).toMatch(/^Reconnecting… \(\d+ s\)$/);
+    await screenshot(page, 'reconnect-01-banner');
+
+    await expect.poll(() => page.getByTestId('reconnecting').count(), { timeout: 20_000 }).toBe(0);
+    expect(await socketCount()).toBeGreaterThan(before);
+    const handAfter = await page.locator('.hand-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card')));
+    expect(handAfter).toEqual(handBefore);
+    await waitForMyTurn(cy);
+    await page.getByRole('button', { name: 'Draw', exact: true }).click();
+    await expect.poll(() => page.locator('.hand-card').count()).toBe(handBefore.length + 1);
+  });
+});

@@ -1,0 +1,152 @@
+/** Plays through the UI only, the way a person would: read the screen, click what is offered. */
+import type { Page } from 'playwright-core';
+
+export type Step = 'acted' | 'waiting' | 'over';
+
+/** A point near a card's top-left corner: visible even when the next card overlaps the rest. */
+const CARD_EDGE = { x: 8, y: 24 };
+
+interface Screen {
+  readonly over: boolean;
+  readonly summary: boolean;
+  readonly canContinue: boolean;
+  readonly status: string;
+  readonly legal: readonly string[];
+  readonly pickable: readonly string[];
+  readonly suitChooser: boolean;
+  readonly draw: boolean;
+  readonly pass: boolean;
+}
+
+async function readScreen(page: Page): Promise<Screen> {
+  return page.evaluate(() => {
+    const buttons = [...document.querySelectorAll('button')];
+    const byText = (text: string) => buttons.some((b) => b.textContent?.trim() === text && !b.disabled);
+    return {
+      over: document.querySelector('[aria-labelledby="game-over-title"]') !== null,
+      summary: document.querySelector('[aria-labelledby="hand-summary-title"]') !== null,
+      canContinue: byText('Continue'),
+      status: document.querySelector('[data-testid="status"]')?.textContent ?? '',
+      legal: [...document.querySelectorAll('.hand-card[data-legal="true"]')].map((b) => b.getAttribute('data-card') ?? ''),
+      pickable: [...document.querySelectorAll('.hand-card[aria-pressed]')].map((b) => b.getAttribute('data-card') ?? ''),
+      suitChooser: document.querySelector('.suit-chooser') !== null,
+      draw: byText('Draw'),
+      pass: byText('Pass'),
+    };
+  });
+}
+
+/**
+ * One action if the screen asks for one. `tapToPlay` plays with tap-select
+ * then the Play button (the phone way); otherwise tap twice on the card.
+ */
+export async function step(page: Page, options: { tapToPlay?: boolean } = {}): Promise<Step> {
+  const before = await signature(page);
+  const result = await act(page, options);
+  if (result === 'acted') {
+    // Wait for the server's answer to show before reading the screen again, or a stale screen would be acted on twice.
+    const until = Date.now() + 3000;
+    while (Date.now() < until && (await signature(page)) === before) await new Promise((r) => setTimeout(r, 25));
+  }
+  return result;
+}
+
+/** What changes on screen when a move lands: the status line, the hand, the dialogs and the suit chooser. */
+async function signature(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    JSON.stringify([
+      document.querySelector('[data-testid="status"]')?.textContent ?? '',
+      [...document.querySelectorAll('.hand-card')].map((b) => `${b.getAttribute('data-card')}:${b.className}`).join(','),
+      document.querySelector('.suit-chooser') !== null,
+      document.querySelector('[role="dialog"]')?.textContent ?? '',
+    ]),
+  );
+}
+
+async function act(page: Page, options: { tapToPlay?: boolean }): Promise<Step> {
+  const screen = await readScreen(page);
+  if (screen.over) return 'over';
+  if (screen.summary) {
+    if (!screen.canContinue) return 'waiting';
+    await page.getByRole('button', { name: 'Continue' }).click();
+    return 'acted';
+  }
+  if (screen.suitChooser) {
+    await page.locator('.suit-chooser button').first().click();
+    return 'acted';
+  }
+  if (screen.status.startsWith('Choose 3 cards')) {
+    for (const card of screen.pickable.slice(0, 3)) {
+      await page.locator(`.hand-card[data-card="${card}"]`).click({ position: CARD_EDGE, timeout: 3000 });
+    }
+    await page.getByRole('button', { name: /^Pass 3\/3 cards/ }).click();
+    return 'acted';
+  }
+  if (screen.status !== 'Your turn') return 'waiting';
+  const card = screen.legal[0];
+  if (card !== undefined) {
+    const button = page.locator(`.hand-card[data-card="${card}"]`);
+    if (options.tapToPlay) {
+      await button.tap();
+      await page.getByRole('button', { name: /^Play / }).tap();
+    } else {
+      // In a long hand the cards overlap: aim at the left edge, the part of a card a person sees and clicks.
+      await button.click({ position: CARD_EDGE, timeout: 3000 });
+      await button.click({ position: CARD_EDGE, timeout: 3000 });
+    }
+    return 'acted';
+  }
+  if (screen.draw) {
+    await page.getByRole('button', { name: 'Draw', exact: true }).click();
+    return 'acted';
+  }
+  if (screen.pass) {
+    await page.getByRole('button', { name: 'Pass', exact: true }).click();
+    return 'acted';
+  }
+  return 'waiting';
+}
+
+/** Steps every page until `done` holds, failing after `timeoutMs`. */
+export async function playUntil(
+  pages: readonly Page[],
+  done: () => Promise<boolean>,
+  timeoutMs: number,
+  onStep?: (page: Page, index: number) => Promise<void>,
+): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  let lastAction = Date.now();
+  while (!(await done())) {
+    if (Date.now() - lastAction > 5000) {
+      // Nobody could act for a while: say what each screen showed, to tell a slow server from a stuck UI.
+      const screens = await Promise.all(pages.map((page) => readScreen(page).catch((error: unknown) => String(error))));
+      console.warn(`e2e: no action for 5 s; screens: ${JSON.stringify(screens)}`);
+      lastAction = Date.now();
+    }
+    if (Date.now() > until) {
+      const screens = await Promise.all(pages.map((page) => readScreen(page).catch((error: unknown) => String(error))));
+      throw new Error(`play did not finish within ${timeoutMs} ms; screens: ${JSON.stringify(screens)}`);
+    }
+    let acted = false;
+    for (const [index, page] of pages.entries()) {
+      const result = await step(page).catch((error: unknown) => {
+        // The screen changed under the click (a patch arrived): read it again next round.
+        if (error instanceof Error && /detached|not attached|Timeout|intercepts pointer/i.test(error.message)) {
+          console.warn(`e2e: a click missed, reading the screen again: ${error.message.split('\n').slice(0, 12).join(' | ')}`);
+          return 'waiting' as const;
+        }
+        throw error;
+      });
+      if (result === 'acted') {
+        acted = true;
+        lastAction = Date.now();
+        await onStep?.(page, index);
+      }
+    }
+    if (!acted) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function isGameOver(page: Page): Promise<boolean> {
+  return (await page.locator('[aria-labelledby="game-over-title"]').count()) > 0;
+}

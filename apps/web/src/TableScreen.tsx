@@ -1,0 +1,224 @@
+import { ErrorCode, TablePhase } from '@deckhand/protocol';
+import { findGame } from '@deckhand/rules';
+import type { Client } from 'colyseus.js';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { TableLobby } from './lobby/TableLobby';
+import { ensureGuest, GuestError, savedGuest, savedName } from './net/identity';
+import { SessionContext, useSession, useTable } from './net/SessionContext';
+import { ConnectionKind, joinFailureText, TableSession } from './net/TableSession';
+import { useValue } from './store/valueStore';
+import { useSecondsLeft } from './table/Countdown';
+import { describeEvents } from './table/describeEvents';
+import { GameOver } from './table/GameOver';
+import { GameTable } from './table/GameTable';
+import { NoticeLine } from './table/NoticeLine';
+
+interface TableScreenProps {
+  readonly client: Client;
+  readonly code: string;
+  /** The session that created this table, if this tab did. */
+  readonly session: TableSession | null;
+  readonly onSession: (session: TableSession) => void;
+  readonly onLeave: () => void;
+}
+
+type Opening = { kind: 'needName' } | { kind: 'opening' } | { kind: 'open'; session: TableSession } | { kind: 'failed'; text: string };
+
+/** `/t/CODE`: asks for a name if this device has none, joins (or reconnects), then shows the lobby or the game. */
+export function TableScreen({ client, code, session, onSession, onLeave }: TableScreenProps) {
+  const [opening, setOpening] = useState<Opening>(() =>
+    session ? { kind: 'open', session } : savedGuest() ? { kind: 'opening' } : { kind: 'needName' },
+  );
+  const started = useRef(false);
+
+  const open = async (name?: string) => {
+    setOpening({ kind: 'opening' });
+    try {
+      const guest = name !== undefined ? await ensureGuest(name) : (savedGuest() ?? (await ensureGuest(savedName())));
+      let fresh = new TableSession(client, guest);
+      try {
+        await fresh.open(code);
+      } catch (error) {
+        if (joinFailureText(error).code !== ErrorCode.BadToken) throw error;
+        fresh = new TableSession(client, await ensureGuest(guest.name, { fresh: true }));
+        await fresh.open(code);
+      }
+      onSession(fresh);
+      setOpening({ kind: 'open', session: fresh });
+    } catch (error) {
+      setOpening({ kind: 'failed', text: error instanceof GuestError ? error.message : joinFailureText(error).text });
+    }
+  };
+
+  useEffect(() => {
+    // Guarded so React's development double-mount does not join twice.
+    if (started.current || opening.kind !== 'opening') return;
+    started.current = true;
+    void open();
+  }, []);
+
+  switch (opening.kind) {
+    case 'needName':
+      return <NamePrompt code={code} onSubmit={(name) => void open(name)} />;
+    case 'opening':
+      return (
+        <main className="page">
+          <p className="panel" role="status">
+            Joining table <span className="code">{code}</span>…
+          </p>
+        </main>
+      );
+    case 'failed':
+      return (
+        <main className="page stack">
+          <p className="notice error" role="alert" data-testid="join-error">
+            {opening.text}
+          </p>
+          <div className="row">
+            <button type="button" onClick={() => void open()}>
+              Try again
+            </button>
+            <button type="button" className="secondary" onClick={onLeave}>
+              Home
+            </button>
+          </div>
+        </main>
+      );
+    case 'open':
+      return (
+        <SessionContext.Provider value={opening.session}>
+          <OpenTable onLeave={onLeave} onRejoin={() => void open()} />
+        </SessionContext.Provider>
+      );
+    default: {
+      const never: never = opening;
+      return never;
+    }
+  }
+}
+
+function NamePrompt({ code, onSubmit }: { code: string; onSubmit: (name: string) => void }) {
+  const [name, setName] = useState(savedName);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(name);
+  };
+  return (
+    <main className="page">
+      <form className="panel stack" onSubmit={submit} style={{ maxWidth: 420, margin: '0 auto' }}>
+        <h1 style={{ fontSize: '1.3rem' }}>
+          Join table <span className="code">{code}</span>
+        </h1>
+        <div>
+          <label htmlFor="prompt-name">Your name</label>
+          <input id="prompt-name" value={name} maxLength={40} autoFocus autoComplete="nickname" onChange={(event) => setName(event.target.value)} />
+        </div>
+        <button type="submit">Join</button>
+      </form>
+    </main>
+  );
+}
+
+function ReconnectBanner({ since }: { since: number }) {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(timer);
+  }, []);
+  return (
+    <div className="banner" role="status" data-testid="reconnecting">
+      Reconnecting… ({Math.max(0, Math.round((now - since) / 1000))} s)
+    </div>
+  );
+}
+
+/** Someone else's seat is held for them: say so with the server's countdown. */
+function HeldSeatsBanner() {
+  const seats = useTable((t) => t.seats);
+  const dropped = seats.find((seat) => seat.kind === 'human' && !seat.connected && seat.reconnectDeadline > 0);
+  const left = useSecondsLeft(dropped?.reconnectDeadline ?? 0);
+  if (!dropped || left === null) return null;
+  return (
+    <div className="banner" role="status">
+      {dropped.name} lost the connection. Seat held: reconnecting… ({left} s)
+    </div>
+  );
+}
+
+function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () => void }) {
+  const session = useSession();
+  const connection = useValue(session.connection);
+  const loaded = useTable((t) => t.code !== '');
+  const phase = useTable((t) => t.phase);
+  const gameId = useTable((t) => t.gameId);
+  const seats = useTable((t) => t.seats);
+  const outcome = useTable((t) => t.outcome);
+  const mySeat = useTable((t) => t.mySeat);
+  const seed = useTable((t) => t.seed);
+  const seedHash = useTable((t) => t.seedHash);
+  const hostId = useTable((t) => t.hostId);
+
+  // The log speaks in names, which the table knows.
+  useEffect(() => {
+    session.describeEvents = (message) => describeEvents(gameId, message, seats);
+  }, [session, gameId, seats]);
+
+  if (connection.kind === ConnectionKind.Closed) {
+    return (
+      <main className="page stack">
+        <p className="notice error" role="alert" data-testid="closed-message">
+          {connection.message}
+        </p>
+        <div className="row">
+          {connection.canRejoin && (
+            <button type="button" onClick={onRejoin}>
+              Rejoin
+            </button>
+          )}
+          <button type="button" className="secondary" onClick={onLeave}>
+            Home
+          </button>
+        </div>
+      </main>
+    );
+  }
+  if (!loaded) {
+    return (
+      <main className="page">
+        <p className="panel" role="status">
+          Loading the table…
+        </p>
+      </main>
+    );
+  }
+  const game = findGame(gameId);
+  return (
+    <div className="table-page">
+      {connection.kind === ConnectionKind.Reconnecting && <ReconnectBanner since={connection.since} />}
+      <HeldSeatsBanner />
+      {phase === TablePhase.Lobby ? (
+        <div style={{ background: '#eef1f4', color: 'var(--ink)', flex: 1 }}>
+          <NoticeLine />
+          <TableLobby onLeave={onLeave} />
+        </div>
+      ) : (
+        <GameTable>
+          {phase === TablePhase.GameOver && outcome && (
+            <GameOver
+              gameName={game?.name ?? gameId}
+              outcome={outcome}
+              seats={seats}
+              mySeat={mySeat}
+              seed={seed}
+              seedHash={seedHash}
+              isHost={hostId !== '' && hostId === session.playerId}
+              onRematch={() => session.send({ type: 'rematch' })}
+              onLobby={() => session.send({ type: 'toLobby' })}
+              onLeave={onLeave}
+            />
+          )}
+        </GameTable>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { CloseCode, ErrorCode, JoinErrorCode } from '@deckhand/protocol';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
+import { ConnectionKind, joinFailureText, TableSession } from './TableSession';
+
+const guest = { token: 'guest-token', playerId: 'p0', name: 'Ana' };
+
+function lobbyRoom(token = 'BCD42:one'): FakeRoom {
+  const room = new FakeRoom(tableJson({ gameId: 'hearts', seatCount: 4, seat: null, publicView: {}, privateView: null, active: [], phase: 'lobby' }));
+  room.reconnectionToken = token;
+  return room;
+}
+
+describe('TableSession', () => {
+  beforeEach(() => sessionStorage.clear());
+  afterEach(() => vi.useRealTimers());
+
+  it('after a refresh, reconnects with the token this tab saved instead of joining anew', async () => {
+    const first = fakeClient([lobbyRoom('BCD42:saved')]);
+    await new TableSession(first, guest).open('BCD42');
+    expect(first.calls).toEqual(['joinById BCD42']);
+
+    const afterRefresh = fakeClient([lobbyRoom('BCD42:next')]);
+    const session = new TableSession(afterRefresh, guest);
+    await session.open('BCD42');
+    expect(afterRefresh.calls).toEqual(['reconnect BCD42:saved']);
+    expect(session.table.getSnapshot()?.code).toBe('BCD42');
+  });
+
+  it('falls back to joining by code when the saved token is refused', async () => {
+    sessionStorage.setItem('deckhand:reconnect:BCD42', 'BCD42:stale');
+    const client = fakeClient([lobbyRoom()], { reconnect: 1 });
+    await new TableSession(client, guest).open('BCD42');
+    expect(client.calls).toEqual(['reconnect BCD42:stale', 'joinById BCD42']);
+  });
+
+  it('a dropped connection shows "reconnecting", retries, and keeps the table on the new room', async () => {
+    vi.useFakeTimers();
+    const first = lobbyRoom('BCD42:one');
+    const second = lobbyRoom('BCD42:two');
+    const client = fakeClient([first, second], { reconnect: 1 });
+    const session = new TableSession(client, guest);
+    await session.open('BCD42');
+    const before = session.table.getSnapshot();
+
+    first.drop(1006);
+    expect(session.connection.get().kind).toBe(ConnectionKind.Reconnecting);
+    expect(session.table.getSnapshot()).toBe(before);
+    await vi.advanceTimersByTimeAsync(500); // first try: refused (the server had not noticed the drop yet)
+    expect(session.connection.get().kind).toBe(ConnectionKind.Reconnecting);
+    await vi.advanceTimersByTimeAsync(1000); // second try succeeds
+    expect(session.connection.get().kind).toBe(ConnectionKind.Connected);
+    expect(client.calls).toEqual(['joinById BCD42', 'reconnect BCD42:one', 'reconnect BCD42:one']);
+    expect(sessionStorage.getItem('deckhand:reconnect:BCD42')).toBe('BCD42:two');
+
+    session.send({ type: 'start' });
+    expect(second.sent).toEqual([{ type: 'start', message: { type: 'start' } }]);
+  });
+
+  it.each([
+    [CloseCode.Kicked, 'The host removed you from this table.', false],
+    [CloseCode.TakenOver, 'This table was opened in another tab or window.', true],
+    [CloseCode.TableClosed, 'The table was closed.', false],
+  ])('close code %i ends the session with a clear message', async (code, message, canRejoin) => {
+    const room = lobbyRoom();
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    room.drop(code);
+    expect(session.connection.get()).toEqual({ kind: ConnectionKind.Closed, code, message, canRejoin });
+    expect(sessionStorage.getItem('deckhand:reconnect:BCD42')).toBeNull();
+  });
+
+  it('keeps chat lines in order without duplicates from the history sent on rejoin', async () => {
+    const room = lobbyRoom();
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    const line = (id: number, text: string) => ({ id, seat: 0, playerId: 'p0', name: 'Ana', text, at: 0 });
+    room.receive('chat', { type: 'chat', line: line(2, 'hi') });
+    room.receive('chatHistory', { type: 'chatHistory', lines: [line(1, 'first'), line(2, 'hi')] });
+    expect(session.chat.get().map((l) => l.text)).toEqual(['first', 'hi']);
+  });
+});
+
+describe('joinFailureText', () => {
+  it('says what a refused join means', () => {
+    expect(joinFailureText(Object.assign(new Error('This table is full.'), { code: JoinErrorCode.TableFull }))).toEqual({
+      code: ErrorCode.TableFull,
+      text: 'This table is full.',
+    });
+    expect(joinFailureText(new Error('room "ZZZZZ" not found')).code).toBe(ErrorCode.NoSuchTable);
+    expect(joinFailureText(new TypeError('Failed to fetch')).code).toBe('OFFLINE');
+  });
+});

@@ -1,0 +1,300 @@
+import {
+  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, PROTOCOL_VERSION, RoomName, snapshotFromState,
+  type ChatHistoryMessage, type ChatLine, type ChatLineMessage, type ClientMessage, type CreateTableOptions,
+  type ErrorMessage, type GameEventsMessage, type NoticeMessage, type TableSnapshot, type TableStateJson,
+  type WelcomeMessage,
+} from '@deckhand/protocol';
+import type { Client, Room } from 'colyseus.js';
+import { createSnapshotStore, toPlain, type SnapshotStore } from '../store/snapshotStore';
+import { createValueStore, type ValueStore } from '../store/valueStore';
+import type { Guest } from './identity';
+
+export const ConnectionKind = {
+  Connecting: 'connecting',
+  Connected: 'connected',
+  Reconnecting: 'reconnecting',
+  Closed: 'closed',
+} as const;
+export type ConnectionKind = (typeof ConnectionKind)[keyof typeof ConnectionKind];
+
+export type ConnectionState =
+  | { readonly kind: typeof ConnectionKind.Connecting }
+  | { readonly kind: typeof ConnectionKind.Connected }
+  /** `since` is the local epoch ms of the drop; the banner counts from it. */
+  | { readonly kind: typeof ConnectionKind.Reconnecting; readonly since: number; readonly attempt: number }
+  | { readonly kind: typeof ConnectionKind.Closed; readonly code: number | null; readonly message: string; readonly canRejoin: boolean };
+
+/** A short message shown near the hand (illegal move, rate limit). */
+export interface TableNotice {
+  readonly id: number;
+  readonly code: string;
+  readonly text: string;
+}
+
+/** One line of the table's event log, already in words. */
+export interface LogLine {
+  readonly id: number;
+  readonly text: string;
+}
+
+/** A game-events message as received, for the log and for animations. */
+export type EventsListener = (message: GameEventsMessage) => void;
+
+/** Seconds the client keeps trying to get its seat back after a dropped connection. */
+export const RECONNECT_GIVE_UP_SECONDS = 90;
+const LOG_LIMIT = 60;
+const CHAT_LIMIT = 100;
+
+const RECONNECT_KEY = 'deckhand:reconnect:';
+
+function saveReconnectToken(code: string, token: string): void {
+  try {
+    sessionStorage.setItem(RECONNECT_KEY + code, token);
+  } catch {
+    // Without storage a refresh falls back to rejoining by code.
+  }
+}
+
+function loadReconnectToken(code: string): string | null {
+  try {
+    return sessionStorage.getItem(RECONNECT_KEY + code);
+  } catch {
+    return null;
+  }
+}
+
+function clearReconnectToken(code: string): void {
+  try {
+    sessionStorage.removeItem(RECONNECT_KEY + code);
+  } catch {
+    // nothing saved
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A failed join in words, from colyseus.js' MatchMakeError / ServerError (numeric code + the server's sentence). */
+export function joinFailureText(error: unknown): { code: string; text: string } {
+  const raw = error instanceof Error ? error.message : String(error);
+  const numeric = typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number'
+    ? (error as { code: number }).code
+    : null;
+  switch (numeric) {
+    case JoinErrorCode.BadToken:
+      return { code: ErrorCode.BadToken, text: raw };
+    case JoinErrorCode.Banned:
+      return { code: ErrorCode.Banned, text: 'The host removed you from this table.' };
+    case JoinErrorCode.TableFull:
+      return { code: ErrorCode.TableFull, text: raw || 'This table is full.' };
+    case JoinErrorCode.ProtocolMismatch:
+      return { code: ErrorCode.ProtocolMismatch, text: 'This page is out of date: reload it to play.' };
+    case JoinErrorCode.NoSuchGame:
+      return { code: ErrorCode.NoSuchGame, text: raw };
+    default:
+      break;
+  }
+  if (/not found|no rooms found|invalid room id|locked/i.test(raw)) {
+    return { code: ErrorCode.NoSuchTable, text: 'There is no open table with that code (it may have closed).' };
+  }
+  if (/failed to fetch|networkerror|ECONNREFUSED|offline/i.test(raw)) {
+    return { code: 'OFFLINE', text: 'Cannot reach the game server. Check your connection and try again.' };
+  }
+  return { code: '', text: raw || 'Could not join the table.' };
+}
+
+/**
+ * One table as this tab sees it: the room connection, the immutable snapshot
+ * store, and the client-side streams (chat, log, notices, connection state).
+ * It survives reconnects: a new Room is attached to the same stores.
+ */
+export class TableSession {
+  readonly table: SnapshotStore<TableSnapshot> = createSnapshotStore((state) =>
+    snapshotFromState((toPlain(state) ?? {}) as TableStateJson),
+  );
+  readonly connection: ValueStore<ConnectionState> = createValueStore<ConnectionState>({ kind: ConnectionKind.Connecting });
+  readonly chat: ValueStore<readonly ChatLine[]> = createValueStore<readonly ChatLine[]>([]);
+  readonly log: ValueStore<readonly LogLine[]> = createValueStore<readonly LogLine[]>([]);
+  readonly notice: ValueStore<TableNotice | null> = createValueStore<TableNotice | null>(null);
+  playerId: string;
+  code = '';
+
+  private room: Room | null = null;
+  private detach: (() => void) | null = null;
+  private leaving = false;
+  private nextId = 1;
+  private readonly eventListeners = new Set<EventsListener>();
+  /** Turns game events into log lines; set by the table screen, which knows the names. */
+  describeEvents: ((message: GameEventsMessage) => string[]) | null = null;
+
+  constructor(
+    private readonly client: Client,
+    private readonly guest: Guest,
+  ) {
+    this.playerId = guest.playerId;
+  }
+
+  /** Creates a table and sits at it as host. */
+  async create(options: Omit<CreateTableOptions, 'token' | 'protocol'>): Promise<void> {
+    const room = await this.client.create(RoomName.Table, { ...options, token: this.guest.token, protocol: PROTOCOL_VERSION });
+    this.adopt(room);
+  }
+
+  /**
+   * Opens the table `code`: with this tab's saved reconnection token first (a
+   * refresh keeps the seat and the cards), else by joining with the code.
+   */
+  async open(code: string): Promise<void> {
+    this.code = code;
+    const saved = loadReconnectToken(code);
+    if (saved) {
+      try {
+        this.adopt(await this.client.reconnect(saved));
+        return;
+      } catch {
+        clearReconnectToken(code);
+      }
+    }
+    this.adopt(await this.client.joinById(code, { token: this.guest.token, protocol: PROTOCOL_VERSION }));
+  }
+
+  send(message: ClientMessage): void {
+    if (!this.room || this.connection.get().kind !== ConnectionKind.Connected) {
+      this.showNotice('OFFLINE', 'Not connected: waiting to reconnect.');
+      return;
+    }
+    this.room.send(message.type, message);
+  }
+
+  onEvents(listener: EventsListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Leaves on purpose: the seat is given up and nothing tries to reconnect. */
+  async leave(): Promise<void> {
+    this.leaving = true;
+    if (this.code) clearReconnectToken(this.code);
+    const room = this.room;
+    this.dropRoom();
+    this.table.reset();
+    if (room) await room.leave(true).catch(() => undefined);
+  }
+
+  showNotice(code: string, text: string): void {
+    this.notice.set({ id: this.nextId++, code, text });
+  }
+
+  private addLog(texts: readonly string[]): void {
+    if (texts.length === 0) return;
+    this.log.set((prev) => [...prev, ...texts.map((text) => ({ id: this.nextId++, text }))].slice(-LOG_LIMIT));
+  }
+
+  private adopt(room: Room): void {
+    this.dropRoom();
+    this.room = room;
+    this.code = room.roomId;
+    saveReconnectToken(room.roomId, room.reconnectionToken);
+    const detachState = this.table.attach(room as unknown as Parameters<SnapshotStore<TableSnapshot>['attach']>[0]);
+
+    room.onMessage('welcome', (message: WelcomeMessage) => {
+      this.playerId = message.playerId;
+    });
+    room.onMessage('error', (message: ErrorMessage) => this.showNotice(message.code, message.message));
+    room.onMessage('chat', (message: ChatLineMessage) => this.addChat([message.line]));
+    room.onMessage('chatHistory', (message: ChatHistoryMessage) => this.addChat(message.lines));
+    // The full move record at game over, for replays; the page has no use for it yet.
+    room.onMessage('record', () => undefined);
+    room.onMessage('notice', (message: NoticeMessage) => this.addLog([message.text]));
+    room.onMessage('events', (message: GameEventsMessage) => {
+      if (this.describeEvents) this.addLog(this.describeEvents(message));
+      for (const listener of this.eventListeners) listener(message);
+    });
+    room.onError((code, message) => this.showNotice(String(code), message ?? 'Server error.'));
+    room.onLeave((code, reason) => this.handleLeave(room, code, reason));
+
+    this.detach = () => {
+      detachState();
+      room.removeAllListeners();
+    };
+    this.connection.set({ kind: ConnectionKind.Connected });
+  }
+
+  private dropRoom(): void {
+    this.detach?.();
+    this.detach = null;
+    this.room = null;
+  }
+
+  private addChat(lines: readonly ChatLine[]): void {
+    this.chat.set((prev) => {
+      const known = new Set(prev.map((line) => line.id));
+      const fresh = lines.filter((line) => !known.has(line.id));
+      if (fresh.length === 0) return prev;
+      return [...prev, ...fresh].sort((a, b) => a.id - b.id).slice(-CHAT_LIMIT);
+    });
+  }
+
+  private handleLeave(room: Room, code: number, reason: string | undefined): void {
+    if (room !== this.room || this.leaving) return;
+    this.dropRoom();
+    const closedReason = (CLOSE_REASONS as Readonly<Record<number, string>>)[code];
+    if (closedReason !== undefined) {
+      clearReconnectToken(this.code);
+      this.connection.set({
+        kind: ConnectionKind.Closed,
+        code,
+        message: closedReason,
+        // After a restart or from another tab the player may come back on purpose.
+        canRejoin: code === CloseCode.ServerShutdown || code === CloseCode.TakenOver,
+      });
+      return;
+    }
+    if (code === 1000 || code === 4000) {
+      // Not our leave (that sets `leaving`): the server closed the room.
+      this.connection.set({ kind: ConnectionKind.Closed, code, message: reason || 'The table was closed.', canRejoin: false });
+      return;
+    }
+    void this.reconnect(room.reconnectionToken);
+  }
+
+  /**
+   * Gets the seat back after a dropped connection: the reconnection token
+   * first (the server may not have noticed the drop yet, so retry with
+   * backoff), then rejoining by code with the guest identity.
+   */
+  private async reconnect(token: string): Promise<void> {
+    const since = Date.now();
+    for (let attempt = 1; !this.leaving; attempt++) {
+      this.connection.set({ kind: ConnectionKind.Reconnecting, since, attempt });
+      await sleep(Math.min(500 * 2 ** (attempt - 1), 4000));
+      if (this.leaving) return;
+      try {
+        this.adopt(await this.client.reconnect(token));
+        return;
+      } catch {
+        // Token refused: after a few tries the seat may still be ours by identity.
+      }
+      if (attempt >= 3) {
+        try {
+          this.adopt(await this.client.joinById(this.code, { token: this.guest.token, protocol: PROTOCOL_VERSION }));
+          return;
+        } catch (error) {
+          const failure = joinFailureText(error);
+          if (failure.code !== 'OFFLINE' && failure.code !== '') {
+            this.connection.set({ kind: ConnectionKind.Closed, code: null, message: failure.text, canRejoin: false });
+            return;
+          }
+        }
+      }
+      if (Date.now() - since > RECONNECT_GIVE_UP_SECONDS * 1000) {
+        this.connection.set({
+          kind: ConnectionKind.Closed,
+          code: null,
+          message: 'The connection to the table was lost.',
+          canRejoin: true,
+        });
+        return;
+      }
+    }
+  }
+}

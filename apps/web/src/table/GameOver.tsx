@@ -1,0 +1,83 @@
+import type { OutcomeSnapshot, SeatSnapshot } from '@deckhand/protocol';
+import { useEffect, useRef } from 'react';
+import { seatLabel } from './SeatBadges';
+
+interface GameOverProps {
+  readonly gameName: string;
+  readonly outcome: OutcomeSnapshot;
+  readonly seats: readonly SeatSnapshot[];
+  readonly mySeat: number | null;
+  readonly seed: string;
+  readonly seedHash: string;
+  readonly isHost: boolean;
+  readonly onRematch: () => void;
+  readonly onLobby: () => void;
+  readonly onLeave: () => void;
+}
+
+/** Final standings, the revealed seed (to check the deal against the hash shown at the start) and rematch. */
+export function GameOver(props: GameOverProps) {
+  const { gameName, outcome, seats, mySeat, seed, seedHash, isHost, onRematch, onLobby, onLeave } = props;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  const won = mySeat !== null && outcome.winners.includes(mySeat);
+  return (
+    <div className="overlay" role="dialog" aria-labelledby="game-over-title">
+      <div className="panel stack">
+        <h2 id="game-over-title" ref={heading} tabIndex={-1}>
+          Game over{won ? ': you won!' : ''}
+        </h2>
+        <p className="muted">{gameName}</p>
+        <table className="standings" aria-label="Final standings">
+          <thead>
+            <tr>
+              <th className="num">#</th>
+              <th>Player</th>
+              <th className="num">Score</th>
+            </tr>
+          </thead>
+          <tbody>
+            {outcome.ranking.map((seat, place) => (
+              <tr key={seat} className={outcome.winners.includes(seat) ? 'winner' : ''}>
+                <td className="num">{place + 1}</td>
+                <td>
+                  {seatLabel(seats[seat], seat)}
+                  {seat === mySeat ? ' (you)' : ''}
+                  {outcome.winners.includes(seat) && <> <span className="badge host">winner</span></>}
+                </td>
+                <td className="num">{outcome.scores[seat] ?? 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <details>
+          <summary>Check the deal</summary>
+          <p className="muted">The seed was hidden while you played; its hash was shown when the cards were dealt.</p>
+          <p>
+            Seed: <span className="seed" data-testid="seed">{seed || '(not revealed)'}</span>
+          </p>
+          <p>
+            SHA-256: <span className="seed">{seedHash}</span>
+          </p>
+        </details>
+        <div className="row">
+          {isHost ? (
+            <>
+              <button type="button" onClick={onRematch}>
+                Rematch
+              </button>
+              <button type="button" className="secondary" onClick={onLobby}>
+                Back to lobby
+              </button>
+            </>
+          ) : (
+            <span className="muted">Waiting for the host to start a rematch…</span>
+          )}
+          <button type="button" className="secondary" onClick={onLeave}>
+            Leave table
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

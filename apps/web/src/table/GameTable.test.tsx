@@ -1,0 +1,151 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { cardName, findGame, parseCard, type AnyGame, type Card, type GameView, type WireRecord } from '@deckhand/rules';
+import { describe, expect, it } from 'vitest';
+import { SessionContext } from '../net/SessionContext';
+import { TableSession } from '../net/TableSession';
+import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
+import { GameTable } from './GameTable';
+
+const hearts = findGame('hearts')!;
+const crazyEights = findGame('crazy-eights')!;
+
+type View = GameView<WireRecord, WireRecord>;
+
+function startGame(game: AnyGame, seed: string, seats: number): unknown {
+  return game.setup({ seed, seats, options: game.defaultOptions(seats) });
+}
+
+/** Every seat passes its first legal pass: the first trick is about to be led. */
+function heartsAfterPass(seed: string): unknown {
+  let state = startGame(hearts, seed, 4);
+  for (let seat = 0; seat < 4; seat++) {
+    const result = hearts.apply(state, seat, hearts.legalMoves(state, seat)[0]);
+    if (!result.ok) throw new Error(result.error.message);
+    state = result.state;
+  }
+  return state;
+}
+
+async function renderTable(game: AnyGame, state: unknown, seat: number) {
+  const view = game.view(state, seat) as View;
+  const room = new FakeRoom(
+    tableJson({
+      gameId: game.id,
+      seatCount: game.scores(state).length,
+      seat,
+      publicView: view.public,
+      privateView: view.private,
+      active: game.activeSeats(state),
+    }),
+  );
+  const session = new TableSession(fakeClient([room]), { token: 't', playerId: `p${seat}`, name: 'Ana' });
+  await session.open('BCD42');
+  render(
+    <SessionContext.Provider value={session}>
+      <GameTable />
+    </SessionContext.Provider>,
+  );
+  return { room, view, session };
+}
+
+const tap = (element: HTMLElement) => fireEvent.click(element, { detail: 1 });
+const moves = (room: FakeRoom) => room.sent.filter((m) => m.type === 'move').map((m) => (m.message as { move: unknown }).move);
+
+describe('GameTable: Hearts', () => {
+  it('[H-05] on the first lead only the two of clubs is lit; the other cards say why they are dimmed', async () => {
+    const state = heartsAfterPass('web-1');
+    const leader = hearts.activeSeats(state)[0]!;
+    await renderTable(hearts, state, leader);
+    const hand = screen.getByRole('list', { name: /Your hand, 13 cards/ });
+    const cards = within(hand).getAllByRole('button');
+    expect(cards).toHaveLength(13);
+    const two = within(hand).getByRole('button', { name: 'Two of clubs' });
+    expect(two.getAttribute('aria-disabled')).toBeNull();
+    const dimmed = cards.filter((card) => card.getAttribute('aria-disabled') === 'true');
+    expect(dimmed).toHaveLength(12);
+    const reasonId = dimmed[0]!.getAttribute('aria-describedby')!;
+    expect(document.getElementById(reasonId)?.textContent).toBe('The first trick must be led with the Two of clubs.');
+    expect(screen.getByRole('status').textContent).toBe('Your turn');
+  });
+
+  it('tap selects, a second tap plays; a dimmed card explains itself instead of playing', async () => {
+    const state = heartsAfterPass('web-1');
+    const leader = hearts.activeSeats(state)[0]!;
+    const { room } = await renderTable(hearts, state, leader);
+    const dimmed = screen.getAllByRole('button').find((b) => b.getAttribute('aria-disabled') === 'true')!;
+    tap(dimmed);
+    expect(screen.getByRole('alert').textContent).toBe('The first trick must be led with the Two of clubs.');
+    const two = screen.getByRole('button', { name: 'Two of clubs' });
+    tap(two);
+    expect(moves(room)).toEqual([]);
+    expect(screen.getByRole('button', { name: 'Play Two of clubs' })).toBeTruthy();
+    tap(two);
+    expect(moves(room)).toEqual([{ type: 'play', card: parseCard('2C') }]);
+  });
+
+  it('Enter on a focused card plays it at once', async () => {
+    const state = heartsAfterPass('web-1');
+    const leader = hearts.activeSeats(state)[0]!;
+    const { room } = await renderTable(hearts, state, leader);
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Two of clubs' }), { key: 'Enter' });
+    expect(moves(room)).toEqual([{ type: 'play', card: parseCard('2C') }]);
+  });
+
+  it('[H-03] the pass: pick three cards, the button names the direction and sends them', async () => {
+    const state = startGame(hearts, 'web-2', 4);
+    const { room, view } = await renderTable(hearts, state, 0);
+    expect(screen.getByTestId('pass-direction').textContent).toBe('Pass to the left');
+    expect(screen.getByRole('status').textContent).toBe('Choose 3 cards to pass to Ben (left)');
+    const hand = (view.private!.hand as readonly Card[]).slice().sort((a, b) => a - b);
+    const pass = screen.getByRole('button', { name: /^Pass 0\/3 cards left/ }) as HTMLButtonElement;
+    expect(pass.disabled).toBe(true);
+    for (const card of hand.slice(0, 3)) tap(screen.getByRole('button', { name: cardName(card) }));
+    expect(screen.getByRole('button', { name: cardName(hand[0]!) }).getAttribute('aria-pressed')).toBe('true');
+    tap(screen.getByRole('button', { name: /^Pass 3\/3 cards left/ }));
+    expect(moves(room)).toEqual([{ type: 'pass', cards: hand.slice(0, 3) }]);
+  });
+
+  it('a server refusal appears near the hand', async () => {
+    const state = heartsAfterPass('web-1');
+    const { room } = await renderTable(hearts, state, 0);
+    act(() => room.receive('error', { type: 'error', code: 'RATE_LIMITED', message: 'Slow down: too many messages.' }));
+    expect(screen.getByTestId('move-error').textContent).toBe('Slow down: too many messages.');
+  });
+});
+
+describe('GameTable: Crazy Eights', () => {
+  /** A seed where the seat to play holds an eight. */
+  function stateWithEightToPlay(): { state: unknown; seat: number; eight: Card } {
+    for (let i = 0; i < 200; i++) {
+      const state = startGame(crazyEights, `eights-${i}`, 3);
+      const seat = crazyEights.activeSeats(state)[0]!;
+      const hand = (crazyEights.view(state, seat) as View).private!.hand as readonly Card[];
+      const eight = hand.find((card) => card % 13 === 6);
+      if (eight !== undefined) return { state, seat, eight };
+    }
+    throw new Error('no seed with an eight');
+  }
+
+  it('[C8-05] playing an eight asks for a suit, then sends the card with the suit', async () => {
+    const { state, seat, eight } = stateWithEightToPlay();
+    const { room } = await renderTable(crazyEights, state, seat);
+    const button = screen.getByRole('button', { name: cardName(eight) });
+    expect(button.getAttribute('data-legal')).toBe('true');
+    tap(button);
+    tap(button);
+    expect(moves(room)).toEqual([]);
+    const chooser = screen.getByRole('group', { name: `Name a suit for the ${cardName(eight)}` });
+    tap(within(chooser).getByRole('button', { name: /hearts/ }));
+    expect(moves(room)).toEqual([{ type: 'play', card: eight, suit: 3 }]);
+  });
+
+  it('shows the discard top, the suit to follow and the stock count', async () => {
+    const { state, seat } = stateWithEightToPlay();
+    const view = crazyEights.view(state, seat) as View;
+    await renderTable(crazyEights, state, seat);
+    expect(screen.getByTestId('stock-count').textContent).toBe(`Stock: ${String(view.public.stockCount)}`);
+    expect(within(screen.getByTestId('discard')).getByRole('img', { name: cardName(view.public.top as number) })).toBeTruthy();
+    expect(screen.getByTestId('current-suit').textContent).toMatch(/Suit: (clubs|diamonds|spades|hearts)/);
+    expect(screen.getByRole('button', { name: /Draw a card \(\d+ in the stock\)/ })).toBeTruthy();
+  });
+});

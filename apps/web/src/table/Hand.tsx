@@ -1,0 +1,90 @@
+import { cardName, type Card } from '@deckhand/rules';
+import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { CardFace } from '../cards/PlayingCard';
+import type { CardStatus } from './legality';
+
+export const HandMode = {
+  /** Play one card: tap selects, a second tap (or Enter) plays. */
+  Play: 'play',
+  /** Pick several cards (the Hearts pass): tap or Enter toggles. */
+  Pick: 'pick',
+  /** Nothing to do now; cards are shown, with the reason on focus. */
+  Watch: 'watch',
+} as const;
+export type HandMode = (typeof HandMode)[keyof typeof HandMode];
+
+interface HandProps {
+  readonly statuses: readonly CardStatus[];
+  readonly mode: HandMode;
+  readonly selected: readonly Card[];
+  readonly onSelect: (card: Card) => void;
+  readonly onPlay: (card: Card) => void;
+  /** A dimmed card was chosen: say why near the hand (touch has no hover). */
+  readonly onRefused: (reason: string) => void;
+}
+
+/**
+ * The player's hand along the bottom, sorted by suit and rank. Legal cards are
+ * raised and lit, the others dimmed with the reason shown on hover and focus.
+ * Nothing is drag-only: tap to select, tap again or press Play; Enter plays.
+ */
+export const Hand = memo(function Hand({ statuses, mode, selected, onSelect, onPlay, onRefused }: HandProps) {
+  const choose = (status: CardStatus, fromKeyboard: boolean): void => {
+    if (mode === HandMode.Pick) {
+      onSelect(status.card);
+      return;
+    }
+    if (!status.legal) {
+      if (status.reason) onRefused(status.reason);
+      return;
+    }
+    if (mode !== HandMode.Play) return;
+    if (fromKeyboard || selected.includes(status.card)) onPlay(status.card);
+    else onSelect(status.card);
+  };
+
+  return (
+    <ul className="hand" style={{ '--count': Math.max(2, statuses.length) } as CSSProperties} aria-label={`Your hand, ${statuses.length} card${statuses.length === 1 ? '' : 's'}`}>
+      {statuses.map((status) => {
+        const isSelected = selected.includes(status.card);
+        const dimmed = mode === HandMode.Play ? !status.legal : mode === HandMode.Watch;
+        const reasonId = `reason-${status.card}`;
+        const showReason = dimmed && status.reason !== null && mode === HandMode.Play;
+        const className = [
+          'hand-card',
+          mode === HandMode.Play && status.legal ? 'legal' : '',
+          dimmed ? 'dimmed' : '',
+          isSelected ? 'selected' : '',
+        ].join(' ');
+        return (
+          <li key={status.card}>
+            <button
+              type="button"
+              className={className}
+              aria-label={cardName(status.card)}
+              aria-disabled={dimmed || undefined}
+              aria-pressed={mode === HandMode.Pick ? isSelected : undefined}
+              aria-describedby={showReason ? reasonId : undefined}
+              data-card={status.card}
+              data-legal={mode === HandMode.Play ? String(status.legal) : undefined}
+              onClick={(event: MouseEvent) => choose(status, event.detail === 0)}
+              onKeyDown={(event: KeyboardEvent) => {
+                if (event.key === 'Enter') {
+                  event.preventDefault();
+                  choose(status, true);
+                }
+              }}
+            >
+              <CardFace card={status.card} labelled={false} />
+            </button>
+            {showReason && (
+              <span className="reason" id={reasonId} role="tooltip">
+                {status.reason}
+              </span>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+});
