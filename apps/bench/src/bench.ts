@@ -1,0 +1,152 @@
+/**
+ * `npm run bench [-- --quick]`: every benchmark in one go, in this order so
+ * that each measures on an otherwise idle machine: rules (part 5), wire bytes
+ * and one-table latency (parts 1-2), capacity (part 3), a short soak (part 4).
+ * Writes BENCHMARKS.md and bench-results.json at the repo root (quick runs
+ * write under artifacts/bench/ instead) and prints the JSON on stdout.
+ *
+ * Options: --quick, --parts rules,wire,capacity,soak, --workers N,
+ * --soak-minutes M, --max-tables N, --render (rewrite BENCHMARKS.md from
+ * bench-results.json, measuring nothing).
+ */
+import { parseArgs } from 'node:util';
+import { describeMachine } from './machine';
+import { measureCapacity } from './parts/capacity';
+import { measureRules } from './parts/rules';
+import { runSoak } from './parts/soak';
+import { measureWireAndLatency } from './parts/wireBytes';
+import { guardChildren } from './processes';
+import { RESULTS_VERSION, TARGETS, readResults } from './results';
+import type { BenchResults, CapacityFigures, LatencyFigures, RulesFigures, SoakFigures, WireGameFigures } from './results';
+import { FULL, GAME_IDS, QUICK, log, resultPaths, writeResults } from './runConfig';
+
+const PARTS = ['rules', 'wire', 'capacity', 'soak'] as const;
+type Part = (typeof PARTS)[number];
+
+async function main(): Promise<number> {
+  guardChildren();
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      parts: { type: 'string', default: PARTS.join(',') },
+      workers: { type: 'string', default: '2' },
+      'soak-minutes': { type: 'string' },
+      'max-tables': { type: 'string' },
+      render: { type: 'boolean', default: false },
+    },
+    allowPositionals: false,
+  });
+  const run = values.quick ? QUICK : FULL;
+  if (values.render) {
+    const existing = readResults(resultPaths(run.quick).json);
+    if (!existing) throw new Error(`no results to render at ${resultPaths(run.quick).json}`);
+    const paths = writeResults(existing);
+    log(`rewrote ${paths.markdown} from ${paths.json}`);
+    return 0;
+  }
+  const parts = new Set(values.parts.split(',').map((part) => part.trim()));
+  for (const part of parts) {
+    if (!(PARTS as readonly string[]).includes(part)) throw new Error(`unknown part "${part}"; parts are ${PARTS.join(', ')}`);
+  }
+  const workers = Number(values.workers);
+  const soakMinutes = values['soak-minutes'] === undefined ? run.soakMinutes : Number(values['soak-minutes']);
+  const maxTables = values['max-tables'] === undefined ? Infinity : Number(values['max-tables']);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers must be 1 to 8');
+  if (!(soakMinutes > 0 && soakMinutes <= 120)) throw new Error('--soak-minutes must be above 0 and at most 120');
+
+  const machine = describeMachine();
+  const failures: { part: string; error: string }[] = [];
+  const durations: Record<string, number> = {};
+  const timed = async <T>(part: Part, work: () => Promise<T>): Promise<T | null> => {
+    if (!parts.has(part)) return null;
+    log(`== ${part}`);
+    const started = performance.now();
+    try {
+      return await work();
+    } catch (error) {
+      const text = error instanceof Error ? error.message : String(error);
+      log(`   ${part} failed: ${text}`);
+      failures.push({ part, error: text });
+      return null;
+    } finally {
+      durations[part] = Math.round((performance.now() - started) / 100) / 10;
+    }
+  };
+
+  const rules: RulesFigures | null = await timed('rules', () => measureRules(run.quick));
+  const wireAndLatency = await timed('wire', () =>
+    measureWireAndLatency({ gameIds: GAME_IDS, gamesPerKind: run.wireGamesPerKind, shortGames: run.quick, log }),
+  );
+  const capacity: CapacityFigures | null = await timed('capacity', () =>
+    measureCapacity({
+      steps: run.capacitySteps.filter((tables) => tables <= maxTables),
+      workers,
+      moveIntervalMs: run.moveIntervalMs,
+      gameIds: GAME_IDS,
+      settleSeconds: run.capacitySettleSeconds,
+      windowSeconds: run.capacityWindowSeconds,
+      budgetSeconds: run.capacityBudgetSeconds,
+      p99LimitMs: TARGETS.loadP99MsMax,
+      log,
+    }),
+  );
+  // Half the capacity just measured, else half of the last recorded one.
+  const knownCapacity = capacity?.maxTablesHeld ?? readResults(resultPaths(run.quick).json)?.capacity?.maxTablesHeld ?? 0;
+  const soakTables = knownCapacity > 0 ? Math.max(1, Math.floor(knownCapacity / 2)) : run.soakDefaultTables;
+  const soak: SoakFigures | null = await timed('soak', () =>
+    runSoak({
+      minutes: soakMinutes,
+      tables: soakTables,
+      workers,
+      moveIntervalMs: run.moveIntervalMs,
+      gameIds: GAME_IDS,
+      sampleSeconds: run.soakSampleSeconds,
+      warmupSeconds: run.soakWarmupSeconds,
+      log,
+    }),
+  );
+
+  // A run of some parts only keeps the other parts' figures from the last results file.
+  const previous = parts.size < PARTS.length ? readResults(resultPaths(run.quick).json) : null;
+  const keep = <T>(part: Part, fresh: T | null, old: T | null | undefined): T | null => (parts.has(part) ? fresh : (old ?? null));
+  const finalCapacity = keep('capacity', capacity, previous?.capacity);
+  const wire: readonly WireGameFigures[] | null = keep('wire', wireAndLatency?.wire ?? null, previous?.wire);
+  const heldStep = finalCapacity?.steps.find((step) => step.held && step.tables === finalCapacity.maxTablesHeld);
+  const oneTable = parts.has('wire') ? (wireAndLatency?.latency ?? null) : (previous?.latency ?? null);
+  const latency: LatencyFigures | null = oneTable
+    ? { ...oneTable, underLoad: heldStep ? { tables: heldStep.tables, latency: heldStep.latency } : null }
+    : null;
+  const flags = `${run.quick ? ' --quick' : ''}`;
+  const results: BenchResults = {
+    version: RESULTS_VERSION,
+    generatedAt: new Date().toISOString(),
+    quick: run.quick,
+    machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverageAtStart },
+    commands: {
+      'everything (this file)': `npm run bench${run.quick ? ' -- --quick' : ''}`,
+      'some parts only (the others keep their last figures)': `npm run bench -- --parts wire,rules${flags}`,
+      soak: 'npm run soak -- --minutes 10',
+      rules: `npm run bench -w @deckhand/rules --${flags} --json`,
+    },
+    targets: TARGETS,
+    wire,
+    latency,
+    capacity: finalCapacity,
+    soak: keep('soak', soak, previous?.soak),
+    rules: keep('rules', rules, previous?.rules),
+    failures: [...(previous?.failures ?? []).filter((entry) => !parts.has(entry.part as Part)), ...failures],
+    durations: { ...previous?.durations, ...durations },
+  };
+  const paths = writeResults(results);
+  log(`wrote ${paths.markdown} and ${paths.json}`);
+  process.stdout.write(`${JSON.stringify(results)}\n`);
+  return failures.length === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exit(1);
+  },
+);

@@ -1,0 +1,294 @@
+/**
+ * One Deckhand table of real colyseus.js clients, one per seat, all in this
+ * process. Each client picks its moves from its own decoded view with the
+ * rules package (`legalMovesInView` + the random bot), as a player's browser
+ * would; the server's deal is whatever the server dealt.
+ *
+ * A move counts as delivered when every client's `onStateChange` has fired
+ * after the send: the server sends the patch at once after an accepted move,
+ * and every move changes something public (the turn, a pile, a count).
+ */
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Room } from 'colyseus.js';
+import { Limits, PROTOCOL_VERSION, RoomName, TablePhase, gameViewOf, snapshotFromState } from '@deckhand/protocol';
+import type { TableSnapshot, TableStateJson } from '@deckhand/protocol';
+import { Rng, findGame, randomBot } from '@deckhand/rules';
+import type { AnyGame, Bot, MoveBase, RecordedMove } from '@deckhand/rules';
+import { CountingClient } from './CountingClient';
+import { MeterPhase } from '../wire';
+import { withTimeout } from '../tableRun';
+import type { TableRun } from '../tableRun';
+
+const STEP_TIMEOUT_MS = 10_000;
+
+export interface DeckhandTableConfig {
+  /** `http://127.0.0.1:<port>` */
+  readonly baseUrl: string;
+  readonly gameId: string;
+  readonly seats: number;
+  /** Seeds the clients' bot choices; the deal is the server's own (revealed at game over). */
+  readonly botSeed: string;
+  /** Game options for the table (the game's defaults when absent). */
+  readonly options?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/** What happened to one move. */
+export type MoveResult =
+  | { ok: true; latencyMs: number; over: boolean }
+  | { ok: false; error: string };
+
+/**
+ * The server drops messages beyond a token bucket per client
+ * (`Limits.ratePerSecond`, burst `Limits.rateBurst`). A bot at a table with no
+ * move delay would exceed it when it draws card after card, so each client
+ * keeps a slightly stricter bucket of its own and waits for a token before it
+ * sends: the wait happens before the send timestamp, so latency excludes it.
+ */
+const CLIENT_RATE_PER_SECOND = Limits.ratePerSecond * 0.9;
+const CLIENT_BURST = Math.floor(Limits.rateBurst / 2);
+
+class SeatClient {
+  patches = 0;
+  private tokens = CLIENT_BURST;
+  private refilledAt = performance.now();
+  lastPatchAt = 0;
+  lastError: string | null = null;
+  private snapshotCache: TableSnapshot | null = null;
+  private patchWaiters: (() => void)[] = [];
+
+  constructor(
+    readonly client: CountingClient,
+    readonly room: Room,
+  ) {
+    room.onStateChange(() => {
+      this.patches++;
+      this.lastPatchAt = performance.now();
+      this.snapshotCache = null;
+      const waiters = this.patchWaiters;
+      this.patchWaiters = [];
+      for (const wake of waiters) wake();
+    });
+    room.onMessage('error', (message: { code?: string; message?: string }) => {
+      this.lastError = `${message.code ?? 'ERROR'}: ${message.message ?? ''}`;
+      const waiters = this.patchWaiters;
+      this.patchWaiters = [];
+      for (const wake of waiters) wake();
+    });
+    // Every other server message (welcome, events, chat, notices) is only counted.
+    room.onMessage('*', () => undefined);
+  }
+
+  /** Waits until the client's own rate bucket holds a token, then takes it. */
+  async pace(): Promise<void> {
+    for (;;) {
+      const now = performance.now();
+      this.tokens = Math.min(CLIENT_BURST, this.tokens + ((now - this.refilledAt) / 1000) * CLIENT_RATE_PER_SECOND);
+      this.refilledAt = now;
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
+      await sleep(((1 - this.tokens) / CLIENT_RATE_PER_SECOND) * 1000);
+    }
+  }
+
+  /** The decoded state as the web client would render it; computed only when a move is chosen. */
+  snapshot(): TableSnapshot {
+    this.snapshotCache ??= snapshotFromState(this.room.state.toJSON() as TableStateJson);
+    return this.snapshotCache;
+  }
+
+  /** Resolves once this client has seen a patch numbered above `count` (or an error). */
+  patchAfter(count: number, what: string): Promise<void> {
+    if (this.patches > count) return Promise.resolve();
+    return withTimeout(
+      new Promise<void>((resolve) => {
+        const wait = (): void => {
+          if (this.patches > count || this.lastError) resolve();
+          else this.patchWaiters.push(wait);
+        };
+        this.patchWaiters.push(wait);
+      }),
+      STEP_TIMEOUT_MS,
+      what,
+    );
+  }
+
+  /** Waits until `ready` holds for this client's snapshot, checking after each patch. */
+  async until(ready: (snapshot: TableSnapshot) => boolean, what: string): Promise<void> {
+    const deadline = performance.now() + STEP_TIMEOUT_MS;
+    while (!ready(this.snapshot())) {
+      if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      await this.patchAfter(this.patches, what);
+    }
+  }
+}
+
+async function guestToken(baseUrl: string, name: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/guest`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name }),
+    signal: AbortSignal.timeout(STEP_TIMEOUT_MS),
+  });
+  if (!response.ok) throw new Error(`POST /api/guest answered ${response.status}: ${await response.text()}`);
+  const body = (await response.json()) as { token?: unknown };
+  if (typeof body.token !== 'string') throw new Error('POST /api/guest gave no token');
+  return body.token;
+}
+
+export class DeckhandTable {
+  private readonly rng: Rng;
+  private readonly bot: Bot<unknown, MoveBase> = randomBot();
+  private readonly bySeat = new Map<number, SeatClient>();
+  private readonly recorded: RecordedMove[] = [];
+  private readonly latencies: number[] = [];
+  private firstMoveSent = false;
+  private leaving: Promise<void> | null = null;
+
+  private constructor(
+    private readonly config: DeckhandTableConfig,
+    private readonly game: AnyGame,
+    private readonly seats: readonly SeatClient[],
+  ) {
+    this.rng = Rng.fromSeed(config.botSeed);
+  }
+
+  /** Creates a table, seats every client, starts the game. Closes what it opened on failure. */
+  static async open(config: DeckhandTableConfig): Promise<DeckhandTable> {
+    const game = findGame(config.gameId);
+    if (!game) throw new Error(`game ${config.gameId} is not in the rules registry`);
+    const seats: SeatClient[] = [];
+    try {
+      const tokens = await Promise.all(
+        Array.from({ length: config.seats }, (_, index) => guestToken(config.baseUrl, `Bench ${index + 1}`)),
+      );
+      for (let index = 0; index < config.seats; index++) {
+        const client = new CountingClient(config.baseUrl);
+        const options = { token: tokens[index]!, protocol: PROTOCOL_VERSION };
+        const room = await withTimeout(
+          index === 0
+            ? client.create(RoomName.Table, {
+                ...options,
+                gameId: config.gameId,
+                seatCount: config.seats,
+                turnSeconds: 0,
+                visibility: 'private',
+                ...(config.options ? { options: config.options } : {}),
+              })
+            : client.joinById(seats[0]!.room.roomId, options),
+          STEP_TIMEOUT_MS,
+          `seat ${index} joining`,
+        );
+        const seat = new SeatClient(client, room);
+        seats.push(seat);
+        await seat.patchAfter(0, `seat ${index}'s first state`);
+        client.meter.enter(MeterPhase.Start);
+      }
+      const table = new DeckhandTable(config, game, seats);
+      await table.start();
+      return table;
+    } catch (error) {
+      await Promise.allSettled(seats.map((seat) => seat.room.leave(true)));
+      throw error;
+    }
+  }
+
+  private async start(): Promise<void> {
+    const host = this.seats[0]!;
+    await host.pace();
+    host.room.send('start', {});
+    await Promise.all(
+      this.seats.map((seat, index) =>
+        seat.until((snapshot) => snapshot.phase === TablePhase.Playing && snapshot.mySeat !== null, `seat ${index} dealt in`),
+      ),
+    );
+    this.bySeat.clear();
+    for (const seat of this.seats) this.bySeat.set(seat.snapshot().mySeat!, seat);
+  }
+
+  /** The game is over (every client knows it once the last move is delivered). */
+  get over(): boolean {
+    return this.seats[0]!.snapshot().phase === TablePhase.GameOver;
+  }
+
+  /**
+   * The active seat's client chooses a move from its own view and sends it;
+   * resolves when all clients hold the resulting state.
+   */
+  async playMove(): Promise<MoveResult> {
+    const snapshot = this.seats[0]!.snapshot();
+    const seatIndex = snapshot.active[0];
+    if (seatIndex === undefined) return { ok: false, error: `no active seat in phase ${snapshot.phase}` };
+    const actor = this.bySeat.get(seatIndex);
+    if (!actor) return { ok: false, error: `no client holds seat ${seatIndex}` };
+    const view = gameViewOf(actor.snapshot());
+    const legal = this.game.legalMovesInView(view) as MoveBase[];
+    if (legal.length === 0) return { ok: false, error: `seat ${seatIndex} is active but sees no legal move` };
+    const move = this.bot.choose(view, legal, this.rng);
+
+    if (!this.firstMoveSent) {
+      this.firstMoveSent = true;
+      for (const seat of this.seats) seat.client.meter.enter(MeterPhase.Moves);
+    }
+    await actor.pace();
+    const before = this.seats.map((seat) => seat.patches);
+    actor.lastError = null;
+    const sent = performance.now();
+    actor.room.send('move', { move });
+    try {
+      await Promise.all(this.seats.map((seat, index) => seat.patchAfter(before[index]!, `the patch of a move at seat ${index}`)));
+    } catch (error) {
+      return { ok: false, error: actor.lastError ?? String(error) };
+    }
+    if (actor.lastError) return { ok: false, error: actor.lastError };
+    const latencyMs = Math.max(...this.seats.map((seat) => seat.lastPatchAt)) - sent;
+    this.latencies.push(latencyMs);
+    this.recorded.push({ seat: seatIndex, move });
+    return { ok: true, latencyMs, over: this.over };
+  }
+
+  /** Plays to the end; throws on a refused move or a lost patch. `maxMoves` bounds a game that never ends. */
+  async playToEnd(maxMoves = 5_000): Promise<TableRun> {
+    for (let count = 0; !this.over; count++) {
+      if (count >= maxMoves) throw new Error(`${this.config.gameId}: no game over after ${maxMoves} moves`);
+      const result = await this.playMove();
+      if (!result.ok) throw new Error(`${this.config.gameId}: ${result.error}`);
+    }
+    const final = this.seats[0]!.snapshot();
+    return {
+      gameId: this.config.gameId,
+      seed: final.seed,
+      moves: this.recorded.length,
+      clients: [...this.bySeat.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([, seat]) => ({
+          join: seat.client.meter.count(MeterPhase.Join),
+          start: seat.client.meter.count(MeterPhase.Start),
+          moves: seat.client.meter.count(MeterPhase.Moves),
+        })),
+      latenciesMs: [...this.latencies],
+      record: { game: this.config.gameId, seed: final.seed, options: final.options, seats: this.config.seats, moves: [...this.recorded] },
+    };
+  }
+
+  /** After a game over: the host asks for a rematch (same seats, new deal). */
+  async rematch(): Promise<void> {
+    await this.seats[0]!.pace();
+    this.seats[0]!.room.send('rematch', {});
+    await Promise.all(
+      this.seats.map((seat, index) => seat.until((snapshot) => snapshot.phase === TablePhase.Playing, `seat ${index} in the rematch`)),
+    );
+    this.bySeat.clear();
+    for (const seat of this.seats) this.bySeat.set(seat.snapshot().mySeat!, seat);
+  }
+
+  /** Every client leaves (consented), so the server can dispose of the room at once. Safe to call twice. */
+  leave(): Promise<void> {
+    this.leaving ??= Promise.allSettled(
+      this.seats.map((seat) => withTimeout(seat.room.leave(true), STEP_TIMEOUT_MS, 'leaving')),
+    ).then(() => undefined);
+    return this.leaving;
+  }
+}

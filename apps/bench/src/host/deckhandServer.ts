@@ -1,0 +1,34 @@
+/** Starts the real @deckhand/server inside the host process, as production runs it. */
+import { randomBytes } from 'node:crypto';
+import { startServer } from '@deckhand/server';
+
+export interface RunningServer {
+  readonly port: number;
+  rooms(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function startDeckhandServer(): Promise<RunningServer> {
+  const server = await startServer({
+    port: 0,
+    env: {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      TOKEN_SECRET: randomBytes(32).toString('hex'),
+      // Per-join and per-game info lines would cost the server CPU the benchmark should not count.
+      LOG_LEVEL: 'warn',
+      // Tables here have no bots; keep the delay off anyway so nothing waits on a timer.
+      BOT_DELAY_MS: '0',
+    },
+  });
+  const health = `http://127.0.0.1:${server.port}/health`;
+  return {
+    port: server.port,
+    async rooms() {
+      const response = await fetch(health, { signal: AbortSignal.timeout(5_000) });
+      const body = (await response.json()) as { rooms?: unknown };
+      return typeof body.rooms === 'number' ? body.rooms : Number.NaN;
+    },
+    close: () => server.shutdown(),
+  };
+}

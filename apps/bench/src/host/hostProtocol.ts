@@ -1,0 +1,78 @@
+/** IPC between a benchmark run and the server process it starts (`serverHost.ts`). */
+import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { PauseFigures } from '../pauses';
+import { nextMessage, startChild, stopChild } from '../processes';
+
+export const ServerKind = {
+  /** The real @deckhand/server (Colyseus). */
+  Deckhand: 'deckhand',
+  /** The naive JSON-over-ws table server in src/baseline. */
+  Baseline: 'baseline',
+} as const;
+export type ServerKind = (typeof ServerKind)[keyof typeof ServerKind];
+
+export type HostRequest = { type: 'stats' } | { type: 'gc' } | { type: 'shutdown' };
+
+export interface HostStats {
+  /** User + system CPU time of the server process since it started. */
+  readonly cpuMs: number;
+  readonly rssBytes: number;
+  readonly heapUsedBytes: number;
+  /** Memory outside the JS heap that V8 knows of (Buffers, ArrayBuffers): socket data lives here. */
+  readonly externalBytes: number;
+  /** Rooms (tables) still open on the server. */
+  readonly rooms: number;
+  /** Event-loop delay and GC pauses since the previous `stats`. */
+  readonly pauses: PauseFigures;
+}
+
+export type HostReply =
+  | { type: 'ready'; port: number }
+  | ({ type: 'stats' } & HostStats)
+  | { type: 'gcDone' };
+
+function isReply(message: unknown): message is HostReply {
+  return typeof message === 'object' && message !== null && typeof (message as { type?: unknown }).type === 'string';
+}
+
+/** A server under test, running in its own process. */
+export interface ServerHost {
+  readonly kind: ServerKind;
+  readonly port: number;
+  readonly pid: number;
+  /** `ws://127.0.0.1:<port>` for the baseline, `http://127.0.0.1:<port>` for Deckhand. */
+  readonly url: string;
+  stats(): Promise<HostStats>;
+  /** Runs the garbage collector twice in the server process (it runs with --expose-gc). */
+  collectGarbage(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startServerHost(kind: ServerKind, logName: string = `server-${kind}`): Promise<ServerHost> {
+  // DECKHAND_BENCH_PROFILE_DIR=<dir> writes a CPU profile of each server process there (open it in Chrome devtools).
+  const profileDir = process.env['DECKHAND_BENCH_PROFILE_DIR'];
+  const flags = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])];
+  const child: ChildProcess = startChild(path.join('host', 'serverHost.ts'), [kind], logName, flags);
+  try {
+    const port = await nextMessage(child, (message) => (isReply(message) && message.type === 'ready' ? message.port : undefined), 60_000, `${kind} server start`);
+    const ask = <T>(request: HostRequest, accept: (reply: HostReply) => T | undefined, what: string): Promise<T> => {
+      const answer = nextMessage(child, (message) => (isReply(message) ? accept(message) : undefined), 15_000, what);
+      child.send(request);
+      return answer;
+    };
+    return {
+      kind,
+      port,
+      pid: child.pid ?? -1,
+      url: `${kind === ServerKind.Baseline ? 'ws' : 'http'}://127.0.0.1:${port}`,
+      stats: () =>
+        ask({ type: 'stats' }, (reply) => (reply.type === 'stats' ? (({ type: _type, ...stats }) => stats)(reply) : undefined), `${kind} server stats`),
+      collectGarbage: () => ask({ type: 'gc' }, (reply) => (reply.type === 'gcDone' ? true : undefined), `${kind} server gc`).then(() => undefined),
+      stop: () => stopChild(child),
+    };
+  } catch (error) {
+    await stopChild(child);
+    throw error;
+  }
+}

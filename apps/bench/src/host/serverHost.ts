@@ -1,0 +1,92 @@
+/**
+ * Child process that runs one server under test (`deckhand` or `baseline`)
+ * on 127.0.0.1 and answers the parent over IPC: `stats` (CPU time, RSS, open
+ * rooms), `gc` (collect, so RSS is read after garbage is gone) and
+ * `shutdown`. It exits when the parent goes away, so no server outlives a run.
+ */
+import { startBaselineServer } from '../baseline/baselineServer';
+import { PauseMonitor } from '../pauses';
+import { startDeckhandServer } from './deckhandServer';
+import type { RunningServer } from './deckhandServer';
+import { ServerKind } from './hostProtocol';
+import type { HostReply, HostRequest } from './hostProtocol';
+
+function reply(message: HostReply): void {
+  process.send?.(message);
+}
+
+async function start(kind: ServerKind): Promise<RunningServer> {
+  switch (kind) {
+    case ServerKind.Baseline: {
+      const server = await startBaselineServer({ host: '127.0.0.1', port: 0 });
+      return { port: server.port, rooms: async () => server.tableCount(), close: () => server.close() };
+    }
+    case ServerKind.Deckhand:
+      return startDeckhandServer();
+    default: {
+      const unknown: never = kind;
+      throw new Error(`unknown server kind ${String(unknown)}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const kind = process.argv[2] as ServerKind;
+  if (!Object.values(ServerKind).includes(kind)) throw new Error(`usage: serverHost.ts ${Object.values(ServerKind).join('|')}`);
+  const server = await start(kind);
+  const pauses = new PauseMonitor();
+  let closing = false;
+  const shutdown = async (): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    try {
+      await server.close();
+    } finally {
+      clearTimeout(timer);
+      process.exit(0);
+    }
+  };
+
+  process.on('message', (raw: HostRequest) => {
+    switch (raw.type) {
+      case 'stats': {
+        const cpu = process.cpuUsage();
+        const memory = process.memoryUsage();
+        void server.rooms().then((rooms) =>
+          reply({
+            type: 'stats',
+            cpuMs: (cpu.user + cpu.system) / 1000,
+            rssBytes: memory.rss,
+            heapUsedBytes: memory.heapUsed,
+            externalBytes: memory.external,
+            rooms,
+            pauses: pauses.take(),
+          }),
+        );
+        return;
+      }
+      case 'gc':
+        // Two passes: the first may only queue finalizers.
+        globalThis.gc?.();
+        globalThis.gc?.();
+        reply({ type: 'gcDone' });
+        return;
+      case 'shutdown':
+        void shutdown();
+        return;
+      default: {
+        const unknown: never = raw;
+        throw new Error(`unknown host request ${JSON.stringify(unknown)}`);
+      }
+    }
+  });
+  process.on('disconnect', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+  reply({ type: 'ready', port: server.port });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

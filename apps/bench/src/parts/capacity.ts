@@ -1,0 +1,138 @@
+/**
+ * Part 3: capacity. Worker processes open tables of four colyseus.js clients,
+ * each table playing about one move per second; the number of tables N is
+ * ramped step by step, and each step is held for a measuring window. The
+ * ramp stops at the first step whose p99 action-to-patch latency exceeds the
+ * limit, or that shows errors or tables that failed to open.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ServerKind, startServerHost } from '../host/hostProtocol';
+import type { ServerHost } from '../host/hostProtocol';
+import { LoadFleet } from '../load/LoadFleet';
+import { machineBusyMs } from '../machine';
+import type { CapacityFigures, CapacityStep } from '../results';
+import { round, summarize } from '../stats';
+
+export interface CapacityConfig {
+  readonly steps: readonly number[];
+  readonly workers: number;
+  readonly moveIntervalMs: number;
+  readonly gameIds: readonly string[];
+  /** Time after a step's tables are open before its window starts. */
+  readonly settleSeconds: number;
+  readonly windowSeconds: number;
+  /** The whole ramp stops after this, whatever step it reached. */
+  readonly budgetSeconds: number;
+  readonly p99LimitMs: number;
+  readonly log: (line: string) => void;
+}
+
+export async function measureCapacity(config: CapacityConfig): Promise<CapacityFigures> {
+  const started = performance.now();
+  let server: ServerHost | null = null;
+  let fleet: LoadFleet | null = null;
+  const steps: CapacityStep[] = [];
+  let stopReason = `every step held (largest step ${config.steps.at(-1) ?? 0} tables)`;
+  try {
+    server = await startServerHost(ServerKind.Deckhand, 'server-capacity');
+    await server.collectGarbage();
+    const idle = await server.stats();
+    fleet = await LoadFleet.start(config.workers, {
+      baseUrl: server.url,
+      gameIds: config.gameIds,
+      moveIntervalMs: config.moveIntervalMs,
+    });
+
+    for (const tables of config.steps) {
+      if ((performance.now() - started) / 1000 > config.budgetSeconds) {
+        stopReason = `time budget of ${config.budgetSeconds} s used up before ${tables} tables`;
+        break;
+      }
+      const opening = await fleet.growTo(tables);
+      await sleep(config.settleSeconds * 1000);
+      let step = await measureWindow(server, fleet, opening, config);
+      steps.push(step);
+      // On a shared machine one burst of someone else's work can spoil a window: a step that
+      // failed on latency alone is measured once more, and counts as held if that window is.
+      if (!step.held && step.errors === 0 && step.openFailures === 0 && step.latency.samples > 0) {
+        config.log('    measuring that step once more');
+        step = await measureWindow(server, fleet, { failed: 0, errorSamples: [] }, config);
+        steps.push(step);
+      }
+      if (!step.held) {
+        stopReason =
+          step.openFailures > 0
+            ? `${step.openFailures} tables failed to open at ${tables} tables`
+            : step.errors > 0
+              ? `${step.errors} errors at ${tables} tables`
+              : step.latency.samples === 0
+                ? `no move completed at ${tables} tables`
+                : `p99 ${step.latency.p99Ms} ms above ${config.p99LimitMs} ms at ${tables} tables (in two windows)`;
+        break;
+      }
+    }
+
+    const best = [...steps].reverse().find((step) => step.held) ?? null;
+    return {
+      workers: config.workers,
+      moveIntervalMs: config.moveIntervalMs,
+      steps,
+      maxTablesHeld: best?.tables ?? 0,
+      concurrentClients: best?.clients ?? 0,
+      serverCpuPercentPerTable: best ? round(best.serverCpuPercent / best.tables, 4) : Number.NaN,
+      serverRssBytesPerTable: best ? Math.round((best.serverRssBytes - idle.rssBytes) / best.tables) : Number.NaN,
+      serverIdleRssBytes: idle.rssBytes,
+      stopReason,
+    };
+  } finally {
+    await fleet?.stop();
+    await server?.stop();
+  }
+}
+
+/** One measuring window at the current number of tables. */
+async function measureWindow(
+  server: ServerHost,
+  fleet: LoadFleet,
+  opening: { failed: number; errorSamples: string[] },
+  config: CapacityConfig,
+): Promise<CapacityStep> {
+  const before = await fleet.report();
+  const serverBefore = await server.stats();
+  const machineBefore = machineBusyMs();
+  await sleep(config.windowSeconds * 1000);
+  const after = await fleet.report();
+  const serverAfter = await server.stats();
+  const machineCpuPercent = round(((machineBusyMs() - machineBefore) / (performance.now() - before.at)) * 100, 1);
+  const wallMs = after.at - before.at;
+  const serverCpuPercent = round(((serverAfter.cpuMs - serverBefore.cpuMs) / wallMs) * 100, 1);
+  const loadCpuPercent = round(((after.cpuMs - before.cpuMs) / wallMs) * 100, 1);
+  const latency = summarize(after.latenciesMs);
+  const held = opening.failed === 0 && after.errors === 0 && latency.samples > 0 && latency.p99Ms <= config.p99LimitMs;
+  const step: CapacityStep = {
+    tables: after.tables,
+    clients: after.clients,
+    openFailures: opening.failed,
+    windowSeconds: round(wallMs / 1000, 1),
+    movesPerSecond: round(after.moves / (wallMs / 1000), 1),
+    latency,
+    errors: after.errors,
+    errorSamples: [...opening.errorSamples, ...after.errorSamples].slice(0, 5),
+    serverCpuPercent,
+    serverRssBytes: serverAfter.rssBytes,
+    loadCpuPercent,
+    machineCpuPercent,
+    otherCpuPercent: round(Math.max(0, machineCpuPercent - serverCpuPercent - loadCpuPercent), 1),
+    serverPauses: serverAfter.pauses,
+    loadPauses: after.pauses,
+    held,
+  };
+  config.log(
+    `  ${step.tables} tables (${step.clients} clients): ${step.movesPerSecond} moves/s, p99 ${latency.p99Ms} ms, ` +
+      `errors ${step.errors + step.openFailures}, CPU: server ${step.serverCpuPercent}%, load ${step.loadCpuPercent}%, other ${step.otherCpuPercent}%, ` +
+      `stalls: server loop ${step.serverPauses.loopDelayMaxMs} ms (GC max ${step.serverPauses.gcMaxMs} ms), ` +
+      `load loop ${step.loadPauses.loopDelayMaxMs} ms (GC max ${step.loadPauses.gcMaxMs} ms)` +
+      `${held ? '' : ' -> not held'}`,
+  );
+  return step;
+}

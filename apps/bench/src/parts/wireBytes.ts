@@ -1,0 +1,115 @@
+/**
+ * Parts 1 and 2: wire bytes per move against the baseline, and latency with
+ * one table. Each game is first played through real colyseus.js clients on
+ * the real server (clients choose moves from their own views with a seeded
+ * bot); at game over the server reveals its seed, and the baseline replays
+ * exactly that game (same seed, same moves in the same order). Both servers
+ * run at the same time in their own processes, so the comparison holds on a
+ * noisy machine.
+ */
+import { findGame, replayGame } from '@deckhand/rules';
+import type { AnyGame } from '@deckhand/rules';
+import { replayOnBaseline } from '../baseline/baselineTable';
+import { DeckhandTable } from '../deckhand/DeckhandTable';
+import { machineBusyMs } from '../machine';
+import { ServerKind, startServerHost } from '../host/hostProtocol';
+import type { ServerHost } from '../host/hostProtocol';
+import type { LatencyFigures, WireGameFigures, WireSide } from '../results';
+import { round, summarize } from '../stats';
+import type { TableRun } from '../tableRun';
+import { addCounts } from '../wire';
+
+export interface WireConfig {
+  readonly gameIds: readonly string[];
+  readonly gamesPerKind: number;
+  /** Play to the game's lowest target score (quick runs). */
+  readonly shortGames: boolean;
+  readonly log: (line: string) => void;
+}
+
+/** Options for a short game: the smallest `target` the game offers, if it has that option. */
+export function shortGameOptions(game: AnyGame): Record<string, number> {
+  const target = game.options.find((option) => option.key === 'target');
+  const values = (target?.choices ?? []).map((choice) => choice.value).filter((value): value is number => typeof value === 'number');
+  return values.length > 0 ? { target: Math.min(...values) } : {};
+}
+
+function side(runs: readonly TableRun[]): WireSide {
+  const moves = runs.reduce((sum, run) => sum + run.moves, 0);
+  const clients = runs.flatMap((run) => run.clients);
+  const moveCount = addCounts(clients.map((client) => client.moves));
+  const perMoveClient = moves * (clients.length / Math.max(1, runs.length));
+  const perKind: Record<string, number> = {};
+  for (const [kind, bytes] of Object.entries(moveCount.byKind)) perKind[kind] = round(bytes / perMoveClient, 2);
+  return {
+    bytesPerMovePerClient: round(moveCount.wireBytes / perMoveClient, 2),
+    payloadBytesPerMovePerClient: round(moveCount.payloadBytes / perMoveClient, 2),
+    messagesPerMovePerClient: round(moveCount.messages / perMoveClient, 3),
+    perMoveByKind: perKind,
+    joinBytesPerClient: round(addCounts(clients.map((client) => client.join)).wireBytes / clients.length, 1),
+    startBytesPerClient: round(addCounts(clients.map((client) => client.start)).wireBytes / clients.length, 1),
+  };
+}
+
+export async function measureWireAndLatency(config: WireConfig): Promise<{ wire: WireGameFigures[]; latency: LatencyFigures }> {
+  let deckhand: ServerHost | null = null;
+  let baseline: ServerHost | null = null;
+  try {
+    [deckhand, baseline] = await Promise.all([startServerHost(ServerKind.Deckhand), startServerHost(ServerKind.Baseline)]);
+    const wire: WireGameFigures[] = [];
+    const started = performance.now();
+    const busyBefore = machineBusyMs();
+    const ourLatencies: number[] = [];
+    const baselineLatencies: number[] = [];
+    for (const gameId of config.gameIds) {
+      const game = findGame(gameId);
+      if (!game) throw new Error(`game ${gameId} is not in the rules registry`);
+      const options = config.shortGames ? shortGameOptions(game) : {};
+      const ours: TableRun[] = [];
+      const theirs: TableRun[] = [];
+      for (let index = 0; index < config.gamesPerKind; index++) {
+        // One table at a time: part 2's figure is the latency with one table.
+        const table = await DeckhandTable.open({ baseUrl: deckhand.url, gameId, seats: 4, botSeed: `wire-${gameId}-${index}`, options });
+        let run: TableRun;
+        try {
+          run = await table.playToEnd();
+        } finally {
+          await table.leave();
+        }
+        // The record must rebuild the server's game, or the baseline would play another one.
+        const replay = replayGame(game, run.record);
+        if (!replay.ok) throw new Error(`${gameId}: the recorded game does not replay (${replay.error.code} at move ${replay.error.moveIndex})`);
+        const baselineRun = await replayOnBaseline(baseline.url, `${gameId}-${index}`, run.record);
+        ours.push(run);
+        theirs.push(baselineRun);
+        ourLatencies.push(...run.latenciesMs);
+        baselineLatencies.push(...baselineRun.latenciesMs);
+        config.log(`  ${gameId} game ${index + 1}/${config.gamesPerKind}: ${run.moves} moves`);
+      }
+      const deckhandSide = side(ours);
+      const baselineSide = side(theirs);
+      wire.push({
+        gameId,
+        games: ours.length,
+        moves: ours.reduce((sum, run) => sum + run.moves, 0),
+        seeds: ours.map((run) => run.seed),
+        options: ours[0]?.record.options as Record<string, unknown>,
+        deckhand: deckhandSide,
+        baseline: baselineSide,
+        ratio: round(deckhandSide.bytesPerMovePerClient / baselineSide.bytesPerMovePerClient, 4),
+        patchOnlyRatio: round((deckhandSide.perMoveByKind['patch'] ?? 0) / baselineSide.bytesPerMovePerClient, 4),
+      });
+    }
+    return {
+      wire,
+      latency: {
+        machineCpuPercent: round(((machineBusyMs() - busyBefore) / (performance.now() - started)) * 100, 1),
+        oneTable: summarize(ourLatencies),
+        baselineOneTable: summarize(baselineLatencies),
+        underLoad: null,
+      },
+    };
+  } finally {
+    await Promise.all([deckhand?.stop(), baseline?.stop()]);
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * The shape of bench-results.json. BENCHMARKS.md is rendered from this
+ * object alone, so the two never disagree; `--quick` prints the same shape.
+ */
+import fs from 'node:fs';
+import type { Machine } from './machine';
+import type { PauseFigures } from './pauses';
+import type { LatencySummary } from './stats';
+
+export const RESULTS_VERSION = 1;
+
+/** Bytes per accepted move per client, and the rest of one table's traffic, for one side. */
+export interface WireSide {
+  /** Mean wire bytes (payload + frame header) one client receives per accepted move. */
+  readonly bytesPerMovePerClient: number;
+  readonly payloadBytesPerMovePerClient: number;
+  /** Mean messages one client receives per accepted move. */
+  readonly messagesPerMovePerClient: number;
+  /** What the per-move bytes are made of (`patch`, `events`, `record`, `view`, ...), per move per client. */
+  readonly perMoveByKind: Readonly<Record<string, number>>;
+  /** Mean bytes one client receives while joining (the join snapshot). */
+  readonly joinBytesPerClient: number;
+  /** Mean bytes one client receives between its join and the first move (others joining, the deal). */
+  readonly startBytesPerClient: number;
+}
+
+export interface WireGameFigures {
+  readonly gameId: string;
+  readonly games: number;
+  /** Accepted moves over all games (the same moves on both sides). */
+  readonly moves: number;
+  readonly seeds: readonly string[];
+  readonly options: Readonly<Record<string, unknown>>;
+  readonly deckhand: WireSide;
+  readonly baseline: WireSide;
+  /** deckhand.bytesPerMovePerClient / baseline.bytesPerMovePerClient; target at most 0.1. */
+  readonly ratio: number;
+  /** The same ratio counting only Deckhand's state patches (no `events` or `record` messages). */
+  readonly patchOnlyRatio: number;
+}
+
+export interface CapacityStep {
+  readonly tables: number;
+  readonly clients: number;
+  /** Tables the workers failed to open at this step. */
+  readonly openFailures: number;
+  readonly windowSeconds: number;
+  readonly movesPerSecond: number;
+  readonly latency: LatencySummary;
+  readonly errors: number;
+  readonly errorSamples: readonly string[];
+  /** Server CPU over the window, in percent of one core. */
+  readonly serverCpuPercent: number;
+  readonly serverRssBytes: number;
+  /** Load generator CPU over the window, all workers together, in percent of one core. */
+  readonly loadCpuPercent: number;
+  /** Every process on the machine over the window, in percent of one core (100 x cores at most). */
+  readonly machineCpuPercent: number;
+  /** What other processes (not the server, not the load workers) took, in percent of one core. */
+  readonly otherCpuPercent: number;
+  /** Stalls over the window: the server's, and the worst load worker's. */
+  readonly serverPauses: PauseFigures;
+  readonly loadPauses: PauseFigures;
+  readonly held: boolean;
+}
+
+export interface CapacityFigures {
+  readonly workers: number;
+  readonly moveIntervalMs: number;
+  readonly steps: readonly CapacityStep[];
+  /** The largest step held (p99 within the limit and no errors); 0 if none. */
+  readonly maxTablesHeld: number;
+  readonly concurrentClients: number;
+  readonly serverCpuPercentPerTable: number;
+  readonly serverRssBytesPerTable: number;
+  /** Server RSS with no table open, for the per-table figure. */
+  readonly serverIdleRssBytes: number;
+  readonly stopReason: string;
+}
+
+export interface SoakSample {
+  readonly atSeconds: number;
+  readonly serverRssBytes: number;
+  readonly serverHeapUsedBytes: number;
+  readonly serverCpuPercent: number;
+  readonly serverPauses: PauseFigures;
+  /** Every process on the machine, in percent of one core. */
+  readonly machineCpuPercent: number;
+  readonly rooms: number;
+  readonly movesPerSecond: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+}
+
+export interface SoakFigures {
+  readonly minutes: number;
+  readonly tables: number;
+  readonly clients: number;
+  readonly samples: readonly SoakSample[];
+  readonly moves: number;
+  readonly errors: number;
+  readonly errorSamples: readonly string[];
+  readonly latency: LatencySummary;
+  /** A fresh server after a GC, before any table opened. */
+  readonly rssIdleBytes: number;
+  /** After a warm-up round of a few tables, their rooms closed and a GC: the start the end is compared with. */
+  readonly rssStartBytes: number;
+  /** After every client left, the rooms closed and a GC. */
+  readonly rssEndBytes: number;
+  readonly heapStartBytes: number;
+  readonly heapEndBytes: number;
+  /** Buffers and ArrayBuffers outside the JS heap, at the start and the end (absent in older result files). */
+  readonly externalStartBytes?: number;
+  readonly externalEndBytes?: number;
+  /** (end - start) / start. */
+  readonly rssChange: number;
+  readonly roomsLeft: number;
+  /** Rooms 0 and RSS back within 10% of its start. */
+  readonly passed: boolean;
+}
+
+export interface RulesGameFigures {
+  readonly game: string;
+  readonly seats: number;
+  readonly randomMovesPerSecond: number;
+  readonly randomGamesPerSecond: number;
+  readonly heuristicDecisionMedianMs: number;
+  readonly heuristicDecisionP99Ms: number;
+  readonly [extra: string]: unknown;
+}
+
+export interface RulesFigures {
+  readonly command: string;
+  readonly games: readonly RulesGameFigures[];
+  /** Everything the rules bench printed, as it printed it (other sections included). */
+  readonly raw: unknown;
+}
+
+export interface LatencyFigures {
+  /** Every process on the machine while part 1 ran, in percent of one core: the one-table figures are only as quiet as this. */
+  readonly machineCpuPercent: number;
+  /** One Deckhand table, the moves of part 1. */
+  readonly oneTable: LatencySummary;
+  /** The baseline, same moves, same measure (for scale, not a target). */
+  readonly baselineOneTable: LatencySummary;
+  /** At the largest capacity step held (part 3), measured inside the load workers. */
+  readonly underLoad: { readonly tables: number; readonly latency: LatencySummary } | null;
+}
+
+export interface BenchResults {
+  readonly version: typeof RESULTS_VERSION;
+  readonly generatedAt: string;
+  readonly quick: boolean;
+  readonly machine: Machine;
+  readonly commands: Readonly<Record<string, string>>;
+  readonly targets: {
+    readonly wireRatioMax: number;
+    readonly oneTableP99MsMax: number;
+    readonly loadP99MsMax: number;
+    readonly clientsMin: number;
+  };
+  readonly wire: readonly WireGameFigures[] | null;
+  readonly latency: LatencyFigures | null;
+  readonly capacity: CapacityFigures | null;
+  readonly soak: SoakFigures | null;
+  readonly rules: RulesFigures | null;
+  /** Parts that failed, with the reason; their figures are null. */
+  readonly failures: readonly { readonly part: string; readonly error: string }[];
+  /** Wall time of each part, in seconds. */
+  readonly durations: Readonly<Record<string, number>>;
+}
+
+export const TARGETS: BenchResults['targets'] = {
+  wireRatioMax: 0.1,
+  oneTableP99MsMax: 5,
+  loadP99MsMax: 100,
+  clientsMin: 2_000,
+};
+
+export function readResults(file: string): BenchResults | null {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchResults;
+    return parsed.version === RESULTS_VERSION ? parsed : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,71 @@
+/** Counts and limits of a full run and of a `--quick` run, in one place. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { LOG_DIR, REPO_ROOT } from './processes';
+import { renderMarkdown } from './report';
+import type { BenchResults } from './results';
+
+export const GAME_IDS = ['hearts', 'crazy-eights'] as const;
+
+export interface RunConfig {
+  readonly quick: boolean;
+  readonly wireGamesPerKind: number;
+  readonly capacitySteps: readonly number[];
+  readonly capacitySettleSeconds: number;
+  readonly capacityWindowSeconds: number;
+  readonly capacityBudgetSeconds: number;
+  readonly moveIntervalMs: number;
+  readonly soakMinutes: number;
+  readonly soakSampleSeconds: number;
+  readonly soakWarmupSeconds: number;
+  /** Soak tables when no capacity figure is known. */
+  readonly soakDefaultTables: number;
+}
+
+export const FULL: RunConfig = {
+  quick: false,
+  wireGamesPerKind: 3,
+  capacitySteps: [25, 50, 100, 150, 200, 300, 400, 500, 600, 700, 800, 1000],
+  capacitySettleSeconds: 5,
+  capacityWindowSeconds: 15,
+  capacityBudgetSeconds: 12 * 60,
+  moveIntervalMs: 1000,
+  soakMinutes: 2,
+  soakSampleSeconds: 10,
+  soakWarmupSeconds: 15,
+  soakDefaultTables: 100,
+};
+
+export const QUICK: RunConfig = {
+  quick: true,
+  wireGamesPerKind: 1,
+  capacitySteps: [2, 4],
+  capacitySettleSeconds: 1,
+  capacityWindowSeconds: 2.5,
+  capacityBudgetSeconds: 30,
+  moveIntervalMs: 1000,
+  soakMinutes: 0.1,
+  soakSampleSeconds: 2,
+  soakWarmupSeconds: 3,
+  soakDefaultTables: 2,
+};
+
+/** Full runs write the committed files at the repo root; quick runs write beside the logs. */
+export function resultPaths(quick: boolean): { json: string; markdown: string } {
+  return quick
+    ? { json: path.join(LOG_DIR, 'bench-results.quick.json'), markdown: path.join(LOG_DIR, 'BENCHMARKS.quick.md') }
+    : { json: path.join(REPO_ROOT, 'bench-results.json'), markdown: path.join(REPO_ROOT, 'BENCHMARKS.md') };
+}
+
+export function writeResults(results: BenchResults): { json: string; markdown: string } {
+  const paths = resultPaths(results.quick);
+  fs.mkdirSync(path.dirname(paths.json), { recursive: true });
+  fs.writeFileSync(paths.json, `${JSON.stringify(results, null, 2)}\n`);
+  fs.writeFileSync(paths.markdown, renderMarkdown(results));
+  return paths;
+}
+
+/** Progress lines go to stderr, so stdout carries only the JSON. */
+export function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}

@@ -1,0 +1,54 @@
+/**
+ * The Deckhand side of the wire-bytes benchmark against the real server
+ * (in this process): a table of colyseus.js clients plays a whole game from
+ * their own views, and the record it keeps is the server's game.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { startServer } from '@deckhand/server';
+import type { RunningServer } from '@deckhand/server';
+import { findGame, replayGame } from '@deckhand/rules';
+import { DeckhandTable } from '../deckhand/DeckhandTable';
+import { shortGameOptions } from '../parts/wireBytes';
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer({
+    port: 0,
+    env: { NODE_ENV: 'production', HOST: '127.0.0.1', TOKEN_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' },
+  });
+});
+
+afterAll(async () => {
+  await server?.shutdown();
+});
+
+describe('Deckhand table driver', () => {
+  it('[bench-wire] four clients play a whole game; the record replays to the outcome every client saw', async () => {
+    const game = findGame('crazy-eights')!;
+    const table = await DeckhandTable.open({
+      baseUrl: `http://127.0.0.1:${server.port}`,
+      gameId: game.id,
+      seats: 4,
+      botSeed: 'driver-test',
+      options: shortGameOptions(game),
+    });
+    try {
+      const run = await table.playToEnd();
+      expect(run.seed).not.toBe('');
+      expect(run.latenciesMs).toHaveLength(run.moves);
+      const replay = replayGame(game, run.record);
+      expect(replay.ok).toBe(true);
+      if (replay.ok) expect(game.outcome(replay.state)).not.toBeNull();
+      for (const client of run.clients) {
+        // The join snapshot is counted apart, and every move reached every client as at least one patch.
+        expect(client.join.wireBytes).toBeGreaterThan(0);
+        expect(client.moves.byKind['patch']).toBeGreaterThan(0);
+        expect(client.moves.messages).toBeGreaterThanOrEqual(run.moves);
+      }
+    } finally {
+      await table.leave();
+    }
+  }, 120_000);
+});
