@@ -1,0 +1,259 @@
+/**
+ * Messages between client and server: discriminated unions keyed by `type`,
+ * with valibot validators shared by both sides. The client sends a message
+ * with `room.send(message.type, message)`; the server validates
+ * `{ ...payload, type }` from `unknown` and answers bad input with an `error`
+ * message (never a disconnect).
+ */
+import * as v from 'valibot';
+import type { EventBase, MoveBase, Seat } from '@deckhand/rules';
+import { ErrorCode, Limits } from './codes';
+import { BotLevel, TURN_SECONDS, Visibility } from './snapshot';
+import type { MoveSource } from './snapshot';
+
+const SeatIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15));
+const OptionValueSchema = v.union([v.string(), v.number(), v.boolean()]);
+const Identifier = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+
+/** Host settings before a game starts; every field is optional so one control changes one thing. */
+const ConfigureMessage = v.object({
+  type: v.literal('configure'),
+  gameId: v.optional(Identifier),
+  options: v.optional(v.record(v.pipe(v.string(), v.maxLength(32)), OptionValueSchema)),
+  visibility: v.optional(v.picklist([Visibility.Public, Visibility.Private])),
+  turnSeconds: v.optional(v.picklist(TURN_SECONDS)),
+  /** Number of seats at the table (within the game's min/max). */
+  seatCount: v.optional(SeatIndex),
+});
+
+const AddBotMessage = v.object({
+  type: v.literal('addBot'),
+  seat: SeatIndex,
+  level: v.picklist([BotLevel.Easy, BotLevel.Normal]),
+});
+const RemoveBotMessage = v.object({ type: v.literal('removeBot'), seat: SeatIndex });
+const KickMessage = v.object({ type: v.literal('kick'), playerId: Identifier });
+const StartMessage = v.object({ type: v.literal('start') });
+/** At game over: same seats, same game, new seed. */
+const RematchMessage = v.object({ type: v.literal('rematch') });
+/** At game over: back to the lobby to change game, options or seats. */
+const ToLobbyMessage = v.object({ type: v.literal('toLobby') });
+/** A spectator (or seated player) takes a free seat between games. */
+const SitMessage = v.object({ type: v.literal('sit'), seat: SeatIndex });
+/** A seated player becomes a spectator between games. */
+const StandMessage = v.object({ type: v.literal('stand') });
+/** At game over: asks for the game's `record` (seed and moves), sent to the asker only. */
+const GetRecordMessage = v.object({ type: v.literal('getRecord') });
+/** A game move; its fields are the game's own and checked by the rules. */
+const MoveMessage = v.object({
+  type: v.literal('move'),
+  move: v.looseObject({ type: v.pipe(v.string(), v.minLength(1), v.maxLength(32)) }),
+});
+const ChatMessage = v.object({ type: v.literal('chat'), text: v.pipe(v.string(), v.maxLength(Limits.chatMax * 4)) });
+
+export const ClientMessageSchema = v.variant('type', [
+  ConfigureMessage,
+  AddBotMessage,
+  RemoveBotMessage,
+  KickMessage,
+  StartMessage,
+  RematchMessage,
+  ToLobbyMessage,
+  SitMessage,
+  StandMessage,
+  GetRecordMessage,
+  MoveMessage,
+  ChatMessage,
+]);
+
+export type ConfigureMessage = v.InferOutput<typeof ConfigureMessage>;
+export type AddBotMessage = v.InferOutput<typeof AddBotMessage>;
+export type RemoveBotMessage = v.InferOutput<typeof RemoveBotMessage>;
+export type KickMessage = v.InferOutput<typeof KickMessage>;
+export type StartMessage = v.InferOutput<typeof StartMessage>;
+export type RematchMessage = v.InferOutput<typeof RematchMessage>;
+export type ToLobbyMessage = v.InferOutput<typeof ToLobbyMessage>;
+export type SitMessage = v.InferOutput<typeof SitMessage>;
+export type StandMessage = v.InferOutput<typeof StandMessage>;
+export type GetRecordMessage = v.InferOutput<typeof GetRecordMessage>;
+export type MoveMessage = { readonly type: 'move'; readonly move: MoveBase };
+export type ChatMessage = v.InferOutput<typeof ChatMessage>;
+export type ClientMessage =
+  | ConfigureMessage
+  | AddBotMessage
+  | RemoveBotMessage
+  | KickMessage
+  | StartMessage
+  | RematchMessage
+  | ToLobbyMessage
+  | SitMessage
+  | StandMessage
+  | GetRecordMessage
+  | MoveMessage
+  | ChatMessage;
+export type ClientMessageType = ClientMessage['type'];
+
+export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [
+  'configure', 'addBot', 'removeBot', 'kick', 'start', 'rematch', 'toLobby', 'sit', 'stand', 'getRecord', 'move', 'chat',
+];
+
+/** A problem with a message or an action, as the sender receives it. */
+export interface ProtocolError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: ProtocolError };
+
+/**
+ * Validates a message from the network. `type` is the Colyseus message type;
+ * `payload` is whatever arrived. Never throws.
+ */
+export function parseClientMessage(type: unknown, payload: unknown): Parsed<ClientMessage> {
+  if (typeof type !== 'string' || !(CLIENT_MESSAGE_TYPES as readonly string[]).includes(type)) {
+    return { ok: false, error: { code: ErrorCode.UnknownType, message: `Unknown message type ${describe(type)}.` } };
+  }
+  const body = payload === undefined || payload === null ? {} : payload;
+  if (typeof body !== 'object' || Array.isArray(body)) {
+    return { ok: false, error: { code: ErrorCode.BadMessage, message: `A "${type}" message must be an object.` } };
+  }
+  const result = v.safeParse(ClientMessageSchema, { ...body, type });
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = issue ? v.getDotPath(issue) : null;
+    const detail = issue ? `${path ? `${path}: ` : ''}${issue.message}` : 'invalid';
+    return { ok: false, error: { code: ErrorCode.BadMessage, message: `Bad "${type}" message (${detail}).` } };
+  }
+  return { ok: true, value: result.output as ClientMessage };
+}
+
+function describe(value: unknown): string {
+  const text = typeof value === 'string' ? JSON.stringify(value.slice(0, 32)) : typeof value;
+  return text;
+}
+
+/** Options a client passes when creating a table (`client.create('table', options)`). */
+export const CreateTableOptionsSchema = v.object({
+  token: v.pipe(v.string(), v.maxLength(2048)),
+  protocol: v.optional(v.number()),
+  gameId: Identifier,
+  options: v.optional(v.record(v.pipe(v.string(), v.maxLength(32)), OptionValueSchema)),
+  visibility: v.optional(v.picklist([Visibility.Public, Visibility.Private])),
+  turnSeconds: v.optional(v.picklist(TURN_SECONDS)),
+  seatCount: v.optional(SeatIndex),
+  /** False: no per-move `events` messages (about 100 bytes a move); the state's `lastMove` still says who moved. */
+  events: v.optional(v.boolean()),
+});
+export type CreateTableOptions = v.InferOutput<typeof CreateTableOptionsSchema>;
+
+/** Options a client passes when joining by code (`client.joinById(code, options)`). */
+export const JoinTableOptionsSchema = v.object({
+  token: v.pipe(v.string(), v.maxLength(2048)),
+  protocol: v.optional(v.number()),
+  /** Join as a spectator even if a seat is free. */
+  spectate: v.optional(v.boolean()),
+  /** False: no per-move `events` messages (about 100 bytes a move); the state's `lastMove` still says who moved. */
+  events: v.optional(v.boolean()),
+});
+export type JoinTableOptions = v.InferOutput<typeof JoinTableOptionsSchema>;
+
+/** `POST /api/guest` body and answer. */
+export const GuestRequestSchema = v.object({ name: v.string() });
+export interface GuestResponse {
+  readonly token: string;
+  readonly playerId: string;
+  /** The name as the server stored it (trimmed). */
+  readonly name: string;
+}
+
+/** Why a name is refused, or the trimmed name. Shared so the client can say so before asking. */
+export function parseName(input: unknown): Parsed<string> {
+  if (typeof input !== 'string') return { ok: false, error: { code: ErrorCode.BadName, message: 'The name must be text.' } };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(input)) {
+    return { ok: false, error: { code: ErrorCode.BadName, message: 'The name cannot contain control characters (tabs, line breaks).' } };
+  }
+  const name = input.trim();
+  const length = [...name].length;
+  if (length < Limits.nameMin || length > Limits.nameMax) {
+    return {
+      ok: false,
+      error: { code: ErrorCode.BadName, message: `The name must be ${Limits.nameMin} to ${Limits.nameMax} characters long.` },
+    };
+  }
+  return { ok: true, value: name };
+}
+
+/** A chat line as everyone at the table receives it. */
+export interface ChatLine {
+  /** Increasing per table, so a client can drop a line it already has. */
+  readonly id: number;
+  /** The speaker's seat, null for a spectator. */
+  readonly seat: Seat | null;
+  readonly playerId: string;
+  readonly name: string;
+  readonly text: string;
+  /** Epoch ms. */
+  readonly at: number;
+}
+
+/** Server-to-client messages (`room.onMessage(type, ...)`). */
+export interface WelcomeMessage {
+  readonly type: 'welcome';
+  /** The server's `PROTOCOL_VERSION`. */
+  readonly protocol: number;
+  readonly playerId: string;
+  readonly code: string;
+}
+export interface ErrorMessage extends ProtocolError {
+  readonly type: 'error';
+}
+export interface ChatLineMessage {
+  readonly type: 'chat';
+  readonly line: ChatLine;
+}
+/** Sent once on join: the last lines of the table's chat. */
+export interface ChatHistoryMessage {
+  readonly type: 'chatHistory';
+  readonly lines: readonly ChatLine[];
+}
+/** What a move did, for the log and for animations; events are public by the rules' contract. */
+export interface GameEventsMessage {
+  readonly type: 'events';
+  /** 1 for the game's first move; lets a client notice a gap. */
+  readonly moveNumber: number;
+  readonly handNumber: number;
+  /** The seat that acted. */
+  readonly seat: Seat;
+  /** Why the server acted for the seat, if it did. */
+  readonly by: MoveSource;
+  readonly events: readonly EventBase[];
+}
+/**
+ * The answer to `getRecord` once the game is over (not broadcast: it would
+ * cost every client the whole move list): everything needed to replay the
+ * game with @deckhand/rules (`setup({seed, seats, options})`, then each move).
+ */
+export interface GameRecordMessage {
+  readonly type: 'record';
+  readonly gameId: string;
+  readonly seed: string;
+  readonly seedHash: string;
+  readonly seats: number;
+  readonly options: Readonly<Record<string, string | number | boolean>>;
+  readonly moves: readonly { readonly seat: Seat; readonly move: MoveBase }[];
+}
+/** Table happenings for the log (join, leave, kick, host change). */
+export interface NoticeMessage {
+  readonly type: 'notice';
+  readonly text: string;
+}
+export type ServerMessage =
+  | WelcomeMessage
+  | ErrorMessage
+  | ChatLineMessage
+  | ChatHistoryMessage
+  | GameEventsMessage
+  | GameRecordMessage
+  | NoticeMessage;
+export type ServerMessageType = ServerMessage['type'];

@@ -1,0 +1,297 @@
+/**
+ * The synchronized table state as a client sees it, as plain immutable data.
+ *
+ * The server keeps a Colyseus schema (`TableState`, server only); the client
+ * decodes it and turns it into a `TableSnapshot` with `snapshotFromState`,
+ * which both sides share so the server's tests read exactly what the web app
+ * renders. Nothing here imports Colyseus: the web imports these as values and
+ * types without pulling in the schema classes.
+ */
+import type { GameView, OptionValue, Seat, WireRecord, WireValue } from '@deckhand/rules';
+
+/** Who can find a table: public tables are listed in the lobby; private ones are reached by code only. */
+export const Visibility = {
+  Public: 'public',
+  Private: 'private',
+} as const;
+export type Visibility = (typeof Visibility)[keyof typeof Visibility];
+
+/**
+ * The table's own phase. While `playing`, the game's own phases (passing,
+ * tricks, the hand summary `handOver`) are in `board`.
+ */
+export const TablePhase = {
+  Lobby: 'lobby',
+  Playing: 'playing',
+  GameOver: 'gameOver',
+} as const;
+export type TablePhase = (typeof TablePhase)[keyof typeof TablePhase];
+
+export const SeatKind = {
+  Empty: 'empty',
+  Human: 'human',
+  Bot: 'bot',
+} as const;
+export type SeatKind = (typeof SeatKind)[keyof typeof SeatKind];
+
+/** Bot strength a host can pick: `easy` plays the random bot, `normal` the heuristic one. */
+export const BotLevel = {
+  Easy: 'easy',
+  Normal: 'normal',
+} as const;
+export type BotLevel = (typeof BotLevel)[keyof typeof BotLevel];
+
+/** Turn timer choices in seconds; 0 turns the timer off. */
+export const TURN_SECONDS = [0, 15, 30, 60] as const;
+export type TurnSeconds = (typeof TURN_SECONDS)[number];
+export const DEFAULT_TURN_SECONDS: TurnSeconds = 30;
+
+export interface SeatSnapshot {
+  readonly index: Seat;
+  /** '' for an empty seat or a bot added by the host. */
+  readonly playerId: string;
+  /** The player's name, or the bot's display name; '' when empty. */
+  readonly name: string;
+  readonly kind: SeatKind;
+  /** The bot's level when `kind` is `bot`, '' otherwise. */
+  readonly botLevel: BotLevel | '';
+  /** False while a human's connection is lost (shown as "reconnecting"). */
+  readonly connected: boolean;
+  /** Epoch ms until which the seat is held for a dropped player; 0 when not reconnecting. */
+  readonly reconnectDeadline: number;
+  /**
+   * True when the server plays for this human (timeouts in a row, or the
+   * reconnection grace expired); cleared when the player acts again.
+   */
+  readonly away: boolean;
+  /** Turn timeouts in a row; reset by any action of the player. */
+  readonly timeouts: number;
+}
+
+export interface SpectatorSnapshot {
+  readonly playerId: string;
+  readonly name: string;
+  readonly connected: boolean;
+}
+
+/** Final standings, filled at game over. */
+export interface OutcomeSnapshot {
+  /** Game scores by seat, in the game's own meaning (in Hearts lower is better). */
+  readonly scores: readonly number[];
+  readonly winners: readonly Seat[];
+  /** Seats from best to worst. */
+  readonly ranking: readonly Seat[];
+}
+
+export interface TableSnapshot {
+  /** The 5-character join code; also the Colyseus room id (`/t/CODE`). */
+  readonly code: string;
+  /** A game id from the rules registry (`hearts`, `crazy-eights`). */
+  readonly gameId: string;
+  /** The game's parsed options (every default filled in). */
+  readonly options: Readonly<Record<string, OptionValue>>;
+  readonly visibility: Visibility;
+  readonly phase: TablePhase;
+  /** Player id of the host; '' when no human is left. */
+  readonly hostId: string;
+  /** Seats in order; `seats.length` is the table size for the next (or current) game. */
+  readonly seats: readonly SeatSnapshot[];
+  readonly spectators: readonly SpectatorSnapshot[];
+  readonly maxSpectators: number;
+  /** Turn timer in seconds, 0 = off. */
+  readonly turnSeconds: number;
+  /** Epoch ms when the current wait ends (turn timer, hand summary); 0 = no deadline. */
+  readonly deadline: number;
+  /** Seats that must act now (the game's `activeSeats`); empty outside a game. */
+  readonly active: readonly Seat[];
+  /** Hex sha256 of the current deal's seed, published when the cards are dealt; '' before. */
+  readonly seedHash: string;
+  /** The seed itself, '' until it is revealed at game over. */
+  readonly seed: string;
+  /** 1 for the first hand of a game, 0 in the lobby. */
+  readonly handNumber: number;
+  /** The game's public view (`view(state, null).public`), field by field; empty in the lobby. */
+  readonly board: Readonly<Record<string, WireValue>>;
+  /** This client's seat's private view (`view(state, seat).private`); null for spectators and outside a game. */
+  readonly mine: Readonly<Record<string, WireValue>> | null;
+  /** The seat whose private view `mine` is; null for spectators and outside a game. */
+  readonly mySeat: Seat | null;
+  /** Final standings once the game is over, null before. */
+  readonly outcome: OutcomeSnapshot | null;
+  /** Moves accepted in this game so far (the `moveNumber` of the last `events` message). */
+  readonly moveNumber: number;
+  /** Who made the last move and how; null before the first move of a game. */
+  readonly lastMove: LastMoveSnapshot | null;
+}
+
+/** How a move came about: the player, a bot seat, the turn timer, or the server playing for an away player. */
+export const MoveSource = {
+  Player: 'player',
+  Bot: 'bot',
+  Timeout: 'timeout',
+  Away: 'away',
+} as const;
+export type MoveSource = (typeof MoveSource)[keyof typeof MoveSource];
+
+export interface LastMoveSnapshot {
+  readonly seat: Seat;
+  readonly by: MoveSource;
+}
+
+/**
+ * A flat view record as the schema stores it: one map per value kind, so
+ * every field keeps its type on the wire. Boolean lists travel as 0/1 numbers
+ * in `flags` (kept apart so they decode back to booleans).
+ */
+export interface WireRecordJson {
+  readonly num?: Readonly<Record<string, number>>;
+  readonly str?: Readonly<Record<string, string>>;
+  readonly flag?: Readonly<Record<string, boolean>>;
+  readonly list?: Readonly<Record<string, { readonly items?: readonly number[] }>>;
+  readonly flags?: Readonly<Record<string, { readonly items?: readonly number[] }>>;
+}
+
+export interface SeatJson {
+  readonly playerId?: string;
+  readonly name?: string;
+  readonly kind?: string;
+  readonly botLevel?: string;
+  readonly connected?: boolean;
+  readonly reconnectDeadline?: number;
+  readonly away?: boolean;
+  readonly timeouts?: number;
+}
+
+/** A seat's private view in the schema; the seat index rides along so a client knows which seat it holds. */
+export interface PrivateJson extends WireRecordJson {
+  readonly seat?: number;
+}
+
+/**
+ * The decoded schema state in JSON form (`room.state.toJSON()` on a
+ * colyseus.js client). Every field is optional because a client may read the
+ * state before the first full patch arrives.
+ */
+export interface TableStateJson {
+  readonly code?: string;
+  readonly gameId?: string;
+  /** Option values by kind, like a view record (lists unused). */
+  readonly options?: WireRecordJson;
+  readonly visibility?: string;
+  readonly phase?: string;
+  readonly hostId?: string;
+  readonly seats?: readonly SeatJson[];
+  readonly spectators?: Readonly<Record<string, { readonly name?: string; readonly connected?: boolean }>>;
+  readonly maxSpectators?: number;
+  readonly turnSeconds?: number;
+  readonly deadline?: number;
+  readonly active?: readonly number[];
+  readonly seedHash?: string;
+  readonly seed?: string;
+  readonly handNumber?: number;
+  readonly board?: WireRecordJson;
+  /** Keyed by seat index; a client only ever decodes its own entry. */
+  readonly hands?: Readonly<Record<string, PrivateJson>>;
+  readonly moveNumber?: number;
+  /** -1 before the first move. */
+  readonly lastSeat?: number;
+  readonly lastBy?: string;
+  /** Filled at game over; ignored in other phases. */
+  readonly outcome?: { readonly scores?: readonly number[]; readonly winners?: readonly number[]; readonly ranking?: readonly number[] };
+}
+
+function oneOf<T extends string>(values: Readonly<Record<string, T>>, value: string | undefined, fallback: T): T {
+  return (Object.values(values) as string[]).includes(value ?? '') ? (value as T) : fallback;
+}
+
+/** Turns a flat record as stored in the schema back into the rules' `WireRecord`. */
+export function wireRecordFromJson(json: WireRecordJson | undefined): Record<string, WireValue> {
+  const record: Record<string, WireValue> = {};
+  if (!json) return record;
+  for (const [key, value] of Object.entries(json.num ?? {})) record[key] = value;
+  for (const [key, value] of Object.entries(json.str ?? {})) record[key] = value;
+  for (const [key, value] of Object.entries(json.flag ?? {})) record[key] = value;
+  for (const [key, value] of Object.entries(json.list ?? {})) record[key] = [...(value.items ?? [])];
+  for (const [key, value] of Object.entries(json.flags ?? {})) record[key] = (value.items ?? []).map((bit) => bit !== 0);
+  return record;
+}
+
+/**
+ * The client's snapshot of a decoded table state. Call it with
+ * `room.state.toJSON()` after each patch (colyseus.js `onStateChange`).
+ */
+export function snapshotFromState(json: TableStateJson): TableSnapshot {
+  const seats: SeatSnapshot[] = (json.seats ?? []).map((seat, index) => {
+    const kind = oneOf(SeatKind, seat.kind, SeatKind.Empty);
+    return {
+      index,
+      playerId: seat.playerId ?? '',
+      name: seat.name ?? '',
+      kind,
+      botLevel: kind === SeatKind.Bot ? oneOf(BotLevel, seat.botLevel, BotLevel.Easy) : '',
+      connected: seat.connected ?? false,
+      reconnectDeadline: seat.reconnectDeadline ?? 0,
+      away: seat.away ?? false,
+      timeouts: seat.timeouts ?? 0,
+    };
+  });
+  const spectators: SpectatorSnapshot[] = Object.entries(json.spectators ?? {}).map(([playerId, spectator]) => ({
+    playerId,
+    name: spectator.name ?? '',
+    connected: spectator.connected ?? false,
+  }));
+  const options: Record<string, OptionValue> = {};
+  for (const [key, value] of Object.entries(json.options?.num ?? {})) options[key] = value;
+  for (const [key, value] of Object.entries(json.options?.str ?? {})) options[key] = value;
+  for (const [key, value] of Object.entries(json.options?.flag ?? {})) options[key] = value;
+  // A client decodes at most one private entry: its own seat's.
+  const own = Object.values(json.hands ?? {})[0];
+  const phase = oneOf(TablePhase, json.phase, TablePhase.Lobby);
+  const outcome = phase === TablePhase.GameOver && json.outcome
+    ? {
+        scores: [...(json.outcome.scores ?? [])],
+        winners: [...(json.outcome.winners ?? [])],
+        ranking: [...(json.outcome.ranking ?? [])],
+      }
+    : null;
+  return {
+    code: json.code ?? '',
+    gameId: json.gameId ?? '',
+    options,
+    visibility: oneOf(Visibility, json.visibility, Visibility.Private),
+    phase,
+    hostId: json.hostId ?? '',
+    seats,
+    spectators,
+    maxSpectators: json.maxSpectators ?? 0,
+    turnSeconds: json.turnSeconds ?? 0,
+    deadline: json.deadline ?? 0,
+    active: [...(json.active ?? [])],
+    seedHash: json.seedHash ?? '',
+    seed: json.seed ?? '',
+    handNumber: json.handNumber ?? 0,
+    board: wireRecordFromJson(json.board),
+    mine: own ? wireRecordFromJson(own) : null,
+    mySeat: own && typeof own.seat === 'number' ? own.seat : null,
+    outcome,
+    moveNumber: json.moveNumber ?? 0,
+    lastMove:
+      json.lastSeat !== undefined && json.lastSeat >= 0
+        ? { seat: json.lastSeat, by: oneOf(MoveSource, json.lastBy, MoveSource.Player) }
+        : null,
+  };
+}
+
+/**
+ * The rules' view for this client's seat (or a spectator's), so the client can
+ * call `game.legalMovesInView` / `game.moveErrorInView` and agree with the server.
+ */
+export function gameViewOf(snapshot: TableSnapshot): GameView<WireRecord, WireRecord> {
+  return { seat: snapshot.mySeat, public: snapshot.board, private: snapshot.mine };
+}
+
+/** The seat a player holds at this table, or null (spectator / not at the table). */
+export function seatOfPlayer(snapshot: TableSnapshot, playerId: string): Seat | null {
+  const seat = snapshot.seats.find((candidate) => candidate.kind === SeatKind.Human && candidate.playerId === playerId);
+  return seat ? seat.index : null;
+}
