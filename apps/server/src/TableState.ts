@@ -1,0 +1,101 @@
+/**
+ * The synchronized table state. Field names and shapes are the contract read
+ * by `snapshotFromState` in @deckhand/protocol (`TableStateJson`): change both
+ * together. Built with the decorator-free `schema()` builder so every
+ * transpiler (tsx, esbuild, vitest) reads it the same way.
+ *
+ * Nothing secret lives here: the deck, the RNG and the seed (until game over)
+ * stay in the room as plain fields.
+ */
+import { schema } from '@colyseus/schema';
+import type { SchemaType } from '@colyseus/schema';
+
+/** A list of numbers; a wrapper because a map cannot hold arrays directly. */
+export const NumberList = schema({ items: ['number'] }, 'NumberList');
+export type NumberList = SchemaType<typeof NumberList>;
+
+/**
+ * A flat view record, one map per value kind so each field keeps its type and
+ * a move patches only the entries it changed. Card codes are "number", which
+ * encodes 0-127 in one byte, like uint8.
+ */
+export const WireRecordState = schema(
+  {
+    num: { map: 'number' },
+    str: { map: 'string' },
+    flag: { map: 'boolean' },
+    list: { map: NumberList },
+    /** Boolean lists as 0/1, kept apart so they decode back to booleans. */
+    flags: { map: NumberList },
+  },
+  'WireRecordState',
+);
+export type WireRecordState = SchemaType<typeof WireRecordState>;
+
+/** One seat's private view; reaches only its owner through the StateView. */
+export const PrivateState = WireRecordState.extends({ seat: { type: 'int8', default: -1 } }, 'PrivateState');
+export type PrivateState = SchemaType<typeof PrivateState>;
+
+export const SeatState = schema(
+  {
+    playerId: { type: 'string', default: '' },
+    name: { type: 'string', default: '' },
+    kind: { type: 'string', default: 'empty' },
+    botLevel: { type: 'string', default: '' },
+    connected: { type: 'boolean', default: false },
+    reconnectDeadline: { type: 'number', default: 0 },
+    away: { type: 'boolean', default: false },
+    timeouts: { type: 'uint8', default: 0 },
+  },
+  'SeatState',
+);
+export type SeatState = SchemaType<typeof SeatState>;
+
+export const SpectatorState = schema(
+  {
+    name: { type: 'string', default: '' },
+    connected: { type: 'boolean', default: true },
+  },
+  'SpectatorState',
+);
+export type SpectatorState = SchemaType<typeof SpectatorState>;
+
+export const OutcomeState = schema(
+  {
+    scores: ['number'],
+    winners: ['number'],
+    ranking: ['number'],
+  },
+  'OutcomeState',
+);
+export type OutcomeState = SchemaType<typeof OutcomeState>;
+
+export const TableState = schema(
+  {
+    code: { type: 'string', default: '' },
+    gameId: { type: 'string', default: '' },
+    options: WireRecordState,
+    visibility: { type: 'string', default: 'private' },
+    phase: { type: 'string', default: 'lobby' },
+    hostId: { type: 'string', default: '' },
+    seats: [SeatState],
+    /** Keyed by player id. */
+    spectators: { map: SpectatorState },
+    maxSpectators: { type: 'uint8', default: 8 },
+    turnSeconds: { type: 'uint8', default: 30 },
+    deadline: { type: 'number', default: 0 },
+    active: ['number'],
+    seedHash: { type: 'string', default: '' },
+    seed: { type: 'string', default: '' },
+    handNumber: { type: 'uint16', default: 0 },
+    board: WireRecordState,
+    /** Keyed by seat index; each entry is added to its owner's StateView only. */
+    hands: { map: PrivateState, view: true },
+    outcome: OutcomeState,
+    moveNumber: { type: 'number', default: 0 },
+    lastSeat: { type: 'int8', default: -1 },
+    lastBy: { type: 'string', default: '' },
+  },
+  'TableState',
+);
+export type TableState = SchemaType<typeof TableState>;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('fills every default', () => {
+    const config = loadConfig({ NODE_ENV: 'test' });
+    expect(config).toMatchObject({
+      production: false,
+      port: 2567,
+      reconnectSeconds: 60,
+      botDelay: { min: 700, max: 1200 },
+      maxSpectators: 8,
+      handSummarySeconds: 10,
+      timeScale: 1,
+      ratePerSecond: 20,
+      rateBurst: 40,
+      logLevel: 'silent',
+    });
+    expect(config.tokenSecret.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('reads a fixed bot delay and ranges', () => {
+    expect(loadConfig({ NODE_ENV: 'test', BOT_DELAY_MS: '0' }).botDelay).toEqual({ min: 0, max: 0 });
+    expect(loadConfig({ NODE_ENV: 'test', BOT_DELAY_MS: '100-300' }).botDelay).toEqual({ min: 100, max: 300 });
+  });
+
+  it('lists every problem with the variable it concerns', () => {
+    let message = '';
+    try {
+      loadConfig({ NODE_ENV: 'test', PORT: 'eighty', RECONNECT_SECONDS: '0', BOT_DELAY_MS: 'fast', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/PORT must be a whole number/);
+    expect(message).toMatch(/RECONNECT_SECONDS must be at least 1/);
+    expect(message).toMatch(/BOT_DELAY_MS/);
+    expect(message).toMatch(/LOG_LEVEL must be one of/);
+  });
+
+  it('requires a token secret in production, and the monitor credentials together', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: required in production/);
+    const secret = 's'.repeat(32);
+    expect(() => loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: secret, MONITOR_USER: 'ops' })).toThrow(/MONITOR_PASSWORD/);
+    expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: secret }).production).toBe(true);
+  });
+});

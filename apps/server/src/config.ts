@@ -1,0 +1,150 @@
+/**
+ * Server settings from the environment, validated once at start with clear
+ * messages. Every setting is listed in README.md.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as v from 'valibot';
+import { Limits } from '@deckhand/protocol';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface BotDelay {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface ServerConfig {
+  readonly production: boolean;
+  readonly port: number;
+  /** Interface to bind; '' binds all (LAN play). */
+  readonly host: string;
+  readonly reconnectSeconds: number;
+  readonly botDelay: BotDelay;
+  readonly tokenSecret: string;
+  /** Guest token lifetime in days. */
+  readonly tokenDays: number;
+  readonly monitorUser: string;
+  readonly monitorPassword: string;
+  readonly logLevel: LogLevel;
+  readonly maxSpectators: number;
+  /** Seconds the hand summary waits for every human to continue. */
+  readonly handSummarySeconds: number;
+  /** Multiplies turn and hand-summary waits (tests and demos shorten them; 1 in play). */
+  readonly timeScale: number;
+  /** Per-client message rate limit: sustained per second, and burst. */
+  readonly ratePerSecond: number;
+  readonly rateBurst: number;
+  /** Folder of the production web build; served when it exists. */
+  readonly webDist: string;
+}
+
+const here = dirname(fileURLToPath(import.meta.url));
+/** apps/server, whether running from src/ (tsx) or dist/ (bundle). */
+const serverRoot = join(here, '..');
+
+const integer = (name: string, min: number, max: number) =>
+  v.pipe(
+    v.string(),
+    v.trim(),
+    v.regex(/^\d+$/, `${name} must be a whole number`),
+    v.transform(Number),
+    v.minValue(min, `${name} must be at least ${min}`),
+    v.maxValue(max, `${name} must be at most ${max}`),
+  );
+
+const EnvSchema = v.object({
+  NODE_ENV: v.optional(v.string(), 'development'),
+  PORT: v.optional(integer('PORT', 0, 65535), '2567'),
+  HOST: v.optional(v.string(), ''),
+  RECONNECT_SECONDS: v.optional(integer('RECONNECT_SECONDS', 1, 3600), '60'),
+  BOT_DELAY_MS: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(/^\d+(-\d+)?$/, 'BOT_DELAY_MS must be a number of ms ("0") or a range ("700-1200")'),
+    ),
+    '700-1200',
+  ),
+  TOKEN_SECRET: v.optional(v.pipe(v.string(), v.minLength(32, 'TOKEN_SECRET must be at least 32 characters'))),
+  TOKEN_DAYS: v.optional(integer('TOKEN_DAYS', 1, 365), '30'),
+  MONITOR_USER: v.optional(v.string(), ''),
+  MONITOR_PASSWORD: v.optional(v.string(), ''),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)),
+  MAX_SPECTATORS: v.optional(integer('MAX_SPECTATORS', 0, 64), String(Limits.maxSpectators)),
+  HAND_SUMMARY_SECONDS: v.optional(integer('HAND_SUMMARY_SECONDS', 1, 600), String(Limits.handSummarySeconds)),
+  WEB_DIST: v.optional(v.string()),
+  RATE_PER_SECOND: v.optional(integer('RATE_PER_SECOND', 1, 100_000), String(Limits.ratePerSecond)),
+  RATE_BURST: v.optional(integer('RATE_BURST', 1, 100_000), String(Limits.rateBurst)),
+  TIME_SCALE: v.optional(
+    v.pipe(
+      v.string(),
+      v.trim(),
+      v.regex(/^\d+(\.\d+)?$/, 'TIME_SCALE must be a positive number such as 1 or 0.01'),
+      v.transform(Number),
+      v.minValue(0.001, 'TIME_SCALE must be at least 0.001'),
+      v.maxValue(10, 'TIME_SCALE must be at most 10'),
+    ),
+    '1',
+  ),
+});
+
+function parseBotDelay(text: string): BotDelay {
+  const [low, high] = text.split('-').map(Number);
+  const min = low ?? 0;
+  return { min, max: Math.max(min, high ?? min) };
+}
+
+/** The development secret, generated once into a git-ignored file so tokens survive restarts. */
+function devSecret(): string {
+  const file = join(serverRoot, '.dev-secret');
+  if (existsSync(file)) {
+    const secret = readFileSync(file, 'utf8').trim();
+    if (secret.length >= 32) return secret;
+  }
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment; throws a `ConfigError` listing every problem. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): ServerConfig {
+  const result = v.safeParse(EnvSchema, env);
+  if (!result.success) {
+    const problems = result.issues.map((issue) => `  ${v.getDotPath(issue) ?? 'env'}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  const raw = result.output;
+  const production = raw.NODE_ENV === 'production';
+  const test = raw.NODE_ENV === 'test';
+  if (production && !raw.TOKEN_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  TOKEN_SECRET: required in production (32+ random characters)');
+  }
+  if (production && (raw.MONITOR_USER === '') !== (raw.MONITOR_PASSWORD === '')) {
+    throw new ConfigError('Invalid configuration:\n  MONITOR_USER and MONITOR_PASSWORD must be set together');
+  }
+  return {
+    production,
+    port: raw.PORT,
+    host: raw.HOST,
+    reconnectSeconds: raw.RECONNECT_SECONDS,
+    botDelay: parseBotDelay(raw.BOT_DELAY_MS),
+    // Tests get a throwaway secret rather than touching the dev file.
+    tokenSecret: raw.TOKEN_SECRET ?? (test ? randomBytes(32).toString('hex') : devSecret()),
+    tokenDays: raw.TOKEN_DAYS,
+    monitorUser: raw.MONITOR_USER,
+    monitorPassword: raw.MONITOR_PASSWORD,
+    logLevel: raw.LOG_LEVEL ?? (production ? 'info' : test ? 'silent' : 'debug'),
+    maxSpectators: raw.MAX_SPECTATORS,
+    handSummarySeconds: raw.HAND_SUMMARY_SECONDS,
+    timeScale: raw.TIME_SCALE,
+    ratePerSecond: raw.RATE_PER_SECOND,
+    rateBurst: raw.RATE_BURST,
+    webDist: raw.WEB_DIST ?? join(serverRoot, '..', 'web', 'dist'),
+  };
+}

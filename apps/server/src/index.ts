@@ -1,0 +1,6 @@
+export { startServer } from './server';
+export type { StartOptions, RunningServer } from './server';
+export { loadConfig, ConfigError } from './config';
+export type { ServerConfig, BotDelay, LogLevel } from './config';
+export type { GuestIdentity, GuestTokens } from './guestTokens';
+export type { TableMetadata, TableObserver, ObservedMove } from './TableRoom';

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { Encoder, Reflection } from '@colyseus/schema';
+import { wireRecordFromJson } from '@deckhand/protocol';
+import type { WireRecordJson } from '@deckhand/protocol';
+import { Rng } from '@deckhand/rules';
+import type { WireRecord, WireValue } from '@deckhand/rules';
+import { mirrorRecord } from './mirror';
+import { TableState } from './TableState';
+
+/** Encodes the server state and decodes it as a client would, with the schema sent by reflection. */
+function wire() {
+  const state = new TableState();
+  const encoder = new Encoder(state);
+  const decoder = Reflection.decode(Reflection.encode(encoder));
+  decoder.decode(encoder.encodeAll());
+  let bytes = 0;
+  return {
+    state,
+    /** Sends pending changes; returns the decoded board as the client sees it. */
+    sync(): Record<string, WireValue> {
+      const patch = encoder.encode();
+      bytes = patch.length;
+      decoder.decode(patch);
+      encoder.discardChanges();
+      const json = (decoder.state as unknown as { toJSON(): { board: WireRecordJson } }).toJSON();
+      return wireRecordFromJson(json.board);
+    },
+    lastPatchBytes: () => bytes,
+  };
+}
+
+function randomRecord(rng: Rng): WireRecord {
+  const record: Record<string, WireValue> = {};
+  const keys = ['turn', 'phase', 'broken', 'hand', 'trick', 'voids', 'scores', 'extra'];
+  for (const key of keys) {
+    switch (rng.int(6)) {
+      case 0:
+        record[key] = rng.int(100) - 50;
+        break;
+      case 1:
+        record[key] = rng.pick(['play', 'pass', '']);
+        break;
+      case 2:
+        record[key] = rng.int(2) === 0;
+        break;
+      case 3:
+        record[key] = Array.from({ length: rng.int(14) }, () => rng.int(52));
+        break;
+      case 4:
+        record[key] = Array.from({ length: rng.int(5) }, () => rng.int(2) === 0);
+        break;
+      default:
+        break; // the key is absent this time
+    }
+  }
+  return record;
+}
+
+describe('mirrorRecord', () => {
+  it('a client decodes exactly the view it mirrors, whatever the sequence of values and kinds', () => {
+    const rng = Rng.fromSeed('mirror');
+    const { state, sync } = wire();
+    for (let step = 0; step < 500; step++) {
+      const record = randomRecord(rng);
+      mirrorRecord(state.board, record);
+      expect(sync()).toEqual(record);
+    }
+  });
+
+  it('removing one card from a hand, or playing one to the trick, costs a few bytes', () => {
+    const { state, sync, lastPatchBytes } = wire();
+    const hand = [0, 5, 9, 13, 20, 27, 33, 38, 40, 44, 47, 49, 51];
+    mirrorRecord(state.board, { hand, trick: [], turn: 0 });
+    sync();
+    mirrorRecord(state.board, { hand: hand.filter((card) => card !== 20), trick: [20], turn: 1 });
+    expect(sync()).toEqual({ hand: hand.filter((card) => card !== 20), trick: [20], turn: 1 });
+    expect(lastPatchBytes()).toBeLessThan(20);
+  });
+});
+
+describe('clearRecord', () => {
+  it('empties a record that lived through many changes', () => {
+    const rng = Rng.fromSeed('clear');
+    const { state, sync } = wire();
+    for (let step = 0; step < 50; step++) {
+      const record = randomRecord(rng);
+      mirrorRecord(state.board, { ...record, a: step, b: 'x', c: true, d: [step], e: [true] });
+      sync();
+    }
+    mirrorRecord(state.board, {});
+    expect(sync()).toEqual({});
+  });
+});

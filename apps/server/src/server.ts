@@ -1,0 +1,101 @@
+/**
+ * Starts a Deckhand server programmatically: HTTP (guest tokens, health,
+ * monitor, web build) and the Colyseus rooms on one port. Used by main.ts,
+ * by the tests and by the benchmark.
+ *
+ * Colyseus keeps its matchmaker in module state, so one process runs one
+ * server at a time: shut one down before starting another.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { LobbyRoom, Server, matchMaker } from '@colyseus/core';
+import type { Presence } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import pino from 'pino';
+import type { Logger } from 'pino';
+import { GAMES } from '@deckhand/rules';
+import type { AnyGame } from '@deckhand/rules';
+import { RoomName } from '@deckhand/protocol';
+import { loadConfig } from './config';
+import type { ServerConfig } from './config';
+import { guestTokens } from './guestTokens';
+import type { GuestTokens } from './guestTokens';
+import { httpApp } from './httpApp';
+import { tableRoomWith } from './TableRoom';
+import type { TableObserver } from './TableRoom';
+
+export interface StartOptions {
+  /** Overrides the configured PORT; 0 picks a free port. */
+  readonly port?: number;
+  /** Full configuration; defaults to `loadConfig(env)`. */
+  readonly config?: ServerConfig;
+  /** Environment overrides merged over `process.env` when `config` is not given. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Games to serve; defaults to the rules registry. */
+  readonly games?: readonly AnyGame[];
+  readonly logger?: Logger;
+  /** Shared presence for several processes (Redis); in-memory by default. */
+  readonly presence?: Presence;
+  /** Sees every deal and move with the full rules state (tests, benchmark). */
+  readonly observer?: TableObserver;
+}
+
+export interface RunningServer {
+  readonly port: number;
+  readonly config: ServerConfig;
+  readonly tokens: GuestTokens;
+  /** Closes every table (clients get CloseCode.ServerShutdown), then the port. */
+  shutdown(): Promise<void>;
+}
+
+function defaultLogger(config: ServerConfig): Logger {
+  if (!config.production && config.logLevel !== 'silent' && process.stdout.isTTY) {
+    return pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } });
+  }
+  return pino({ level: config.logLevel });
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = options.config ?? loadConfig({ ...process.env, ...options.env });
+  const logger = options.logger ?? defaultLogger(config);
+  const games = options.games ?? GAMES;
+  const tokens = guestTokens(config.tokenSecret, config.tokenDays);
+  const startedAt = Date.now();
+
+  const app = httpApp({ config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount });
+  const httpServer = http.createServer(app);
+  // Moves are tiny and latency matters more than packet count.
+  httpServer.on('connection', (socket) => socket.setNoDelay(true));
+  const transport = new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024 });
+  const gameServer = new Server({
+    transport,
+    presence: options.presence,
+    greet: false,
+    gracefullyShutdown: false,
+    logger: logger.child({ component: 'colyseus' }),
+  });
+  gameServer.define(RoomName.Table, tableRoomWith({ config, games, tokens, logger, observer: options.observer })).enableRealtimeListing();
+  gameServer.define(RoomName.Lobby, LobbyRoom);
+
+  await gameServer.listen(options.port ?? config.port, config.host === '' ? undefined : config.host);
+  const port = (httpServer.address() as AddressInfo).port;
+  logger.info({ port, games: games.map((game) => game.id), production: config.production }, 'deckhand server listening');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    port,
+    config,
+    tokens,
+    shutdown() {
+      stopping ??= (async () => {
+        logger.info('shutting down');
+        await gameServer.gracefullyShutdown(false);
+        await new Promise<void>((resolve) => {
+          httpServer.close(() => resolve());
+          httpServer.closeAllConnections();
+        });
+      })();
+      return stopping;
+    },
+  };
+}

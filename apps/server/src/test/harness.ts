@@ -1,0 +1,264 @@
+/**
+ * Test helpers: a server on a fixed port per test file, guests from the real
+ * HTTP endpoint, and players driving real colyseus.js clients who read the
+ * table only through the shared `snapshotFromState`.
+ */
+import { Client } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
+import { PROTOCOL_VERSION, RoomName, gameViewOf, snapshotFromState } from '@deckhand/protocol';
+import type {
+  ChatLine, ClientMessage, GameEventsMessage, GameRecordMessage, GuestResponse, ServerMessage, TableSnapshot,
+  TableStateJson,
+} from '@deckhand/protocol';
+import { findGame } from '@deckhand/rules';
+import type { AnyGame, MoveBase } from '@deckhand/rules';
+import { startServer } from '../server';
+import type { RunningServer, StartOptions } from '../server';
+
+export interface TestServer extends RunningServer {
+  readonly url: string;
+}
+
+/** Starts a server for one test file. Bots act at once; timers are long unless a test shortens them. */
+export async function bootServer(port: number, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
+  const server = await startServer({
+    port,
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', RECONNECT_SECONDS: '60', ...env },
+    ...options,
+  });
+  return { ...server, url: `http://localhost:${server.port}` };
+}
+
+export async function guest(server: TestServer, name: string): Promise<GuestResponse> {
+  const response = await fetch(`${server.url}/api/guest`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name }),
+  });
+  if (!response.ok) throw new Error(`guest ${name}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as GuestResponse;
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls until `check` returns a value other than undefined/null/false, or fails with `what`. */
+export async function waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+type Listener = (player: Player) => void;
+
+/** One person at the table: their colyseus.js room, what they received, and their snapshot. */
+export class Player {
+  room!: Room;
+  readonly messages: ServerMessage[] = [];
+  readonly errors: { code: string; message: string }[] = [];
+  readonly chat: ChatLine[] = [];
+  readonly events: GameEventsMessage[] = [];
+  records: GameRecordMessage[] = [];
+  left: { code: number; reason?: string } | null = null;
+  /** Rooms attached so far: a reconnect hands over a new one. */
+  connections = 0;
+  /** Decoded patches so far. */
+  patches = 0;
+  /** `patches` at the patch that carried the last move of this player's seat. */
+  ownMoveAtPatch = -1;
+  private seenMoveNumber = 0;
+  private readonly patchListeners = new Set<Listener>();
+  private readonly messageListeners = new Set<(message: ServerMessage) => void>();
+
+  constructor(
+    readonly server: TestServer,
+    readonly identity: GuestResponse,
+    readonly client: Client = new Client(server.url),
+  ) {}
+
+  get playerId(): string {
+    return this.identity.playerId;
+  }
+
+  static async create(server: TestServer, name: string, options: Record<string, unknown>): Promise<Player> {
+    const player = new Player(server, await guest(server, name));
+    player.attach(await player.client.create(RoomName.Table, { token: player.identity.token, protocol: PROTOCOL_VERSION, ...options }));
+    await player.settled();
+    return player;
+  }
+
+  static async join(server: TestServer, name: string, code: string, options: Record<string, unknown> = {}): Promise<Player> {
+    const player = new Player(server, await guest(server, name));
+    await player.joinAgain(code, options);
+    return player;
+  }
+
+  /** Joins (again) by code with the same identity: a new tab, or a return after leaving. */
+  async joinAgain(code: string, options: Record<string, unknown> = {}): Promise<void> {
+    this.attach(await this.client.joinById(code, { token: this.identity.token, protocol: PROTOCOL_VERSION, ...options }));
+    await this.settled();
+  }
+
+  /** Reconnects with the reconnection token after a drop; the SDK hands back a new Room. */
+  async reconnect(token = this.room.reconnectionToken): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        this.attach(await this.client.reconnect(token));
+        break;
+      } catch (error) {
+        // The server may not have noticed the drop yet.
+        if (attempt > 20) throw error;
+        await sleep(50);
+      }
+    }
+    await this.settled();
+  }
+
+  /** Closes the socket without saying goodbye, like a refresh or a network drop. */
+  async drop(): Promise<void> {
+    await this.room.leave(false);
+  }
+
+  async leave(): Promise<void> {
+    await this.room.leave(true);
+  }
+
+  attach(room: Room): void {
+    this.room = room;
+    this.connections++;
+    this.left = null;
+    room.onMessage('*', (type, message) => {
+      const typed = message as ServerMessage;
+      this.messages.push(typed);
+      for (const listener of this.messageListeners) listener(typed);
+      if (type === 'error') this.errors.push(typed as { code: string; message: string });
+      if (type === 'chat') this.chat.push((typed as { line: ChatLine }).line);
+      if (type === 'chatHistory') this.chat.push(...(typed as { lines: readonly ChatLine[] }).lines);
+      if (type === 'events') this.events.push(typed as GameEventsMessage);
+      if (type === 'record') this.records.push(typed as GameRecordMessage);
+    });
+    room.onStateChange(() => {
+      this.patches++;
+      const snapshot = this.snapshot();
+      if (snapshot.moveNumber !== this.seenMoveNumber) {
+        this.seenMoveNumber = snapshot.moveNumber;
+        if (snapshot.lastMove && snapshot.lastMove.seat === snapshot.mySeat) this.ownMoveAtPatch = this.patches;
+      }
+      for (const listener of this.patchListeners) listener(this);
+    });
+    room.onLeave((code, reason) => {
+      this.left = { code, reason };
+    });
+  }
+
+  /** Called with this player after every decoded patch. */
+  onPatch(listener: Listener): () => void {
+    this.patchListeners.add(listener);
+    return () => this.patchListeners.delete(listener);
+  }
+
+  /** Called with every server message, across reconnects. */
+  onServerMessage(listener: (message: ServerMessage) => void): void {
+    this.messageListeners.add(listener);
+  }
+
+  async settled(): Promise<void> {
+    await waitFor('the first state', () => this.snapshot().code !== '');
+  }
+
+  snapshot(): TableSnapshot {
+    const state = this.room.state as { toJSON(): TableStateJson } | undefined;
+    return snapshotFromState(state?.toJSON() ?? {});
+  }
+
+  send(message: ClientMessage): void {
+    this.room.send(message.type, message);
+  }
+
+  /** Sends and waits for the server's answer: the next error, or a patch. */
+  async sendAndWaitError(message: ClientMessage | { type: string; [key: string]: unknown }): Promise<{ code: string; message: string }> {
+    const before = this.errors.length;
+    this.room.send(message.type, message);
+    return waitFor(`an error for ${message.type}`, () => this.errors[before]);
+  }
+
+  game(): AnyGame {
+    const game = findGame(this.snapshot().gameId);
+    if (!game) throw new Error(`unknown game ${this.snapshot().gameId}`);
+    return game;
+  }
+
+  /** The legal moves this player's client computes from its own view, as the web app does. */
+  legalMoves(): MoveBase[] {
+    const snapshot = this.snapshot();
+    if (snapshot.mySeat === null || !snapshot.active.includes(snapshot.mySeat)) return [];
+    return this.game().legalMovesInView(gameViewOf(snapshot));
+  }
+}
+
+/** Fills the table with `humans` players (the host included) and bots, and starts. */
+export async function seatedTable(
+  server: TestServer,
+  gameId: string,
+  humans: number,
+  options: { seats?: number; gameOptions?: Record<string, unknown>; botLevel?: 'easy' | 'normal'; turnSeconds?: number } = {},
+): Promise<Player[]> {
+  const host = await Player.create(server, 'Host', {
+    gameId,
+    options: options.gameOptions ?? {},
+    seatCount: options.seats,
+    turnSeconds: options.turnSeconds ?? 0,
+    visibility: 'private',
+  });
+  const code = host.snapshot().code;
+  const players = [host];
+  for (let index = 1; index < humans; index++) players.push(await Player.join(server, `P${index + 1}`, code));
+  const seats = host.snapshot().seats;
+  for (const seat of seats) {
+    if (seat.kind === 'empty') host.send({ type: 'addBot', seat: seat.index, level: options.botLevel ?? 'normal' });
+  }
+  await waitFor('bots seated', () => host.snapshot().seats.every((seat) => seat.kind !== 'empty'));
+  return players;
+}
+
+/**
+ * Plays for every human until the game is over: each picks among the legal
+ * moves its own client computes, the way a person would. A player acts again
+ * only once the server answered its last move (a patch showing it, or an
+ * error), and no faster than the rate limit allows.
+ */
+export async function playToEnd(
+  players: readonly Player[],
+  pick: (moves: MoveBase[]) => MoveBase = (moves) => moves[0]!,
+  timeoutMs = 60_000,
+): Promise<void> {
+  const host = players[0]!;
+  const started = Date.now();
+  const waiting = new Map<Player, { errors: number; patches: number; at: number; connection: number }>();
+  while (host.snapshot().phase !== 'gameOver') {
+    if (Date.now() - started > timeoutMs) {
+      const states = players.map((player) => `${player.identity.name}: ${JSON.stringify(player.errors.slice(-2))} active ${player.snapshot().active}`);
+      throw new Error(`game did not finish in time\n${states.join('\n')}`);
+    }
+    for (const player of players) {
+      if (!player.room.connection.isOpen) continue;
+      const pending = waiting.get(player);
+      if (pending && pending.connection !== player.connections) waiting.delete(player);
+      else if (pending) {
+        const answered = player.errors.length > pending.errors || player.ownMoveAtPatch > pending.patches;
+        if (!answered || Date.now() - pending.at < 55) continue;
+        waiting.delete(player);
+      }
+      const moves = player.legalMoves();
+      if (moves.length === 0) continue;
+      waiting.set(player, { errors: player.errors.length, patches: player.patches, at: Date.now(), connection: player.connections });
+      player.send({ type: 'move', move: pick(moves) });
+    }
+    await sleep(2);
+  }
+}
