@@ -246,7 +246,13 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     }
     if (this.state.hostId === '') this.state.hostId = identity.playerId;
 
-    this.sendTo(client, { type: 'welcome', protocol: PROTOCOL_VERSION, playerId: identity.playerId, code: this.roomId });
+    this.sendTo(client, {
+      type: 'welcome',
+      protocol: PROTOCOL_VERSION,
+      playerId: identity.playerId,
+      code: this.roomId,
+      reconnectSeconds: this.deps.config.reconnectSeconds,
+    });
     this.sendTo(client, { type: 'chatHistory', lines: this.chat });
     this.notice(`${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
     this.log.info({ player: identity.playerId, seat }, 'joined');

@@ -136,7 +136,12 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
       opened[opened.length - 1]!.close(3000, 'network drop (test)');
     });
     await expect.poll(() => page.getByTestId('reconnecting').isVisible()).toBe(true);
-    expect(await page.getByTestId('reconnecting').textContent()).toMatch(/^Reconnecting… \(\d+ s\)$/);
+    // The banner counts down what is left of the server's grace period (RECONNECT_SECONDS=30 here).
+    const banner = await page.getByTestId('reconnecting').textContent();
+    expect(banner).toMatch(/^Reconnecting… \(\d+ s\)$/);
+    const left = Number(/\((\d+) s\)/.exec(banner ?? '')?.[1]);
+    expect(left).toBeGreaterThan(15);
+    expect(left).toBeLessThanOrEqual(30);
     await screenshot(page, 'reconnect-01-banner');
 
     await expect.poll(() => page.getByTestId('reconnecting').count(), { timeout: 20_000 }).toBe(0);

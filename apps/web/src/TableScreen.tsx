@@ -119,7 +119,8 @@ function NamePrompt({ code, onSubmit }: { code: string; onSubmit: (name: string)
   );
 }
 
-function ReconnectBanner({ since }: { since: number }) {
+/** Our own seat is held by the server: count down what is left of its grace period. */
+function ReconnectBanner({ deadline }: { deadline: number }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 500);
@@ -127,7 +128,7 @@ function ReconnectBanner({ since }: { since: number }) {
   }, []);
   return (
     <div className="banner" role="status" data-testid="reconnecting">
-      Reconnecting… ({Math.max(0, Math.round((now - since) / 1000))} s)
+      Reconnecting… ({Math.max(0, Math.ceil((deadline - now) / 1000))} s)
     </div>
   );
 }
@@ -194,7 +195,7 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
   const game = findGame(gameId);
   return (
     <div className="table-page">
-      {connection.kind === ConnectionKind.Reconnecting && <ReconnectBanner since={connection.since} />}
+      {connection.kind === ConnectionKind.Reconnecting && <ReconnectBanner deadline={connection.deadline} />}
       <HeldSeatsBanner />
       {phase === TablePhase.Lobby ? (
         <div style={{ background: '#eef1f4', color: 'var(--ink)', flex: 1 }}>

@@ -204,6 +204,8 @@ export interface WelcomeMessage {
   readonly protocol: number;
   readonly playerId: string;
   readonly code: string;
+  /** How long the server holds this seat after a dropped connection (RECONNECT_SECONDS). */
+  readonly reconnectSeconds: number;
 }
 export interface ErrorMessage extends ProtocolError {
   readonly type: 'error';

@@ -21,7 +21,13 @@ export type ConnectionState =
   | { readonly kind: typeof ConnectionKind.Connecting }
   | { readonly kind: typeof ConnectionKind.Connected }
   /** `since` is the local epoch ms of the drop; the banner counts from it. */
-  | { readonly kind: typeof ConnectionKind.Reconnecting; readonly since: number; readonly attempt: number }
+  | {
+      readonly kind: typeof ConnectionKind.Reconnecting;
+      readonly since: number;
+      readonly attempt: number;
+      /** When the server stops holding the seat (epoch ms). */
+      readonly deadline: number;
+    }
   | { readonly kind: typeof ConnectionKind.Closed; readonly code: number | null; readonly message: string; readonly canRejoin: boolean };
 
 /** A short message shown near the hand (illegal move, rate limit). */
@@ -121,6 +127,8 @@ export class TableSession {
   private room: Room | null = null;
   private detach: (() => void) | null = null;
   private leaving = false;
+  /** The server's grace period for a dropped seat, from its welcome; until then the default. */
+  private reconnectSeconds = 60;
   private nextId = 1;
   private readonly eventListeners = new Set<EventsListener>();
   /** Turns game events into log lines; set by the table screen, which knows the names. */
@@ -198,6 +206,7 @@ export class TableSession {
 
     room.onMessage('welcome', (message: WelcomeMessage) => {
       this.playerId = message.playerId;
+      this.reconnectSeconds = message.reconnectSeconds;
     });
     room.onMessage('error', (message: ErrorMessage) => this.showNotice(message.code, message.message));
     room.onMessage('chat', (message: ChatLineMessage) => this.addChat([message.line]));
@@ -265,7 +274,7 @@ export class TableSession {
   private async reconnect(token: string): Promise<void> {
     const since = Date.now();
     for (let attempt = 1; !this.leaving; attempt++) {
-      this.connection.set({ kind: ConnectionKind.Reconnecting, since, attempt });
+      this.connection.set({ kind: ConnectionKind.Reconnecting, since, attempt, deadline: since + this.reconnectSeconds * 1000 });
       await sleep(Math.min(500 * 2 ** (attempt - 1), 4000));
       if (this.leaving) return;
       try {
