@@ -1,3 +1,4 @@
+import { playGame } from '../../play';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cardOf, parseCard, parseCards } from '../../cards';
@@ -239,6 +240,23 @@ describe('crazy eights: drawing and passing', () => {
     );
     expect(result.events.map((e) => e.type)).toEqual(['reshuffled', 'drew']);
     expect(after.rng).not.toEqual(state.rng);
+  });
+
+  it('[C8-07] the discard pile is reshuffled at most three times a hand; then an empty stock stays empty', () => {
+    const third = crazyEightsScenario({ hands: ['3H', '4D'], discard: '5C 6C 7C 9C 10C', stock: '', reshuffles: 2 });
+    const drew = ok(third, 0, { type: 'draw' });
+    expect(drew.reshuffles).toBe(3);
+    expect(game.view(drew, 1).public.reshuffles).toBe(3);
+    const spent = crazyEightsScenario({ hands: ['3H', '4D'], discard: '5C 6C 7C 9C 10C', stock: '', reshuffles: 3 });
+    expect(errorCode(spent, 0, { type: 'draw' })).toBe('CANNOT_DRAW');
+    expect(game.legalMoves(spent, 0)).toEqual([{ type: 'pass' }]);
+    expect(game.legalMovesInView(game.view(spent, 0))).toEqual([{ type: 'pass' }]);
+  });
+
+  it('[C8-07] four heuristic players no longer pass the 8s around forever (seed 1-212 used to loop)', () => {
+    const bot = game.bots['heuristic']!;
+    const played = playGame(game, { seed: '1-212', bots: [bot, bot, bot, bot], maxMoves: 20_000 });
+    expect(played.outcome.winners.length).toBeGreaterThan(0);
   });
 
   it('[C8-08] with nothing to draw, a seat without a playable card passes; one with a playable card may not', () => {

@@ -78,6 +78,8 @@ export interface CrazyEightsState {
   readonly drawn: boolean;
   /** Consecutive passes by seats that held no playable card (C8-09). */
   readonly passes: number;
+  /** Times the discard pile was shuffled into a new stock this hand (C8-07). */
+  readonly reshuffles: number;
   readonly scores: readonly number[];
   readonly handNumber: number;
   readonly lastHandPoints: readonly number[];
@@ -104,6 +106,7 @@ export type CrazyEightsPublic = {
   readonly dealer: number;
   readonly drawn: boolean;
   readonly passes: number;
+  readonly reshuffles: number;
   readonly lastHandPoints: number[];
   readonly lastHandWinner: number;
   readonly target: number;
@@ -190,7 +193,7 @@ function contextOfState(state: CrazyEightsState, seat: Seat): TurnContext {
     suit: state.suit,
     drawRule: state.drawRule,
     drawn: state.drawn,
-    canRefill: state.stock.length > 0 || state.discard.length > 1,
+    canRefill: canRefill(state.stock.length, state.discard.length, state.reshuffles),
     continued: state.continued,
   };
 }
@@ -205,9 +208,21 @@ function contextOfView(view: CrazyEightsView): TurnContext {
     suit: pub.suit as Suit,
     drawRule: pub.drawRule,
     drawn: pub.drawn,
-    canRefill: pub.stockCount > 0 || pub.discardCount > 1,
+    canRefill: canRefill(pub.stockCount, pub.discardCount, pub.reshuffles),
     continued: pub.continued,
   };
+}
+
+/**
+ * [C8-07] The discard pile is shuffled into a new stock at most
+ * MAX_RESHUFFLES times a hand. Without a limit, a few cards (typically the
+ * 8s) can circulate forever between players who cannot match each other's
+ * suit; with it, the stock finally runs dry and the hand ends, at worst blocked.
+ */
+export const MAX_RESHUFFLES = 3;
+
+function canRefill(stockCount: number, discardCount: number, reshuffles: number): boolean {
+  return stockCount > 0 || (discardCount > 1 && reshuffles < MAX_RESHUFFLES);
 }
 
 /** [C8-06] Drawing: see RULES.md for when each draw rule allows another draw. */
@@ -347,7 +362,7 @@ function removeCard(hand: readonly Card[], card: Card): Card[] {
 
 /** [C8-02]/[C8-03] Shuffles a full deck with the state's generator and deals a hand. */
 function dealHand(
-  base: Omit<CrazyEightsState, 'hands' | 'stock' | 'discard' | 'suit' | 'turn' | 'drawn' | 'passes' | 'phase' | 'continued' | 'rng'>,
+  base: Omit<CrazyEightsState, 'hands' | 'stock' | 'discard' | 'suit' | 'turn' | 'drawn' | 'passes' | 'reshuffles' | 'phase' | 'continued' | 'rng'>,
   rng: Rng,
 ): CrazyEightsState {
   const deck = rng.shuffle(fullDeck());
@@ -366,6 +381,7 @@ function dealHand(
     turn: (base.dealer + 1) % base.seats,
     drawn: false,
     passes: 0,
+    reshuffles: 0,
     continued: new Array<boolean>(base.seats).fill(false),
     rng: rng.state(),
   };
@@ -446,6 +462,7 @@ function withTurn(
     dealer: state.dealer,
     drawn,
     passes,
+    reshuffles: state.reshuffles,
     scores: state.scores,
     handNumber: state.handNumber,
     lastHandPoints: state.lastHandPoints,
@@ -473,8 +490,10 @@ function applyDraw(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEights
   let stock = state.stock;
   let discard = state.discard;
   let rng = state.rng;
+  let reshuffles = state.reshuffles;
   const events: CrazyEightsEvent[] = [];
   if (stock.length === 0) {
+    reshuffles++;
     // [C8-07] Everything under the top discard is shuffled into a new stock.
     const generator = Rng.fromState(rng);
     stock = generator.shuffle(discard.slice(0, -1));
@@ -487,7 +506,8 @@ function applyDraw(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEights
   hand.push(card);
   events.push({ type: 'drew', seat });
   const hands = replaceAt(state.hands, seat, hand);
-  return { ok: true, state: withTurn(state, hands, stock.slice(0, -1), discard, state.suit, seat, true, 0, rng), events };
+  const next = withTurn(state, hands, stock.slice(0, -1), discard, state.suit, seat, true, 0, rng);
+  return { ok: true, state: reshuffles === state.reshuffles ? next : { ...next, reshuffles }, events };
 }
 
 function applyPass(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
@@ -495,11 +515,11 @@ function applyPass(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEights
   // [C8-09] Only a pass by a seat that could not play counts towards a blocked hand.
   const forced = !hasPlayable(state.hands[seat]!, top, state.suit);
   const passes = forced ? state.passes + 1 : 0;
-  const canRefill = state.stock.length > 0 || state.discard.length > 1;
+  const refill = canRefill(state.stock.length, state.discard.length, state.reshuffles);
   const turn = seat + 1 === state.seats ? 0 : seat + 1;
   const next = withTurn(state, state.hands, state.stock, state.discard, state.suit, turn, false, passes, state.rng);
   const event: CrazyEightsEvent = { type: 'passed', seat };
-  if (passes >= state.seats && !canRefill) {
+  if (passes >= state.seats && !refill) {
     const scored = scoreHand(next, true);
     return { ok: true, state: scored.state, events: [event, ...scored.events] };
   }
@@ -570,6 +590,7 @@ function viewOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsView {
     dealer: state.dealer,
     drawn: state.drawn,
     passes: state.passes,
+    reshuffles: state.reshuffles,
     lastHandPoints: state.lastHandPoints.slice(),
     lastHandWinner: state.lastHandWinner,
     target: state.target,
@@ -662,6 +683,7 @@ function determinizeView(view: CrazyEightsView, seat: Seat, rng: Rng): CrazyEigh
     dealer: pub.dealer,
     drawn: pub.drawn,
     passes: pub.passes,
+    reshuffles: pub.reshuffles,
     scores: pub.scores.slice(),
     handNumber: pub.handNumber,
     lastHandPoints: pub.lastHandPoints.slice(),

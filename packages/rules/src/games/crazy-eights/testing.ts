@@ -19,6 +19,7 @@ export interface ScenarioSpec {
   readonly scores?: readonly number[];
   readonly drawn?: boolean;
   readonly passes?: number;
+  readonly reshuffles?: number;
   readonly seed?: string;
 }
 
@@ -49,6 +50,7 @@ export function crazyEightsScenario(spec: ScenarioSpec): CrazyEightsState {
     dealer: spec.dealer ?? seats - 1,
     drawn: spec.drawn ?? false,
     passes: spec.passes ?? 0,
+    reshuffles: spec.reshuffles ?? 0,
     scores: spec.scores ?? new Array<number>(seats).fill(0),
     handNumber: 1,
     lastHandPoints: new Array<number>(seats).fill(0),
