@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import os from 'node:os';
-import { GAMES } from '../src/registry';
+import { GAMES, findBot } from '../src/registry';
 import { Rng } from '../src/rng';
 import type { AnyGame } from '../src/game';
 
@@ -20,6 +20,8 @@ interface GameFigures {
   randomGamesPerSecond: number;
   heuristicDecisionMedianMs: number;
   heuristicDecisionP99Ms: number;
+  ismctsDecisionMedianMs: number;
+  ismctsDecisionP99Ms: number;
 }
 
 function randomPlay(game: AnyGame, seats: number, seconds: number): { moves: number; games: number; elapsed: number } {
@@ -73,6 +75,42 @@ function heuristicDecisions(game: AnyGame, seats: number, samples: number): numb
   return times.sort((a, b) => a - b);
 }
 
+/**
+ * The ismcts bot at its default budget in seat 0 against heuristic bots.
+ * Only real choices count (two or more legal moves); a lone `continue` costs nothing.
+ */
+function ismctsDecisions(game: AnyGame, seats: number, samples: number): number[] {
+  const bot = findBot(game, 'ismcts');
+  const others = game.bots['heuristic'] ?? game.bots['random'];
+  if (!bot || !others) return [];
+  const rng = Rng.fromSeed('bench-ismcts');
+  const options = game.defaultOptions(seats);
+  const times: number[] = [];
+  let games = 0;
+  while (times.length < samples) {
+    let state = game.setup({ seed: `search-${games++}`, seats, options });
+    while (times.length < samples) {
+      const active = game.activeSeats(state);
+      if (active.length === 0) break;
+      const seat = active[0]!;
+      const view = game.view(state, seat);
+      const legal = game.legalMoves(state, seat);
+      let move;
+      if (seat === 0 && legal.length > 1) {
+        const started = performance.now();
+        move = bot.choose(view, legal, rng);
+        times.push(performance.now() - started);
+      } else {
+        move = (seat === 0 ? bot : others).choose(view, legal, rng);
+      }
+      const result = game.apply(state, seat, move);
+      if (!result.ok) throw new Error(`${game.id}: ismcts bench move refused: ${result.error.code}`);
+      state = result.state;
+    }
+  }
+  return times.sort((a, b) => a - b);
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
@@ -83,6 +121,7 @@ for (const game of GAMES) {
   randomPlay(game, seats, quick ? 0.2 : 1); // warm up the JIT
   const random = randomPlay(game, seats, quick ? 0.5 : 5);
   const decisions = heuristicDecisions(game, seats, quick ? 2_000 : 50_000);
+  const searches = ismctsDecisions(game, seats, quick ? 100 : 1_000);
   figures.push({
     game: game.id,
     seats,
@@ -90,6 +129,8 @@ for (const game of GAMES) {
     randomGamesPerSecond: Math.round((10 * random.games) / (random.elapsed / 1000)) / 10,
     heuristicDecisionMedianMs: Number(percentile(decisions, 50).toFixed(4)),
     heuristicDecisionP99Ms: Number(percentile(decisions, 99).toFixed(4)),
+    ismctsDecisionMedianMs: Number(percentile(searches, 50).toFixed(2)),
+    ismctsDecisionP99Ms: Number(percentile(searches, 99).toFixed(2)),
   });
 }
 
@@ -101,7 +142,8 @@ if (json) {
   for (const f of figures) {
     console.log(
       `${f.game.padEnd(13)} ${f.seats} seats  random play ${f.randomMovesPerSecond.toLocaleString('en')} moves/s, ${f.randomGamesPerSecond} games/s;` +
-        `  heuristic decision median ${f.heuristicDecisionMedianMs} ms, p99 ${f.heuristicDecisionP99Ms} ms`,
+        `  heuristic decision median ${f.heuristicDecisionMedianMs} ms, p99 ${f.heuristicDecisionP99Ms} ms;` +
+        `  ismcts decision (default budget) median ${f.ismctsDecisionMedianMs} ms, p99 ${f.ismctsDecisionP99Ms} ms`,
     );
   }
 }

@@ -13,7 +13,8 @@ export type {
 export { parseChoiceOptions } from './options';
 export { randomBot } from './bots/random';
 export {
-  createIsmctsBot, handRewards, scoreScaleOf, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS, DEFAULT_ISMCTS_EXPLORATION,
+  createIsmctsBot, handRewards, scoreScaleOf, RolloutPolicy, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS,
+  DEFAULT_ISMCTS_EXPLORATION,
 } from './bots/ismcts';
 export type { IsmctsOptions, ScoreScale } from './bots/ismcts';
 export { crazyEights, CrazyEightsError, DrawRule as CrazyEightsDrawRule } from './games/crazy-eights/crazyEights';

@@ -30,6 +30,8 @@ export interface SimulationSummary {
   readonly moves: number;
   readonly seats: SeatSummary[];
   readonly invariantViolations: number;
+  /** Every game's final scores by seat, in seed order: the per-game values behind confidence intervals. */
+  readonly gameScores: (readonly number[])[];
   /** The first few violations, for a person to read. */
   readonly violationSamples: string[];
 }
@@ -41,6 +43,7 @@ export function simulate(config: SimulationConfig): SimulationSummary {
   let moves = 0;
   let violations = 0;
   const samples: string[] = [];
+  const gameScores: (readonly number[])[] = [];
   for (let i = 0; i < config.games; i++) {
     const seed = `${config.seed}-${i}`;
     const played = playGame(config.game, {
@@ -51,6 +54,7 @@ export function simulate(config: SimulationConfig): SimulationSummary {
     });
     moves += played.moveCount;
     played.outcome.scores.forEach((score, seat) => (totals[seat]! += score));
+    gameScores.push(played.outcome.scores.slice());
     for (const seat of played.outcome.winners) wins[seat]!++;
     violations += played.violations.length;
     for (const text of played.violations) if (samples.length < 5) samples.push(`game ${seed}: ${text}`);
@@ -60,6 +64,7 @@ export function simulate(config: SimulationConfig): SimulationSummary {
     moves,
     seats: config.bots.map((bot, seat) => ({ bot: bot.id, meanScore: totals[seat]! / Math.max(1, config.games), wins: wins[seat]! })),
     invariantViolations: violations,
+    gameScores,
     violationSamples: samples,
   };
 }

@@ -16,7 +16,8 @@ const USAGE = `Usage: npm run simulate -- --game <id> [--games N] [--seed S] [--
   --bots     one bot per seat, comma-separated (default: heuristic in every seat at the game's minimum table)
   --options  game options as JSON, e.g. '{"target":50}'
   --no-check skip the per-move audit (faster; invariantViolations is then 0 by construction)
-  --json     print exactly one JSON object`;
+  --json     print exactly one JSON object
+  --game-scores  with --json, also list every game's final scores (to pool runs for confidence intervals)`;
 
 class UsageError extends Error {}
 
@@ -28,6 +29,7 @@ interface CliConfig {
   options: unknown;
   check: boolean;
   json: boolean;
+  gameScores: boolean;
 }
 
 function parseCli(argv: string[]): CliConfig {
@@ -43,6 +45,7 @@ function parseCli(argv: string[]): CliConfig {
         options: { type: 'string' },
         'no-check': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
+        'game-scores': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -83,7 +86,7 @@ function parseCli(argv: string[]): CliConfig {
   }
   const checked = game.parseOptions(options, bots.length);
   if (!checked.ok) throw new UsageError(checked.error.message);
-  return { game, games: Number(values.games), seed: values.seed, bots, options: checked.value, check: !values['no-check'], json: values.json };
+  return { game, games: Number(values.games), seed: values.seed, bots, options: checked.value, check: !values['no-check'], json: values.json, gameScores: values['game-scores'] };
 }
 
 function main(): void {
@@ -107,11 +110,23 @@ function main(): void {
     seconds: round(seconds, 3),
     gamesPerSecond: round(summary.games / seconds, 1),
     movesPerSecond: Math.round(summary.moves / seconds),
-    seats: summary.seats.map((seat) => ({ bot: seat.bot, meanScore: round(seat.meanScore, 2), wins: seat.wins })),
+    seats: summary.seats.map((seat, index) => ({
+      bot: seat.bot,
+      meanScore: round(seat.meanScore, 2),
+      wins: seat.wins,
+      meanScoreCi95: interval(summary.gameScores.map((scores) => scores[index]!)),
+      winRate: round(seat.wins / summary.games, 4),
+      winRateCi95: proportionInterval(seat.wins, summary.games),
+    })),
     invariantViolations: summary.invariantViolations,
+    // One bot against a field: per game, seat 0's final score minus the mean of the other seats'.
+    seat0VsOthers: {
+      meanScoreDiff: round(mean(summary.gameScores.map(seat0Margin)), 3),
+      meanScoreDiffCi95: interval(summary.gameScores.map(seat0Margin)),
+    },
   };
   if (config.json) {
-    console.log(JSON.stringify(report));
+    console.log(JSON.stringify(config.gameScores ? { ...report, gameScores: summary.gameScores } : report));
   } else {
     console.log(`${config.game.name}: ${summary.games} games, seed ${config.seed}, ${config.check ? 'audited every move' : 'audit off'}`);
     console.log('seat  bot        mean score   wins   win rate');
@@ -120,11 +135,42 @@ function main(): void {
         `${String(index).padEnd(5)} ${seat.bot.padEnd(10)} ${seat.meanScore.toFixed(2).padStart(10)} ${String(seat.wins).padStart(6)} ${((100 * seat.wins) / summary.games).toFixed(1).padStart(9)}%`,
       );
     });
+    console.log('95% confidence intervals (normal approximation over games):');
+    report.seats.forEach((seat, index) => {
+      console.log(
+        `${String(index).padEnd(5)} ${seat.bot.padEnd(10)} mean score [${seat.meanScoreCi95.join(', ')}]  win rate [${seat.winRateCi95.map((p) => `${(100 * p).toFixed(1)}%`).join(', ')}]`,
+      );
+    });
+    const margin = report.seat0VsOthers;
+    console.log(`seat 0 minus the others' mean score, per game: ${margin.meanScoreDiff} [${margin.meanScoreDiffCi95.join(', ')}]`);
     console.log(`${report.gamesPerSecond} games/s, ${report.movesPerSecond} moves/s, ${report.seconds} s`);
     console.log(`invariant violations: ${summary.invariantViolations}`);
     for (const sample of summary.violationSamples) console.log(`  ${sample}`);
   }
   if (summary.invariantViolations > 0) process.exitCode = 1;
+}
+
+function seat0Margin(scores: readonly number[]): number {
+  return scores[0]! - mean(scores.slice(1));
+}
+
+function mean(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
+}
+
+/** 95% interval for a mean: mean ± 1.96 standard errors (sample standard deviation over games). */
+function interval(values: readonly number[]): [number, number] {
+  const m = mean(values);
+  const variance = values.reduce((sum, value) => sum + (value - m) ** 2, 0) / Math.max(1, values.length - 1);
+  const half = 1.96 * Math.sqrt(variance / Math.max(1, values.length));
+  return [round(m - half, 3), round(m + half, 3)];
+}
+
+/** 95% interval for a rate: p ± 1.96 sqrt(p(1-p)/n) (a tie shares the win, so shared wins count for each seat). */
+function proportionInterval(successes: number, trials: number): [number, number] {
+  const p = successes / trials;
+  const half = 1.96 * Math.sqrt((p * (1 - p)) / trials);
+  return [round(Math.max(0, p - half), 4), round(Math.min(1, p + half), 4)];
 }
 
 function round(value: number, digits: number): number {
