@@ -476,7 +476,7 @@ function without(hand: readonly Card[], card: Card): Card[] {
  * arrays of cards, numbers and flags, was the hottest line of a simulation.
  */
 function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
-  const out = [items[0]!, items[1]!, items[2]!, items[3]!];
+  const out: T[] = [items[0] as T, items[1] as T, items[2] as T, items[3] as T];
   out[index] = value;
   return out;
 }
