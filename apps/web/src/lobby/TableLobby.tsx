@@ -193,7 +193,10 @@ export function TableLobby({ onLeave }: { onLeave: () => void }) {
         <h2 id="seats-title">
           Seats ({occupied}/{seats.length})
         </h2>
-        <ul className="seats">
+        <ul className="seats" data-count={seats.length}>
+          <li className="seats-felt" aria-hidden="true">
+            {game?.name ?? gameId}
+          </li>
           {seats.map((seat) => (
             <SeatCard
               key={seat.index}
