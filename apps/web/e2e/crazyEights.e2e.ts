@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, openPlayer, screenshot, startStack, type Player, type Stack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot, useStackSuite } from './harness';
 import { isGameOver, playUntil } from './play';
 
 describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
-  let stack: Stack;
-  const players: Player[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    for (const player of players) await player.close();
-    await stack?.stop();
-  });
+  const suite = useStackSuite();
 
   it('a host creates a table, a friend joins by the invite link, a bot fills the third seat, and they play to game over', async () => {
-    const ana = await openPlayer('Ana');
-    players.push(ana);
-    await ana.page.goto(stack.baseUrl);
+    const ana = await suite.open('Ana');
+    await ana.page.goto(suite.stack.baseUrl);
     await ana.page.getByLabel('Your name').fill('Ana');
     await expect.poll(() => ana.page.getByRole('heading', { name: 'Public tables' }).isVisible()).toBe(true);
     await screenshot(ana.page, 'c8-01-home');
@@ -29,12 +19,11 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
     const code = (await ana.page.getByTestId('table-code').textContent()) ?? '';
     expect(code).toMatch(/^[A-Z0-9]{5}$/);
     const link = await ana.page.getByTestId('invite-link').inputValue();
-    expect(link).toBe(`${stack.baseUrl}/t/${code}`);
+    expect(link).toBe(`${suite.stack.baseUrl}/t/${code}`);
     await expect.poll(() => ana.page.getByRole('img', { name: /QR code for the invite link/ }).isVisible()).toBe(true);
     await screenshot(ana.page, 'c8-02-lobby-host');
 
-    const ben = await openPlayer('Ben');
-    players.push(ben);
+    const ben = await suite.open('Ben');
     await ben.page.goto(link);
     await ben.page.getByLabel('Your name').fill('Ben');
     await ben.page.getByRole('button', { name: 'Join' }).click();
@@ -91,10 +80,9 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
   });
 
   it('says so clearly when the table is opened in another tab, and when the host kicks you', async () => {
-    const host = await openPlayer('Hal');
-    const dan = await openPlayer('Dan');
-    players.push(host, dan);
-    await host.page.goto(stack.baseUrl);
+    const host = await suite.open('Hal');
+    const dan = await suite.open('Dan');
+    await host.page.goto(suite.stack.baseUrl);
     await host.page.getByLabel('Your name').fill('Hal');
     await host.page.getByRole('radio', { name: /Crazy Eights/ }).check();
     await host.page.getByRole('button', { name: 'Create table' }).click();

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -175,4 +176,35 @@ export async function openPlayer(name: string, viewport = { width: 1280, height:
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** A game server and web server for one describe block, and the browsers opened in it. */
+export interface StackSuite {
+  readonly stack: Stack;
+  /** Opens a browser context for a player; it is closed when the block ends. */
+  open(name: string, viewport?: { width: number; height: number }, touch?: boolean): Promise<Player>;
+}
+
+/** Starts the stack before the block's tests and closes every browser and server after them. */
+export function useStackSuite(env: Readonly<Record<string, string>> = {}): StackSuite {
+  let stack: Stack | undefined;
+  const players: Player[] = [];
+  beforeAll(async () => {
+    stack = await startStack(env);
+  });
+  afterAll(async () => {
+    for (const player of players) await player.close();
+    await stack?.stop();
+  });
+  return {
+    get stack(): Stack {
+      if (!stack) throw new Error('The test stack is not running (beforeAll failed?)');
+      return stack;
+    },
+    async open(name, viewport, touch) {
+      const player = await openPlayer(name, viewport, touch);
+      players.push(player);
+      return player;
+    },
+  };
 }

@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, openPlayer, screenshot, startStack, type Player, type Stack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
 import { playUntil } from './play';
 
 const summaryShown = (player: Player) => player.page.locator('[aria-labelledby="hand-summary-title"]').count().then((n) => n > 0);
 
 describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
-  let stack: Stack;
-  const players: Player[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    for (const player of players) await player.close();
-    await stack?.stop();
-  });
+  const suite = useStackSuite();
 
   it('two browsers and two bots play a full hand, including the pass (the second joins from the public list)', async () => {
-    const ana = await openPlayer('Ana');
-    const ben = await openPlayer('Ben');
-    players.push(ana, ben);
-    await ana.page.goto(stack.baseUrl);
+    const ana = await suite.open('Ana');
+    const ben = await suite.open('Ben');
+    await ana.page.goto(suite.stack.baseUrl);
     await ana.page.getByLabel('Your name').fill('Ana');
     await ana.page.getByRole('radio', { name: /Hearts/ }).check();
     await ana.page.getByRole('radio', { name: /Public/ }).check();
@@ -28,7 +18,7 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     const code = (await ana.page.getByTestId('table-code').textContent()) ?? '';
 
     // The public table shows up live in the lobby list; one click joins it.
-    await ben.page.goto(stack.baseUrl);
+    await ben.page.goto(suite.stack.baseUrl);
     await ben.page.getByLabel('Your name').fill('Ben');
     const join = ben.page.getByRole('button', { name: `Join Hearts ${code}` });
     await expect.poll(() => join.isVisible()).toBe(true);
@@ -42,9 +32,8 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     await ana.page.getByRole('button', { name: 'Start game' }).click();
 
     // A third person with the code finds every seat taken and watches: public cards only, no hand.
-    const cy = await openPlayer('Cy');
-    players.push(cy);
-    await cy.page.goto(`${stack.baseUrl}/t/${code}`);
+    const cy = await suite.open('Cy');
+    await cy.page.goto(`${suite.stack.baseUrl}/t/${code}`);
     await cy.page.getByLabel('Your name').fill('Cy');
     await cy.page.getByRole('button', { name: 'Join' }).click();
     await expect.poll(() => cy.page.getByText('You are watching this game.').isVisible()).toBe(true);

@@ -1,23 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumAvailable, openPlayer, screenshot, startStack, type Player, type Stack } from './harness';
+import { describe, expect, it } from 'vitest';
+import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
 
 const PHONE = { width: 360, height: 740 };
 
 describe.skipIf(!chromiumAvailable)('phone and reload', () => {
-  let stack: Stack;
-  const players: Player[] = [];
-
-  beforeAll(async () => {
-    stack = await startStack();
-  });
-  afterAll(async () => {
-    for (const player of players) await player.close();
-    await stack?.stop();
-  });
+  const suite = useStackSuite();
 
   async function tableWithBot(player: Player, seats: string): Promise<void> {
     const { page } = player;
-    await page.goto(stack.baseUrl);
+    await page.goto(suite.stack.baseUrl);
     await page.getByLabel('Your name').fill(player.name);
     await page.getByRole('radio', { name: /Crazy Eights/ }).check();
     await page.getByLabel('Players', { exact: true }).selectOption(seats);
@@ -31,10 +22,9 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
   }
 
   it('a phone-sized viewport plays a card by tap', async () => {
-    const phone = await openPlayer('Pia', PHONE, true);
-    players.push(phone);
+    const phone = await suite.open('Pia', PHONE, true);
     const { page } = phone;
-    await page.goto(stack.baseUrl);
+    await page.goto(suite.stack.baseUrl);
     await screenshot(page, 'phone-01-home');
     await tableWithBot(phone, '2');
     await screenshot(page, 'phone-02-lobby');
@@ -67,8 +57,7 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
   });
 
   it('a reload in the middle of a hand continues with the same cards', async () => {
-    const ana = await openPlayer('Ana');
-    players.push(ana);
+    const ana = await suite.open('Ana');
     const { page } = ana;
     await tableWithBot(ana, '3');
     await page.getByRole('button', { name: 'Start game' }).click();
@@ -98,9 +87,8 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
   });
 
   it('an invite to a table that does not exist says so', async () => {
-    const late = await openPlayer('Lou', PHONE, true);
-    players.push(late);
-    await late.page.goto(`${stack.baseUrl}/t/ZZZZZ`);
+    const late = await suite.open('Lou', PHONE, true);
+    await late.page.goto(`${suite.stack.baseUrl}/t/ZZZZZ`);
     await late.page.getByLabel('Your name').fill('Lou');
     await late.page.getByRole('button', { name: 'Join' }).tap();
     await expect.poll(() => late.page.getByTestId('join-error').textContent()).toBe('There is no open table with that code (it may have closed).');
@@ -108,8 +96,7 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
   });
 
   it('a dropped connection shows the reconnecting banner and gets the same seat and cards back', async () => {
-    const cy = await openPlayer('Cy');
-    players.push(cy);
+    const cy = await suite.open('Cy');
     const { page } = cy;
     // Keep a handle on every socket the page opens, so the test can cut one like a network drop.
     await page.addInitScript(() => {
