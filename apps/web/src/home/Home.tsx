@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { savedName } from '../net/identity';
 import { HOW_TO_PLAY } from './howToPlay';
 import { PublicTables } from './PublicTables';
+import { SeatCountOptions } from '../SeatCountOptions';
 
 export interface CreateSettings {
   readonly gameId: string;
@@ -116,11 +117,7 @@ export function Home({ client, busy, error, onCreate, onJoin }: HomeProps) {
             <div>
               <label htmlFor="create-seats">Players</label>
               <select id="create-seats" value={seatCount} onChange={(event) => setSeatCount(Number(event.target.value))}>
-                {Array.from({ length: game.maxSeats - game.minSeats + 1 }, (_, i) => game.minSeats + i).map((count) => (
-                  <option key={count} value={count}>
-                    {count} players
-                  </option>
-                ))}
+                <SeatCountOptions game={game} />
               </select>
             </div>
           )}

@@ -7,6 +7,7 @@ import { useSession, useTable } from '../net/SessionContext';
 import { EventLog } from '../table/EventLog';
 import { Chat } from '../table/Chat';
 import { SeatBadges, seatLabel } from '../table/SeatBadges';
+import { SeatCountOptions } from '../SeatCountOptions';
 
 // The QR encoder is only needed in a table's lobby: keep it out of the first load.
 const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
@@ -266,11 +267,7 @@ export function TableLobby({ onLeave }: { onLeave: () => void }) {
                 disabled={!iAmHost}
                 onChange={(event) => configure({ type: 'configure', seatCount: Number(event.target.value) })}
               >
-                {Array.from({ length: game.maxSeats - game.minSeats + 1 }, (_, i) => game.minSeats + i).map((count) => (
-                  <option key={count} value={count}>
-                    {count} players
-                  </option>
-                ))}
+                <SeatCountOptions game={game} />
               </select>
             </div>
           )}
