@@ -69,7 +69,10 @@ export function isCard(value: unknown): value is Card {
 
 /** All 52 codes in order. */
 export function fullDeck(): Card[] {
-  return Array.from({ length: DECK_SIZE }, (_, i) => i);
+  // A plain loop: `Array.from` with a callback cost a few percent of a simulation (one deck per hand).
+  const deck: Card[] = [];
+  for (let card = 0; card < DECK_SIZE; card++) deck.push(card);
+  return deck;
 }
 
 /** Short name such as `QS`, `10H`, `2C`. */

@@ -328,10 +328,10 @@ export function playMove(card: Card): HeartsMove {
  * times a hand was most of a simulation's allocation. Keyed by the three
  * cards in ascending order; filled on first use (at most 22,100 entries).
  */
-const PASS_MOVES: (HeartsMove | undefined)[] = new Array<HeartsMove | undefined>(DECK_SIZE * DECK_SIZE * DECK_SIZE);
+const PASS_MOVES: (HeartsMove | undefined)[] = [];
+for (let key = 0; key < DECK_SIZE * DECK_SIZE * DECK_SIZE; key++) PASS_MOVES.push(undefined); // packed, not a sparse dictionary
 
-function sharedPass(a: Card, b: Card, c: Card): HeartsMove {
-  const key = (a * DECK_SIZE + b) * DECK_SIZE + c;
+function sharedPass(key: number, a: Card, b: Card, c: Card): HeartsMove {
   let move = PASS_MOVES[key];
   if (move === undefined) {
     move = Object.freeze({ type: 'pass', cards: Object.freeze([a, b, c]) }) as HeartsMove;
@@ -342,10 +342,18 @@ function sharedPass(a: Card, b: Card, c: Card): HeartsMove {
 
 /** [H-03] Every pass: the 286 sets of three cards of a 13-card hand (hands are kept sorted). */
 function passMoves(hand: readonly Card[]): HeartsMove[] {
-  const out: HeartsMove[] = [];
-  for (let a = 0; a < hand.length; a++) {
-    for (let b = a + 1; b < hand.length; b++) {
-      for (let c = b + 1; c < hand.length; c++) out.push(sharedPass(hand[a]!, hand[b]!, hand[c]!));
+  const n = hand.length;
+  const out = new Array<HeartsMove>((n * (n - 1) * (n - 2)) / 6);
+  let i = 0;
+  for (let a = 0; a < n; a++) {
+    const ca = hand[a]!;
+    for (let b = a + 1; b < n; b++) {
+      const cb = hand[b]!;
+      const prefix = (ca * DECK_SIZE + cb) * DECK_SIZE;
+      for (let c = b + 1; c < n; c++) {
+        const cc = hand[c]!;
+        out[i++] = PASS_MOVES[prefix + cc] ?? sharedPass(prefix + cc, ca, cb, cc);
+      }
     }
   }
   return out;
@@ -429,8 +437,11 @@ export function dealHand(
   handNumber: number,
 ): HeartsState {
   const deck = rng.shuffle(fullDeck());
-  const hands: Card[][] = [];
-  for (let s = 0; s < SEATS; s++) hands.push(deck.slice(s * HAND_SIZE, (s + 1) * HAND_SIZE).sort((a, b) => a - b));
+  // Seat s gets deck[13s .. 13s+12]; walking the cards in order gives every hand already sorted.
+  const holder: number[] = new Array<number>(DECK_SIZE).fill(0);
+  for (let i = 0; i < DECK_SIZE; i++) holder[deck[i]!] = (i / HAND_SIZE) | 0;
+  const hands: Card[][] = [[], [], [], []];
+  for (let card = 0; card < DECK_SIZE; card++) hands[holder[card]!]!.push(card);
   const direction = passDirectionOf(handNumber);
   const phase = direction === PassDirection.None ? HeartsPhase.Playing : HeartsPhase.Passing;
   const leader = holderOf(hands, TWO_OF_CLUBS);
@@ -464,9 +475,30 @@ export function setupHearts(seed: string, options: HeartsOptions): HeartsState {
   return dealHand({ options, scores: ZEROS, lastHandPoints: ZEROS, moonShooter: -1 }, Rng.fromSeed(seed), 1);
 }
 
+/** `hand` without `card`, which it holds. */
 function without(hand: readonly Card[], card: Card): Card[] {
+  const out = new Array<Card>(hand.length - 1);
+  let j = 0;
+  for (let i = 0; i < hand.length; i++) if (hand[i] !== card) out[j++] = hand[i]!;
+  return out;
+}
+
+/** `hand` without the three cards of `given`, all held. */
+function withoutAll(hand: readonly Card[], given: readonly Card[]): Card[] {
   const out: Card[] = [];
-  for (let i = 0; i < hand.length; i++) if (hand[i] !== card) out.push(hand[i]!);
+  for (let i = 0; i < hand.length; i++) if (!given.includes(hand[i]!)) out.push(hand[i]!);
+  return out;
+}
+
+/** Two ascending lists merged into one ascending list. */
+function mergeSorted(a: readonly Card[], b: readonly Card[]): Card[] {
+  const out = new Array<Card>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i]! < b[j]! ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
   return out;
 }
 
@@ -481,7 +513,45 @@ function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
   return out;
 }
 
+/**
+ * True when `move` is one of the shared play moves and the seat may play it
+ * now: the common case of a simulation, checked without building a context.
+ * Anything else, and every refusal, goes through `moveError`, the single
+ * source of the refusal's code and words.
+ */
+function isAllowedSharedPlay(state: HeartsState, seat: Seat, move: HeartsMove): boolean {
+  if (move.type !== 'play' || PLAY_MOVES[move.card] !== move) return false;
+  if (state.phase !== HeartsPhase.Playing || seat !== state.turn) return false;
+  const card = move.card;
+  const hand = state.hands[seat]!;
+  const lead = state.trick[state.leader]!;
+  const led = lead < 0 ? -1 : suitCode(lead);
+  let inHand = false;
+  let holdsLed = false;
+  let onlyHearts = true;
+  let onlyPoints = true;
+  for (let i = 0; i < hand.length; i++) {
+    const held = hand[i]!;
+    if (held === card) inHand = true;
+    const suit = suitCode(held);
+    if (suit === led) holdsLed = true;
+    if (suit !== HEARTS_SUIT) {
+      onlyHearts = false;
+      if (held !== QUEEN_OF_SPADES) onlyPoints = false;
+    }
+  }
+  if (!inHand) return false;
+  return playAllowed(
+    { phase: state.phase, active: NO_SEATS, hand, trick: state.trick, leader: state.leader, heartsBroken: state.heartsBroken, firstTrick: state.tricksPlayed === 0 },
+    { led, holdsLed, onlyHearts, onlyPoints },
+    card,
+  );
+}
+
 export function applyMove(state: HeartsState, seat: Seat, move: HeartsMove): ApplyResult<HeartsState, HeartsEvent> {
+  if (typeof move === 'object' && move !== null && isAllowedSharedPlay(state, seat, move)) {
+    return applyPlay(state, seat, (move as { readonly card: Card }).card);
+  }
   const error = moveError(contextOfState(state, seat), seat, move);
   if (error) return { ok: false, error };
   switch (move.type) {
@@ -499,23 +569,19 @@ export function applyMove(state: HeartsState, seat: Seat, move: HeartsMove): App
 }
 
 function applyPass(state: HeartsState, seat: Seat, cards: readonly Card[]): ApplyResult<HeartsState, HeartsEvent> {
-  const given = [...cards].sort((a, b) => a - b);
-  let hand: Card[] = state.hands[seat]!.slice();
-  for (const card of given) hand = without(hand, card);
-  const hands = replaceAt(state.hands, seat, hand);
+  const given = cards.slice().sort((a, b) => a - b);
+  const hands = replaceAt(state.hands, seat, withoutAll(state.hands[seat]!, given));
   const passed = replaceAt(state.passed, seat, given);
   const events: HeartsEvent[] = [{ type: 'passed', seat }];
-  if (passed.some((p) => p.length === 0)) return { ok: true, state: { ...state, hands, passed }, events };
+  if (passed[0]!.length === 0 || passed[1]!.length === 0 || passed[2]!.length === 0 || passed[3]!.length === 0) {
+    return { ok: true, state: { ...state, hands, passed }, events };
+  }
   // [H-04] Nobody receives until all four have passed; then every pass lands at once.
   const direction = passDirectionOf(state.handNumber);
-  const received: Card[][] = [[], [], [], []];
-  const finalHands: Card[][] = hands.map((h) => h.slice());
-  for (let s = 0; s < SEATS; s++) {
-    const to = passTarget(s, direction);
-    received[to] = passed[s]!.slice();
-    finalHands[to]!.push(...passed[s]!);
-  }
-  for (const h of finalHands) h.sort((a, b) => a - b);
+  const received: (readonly Card[])[] = [EMPTY_CARDS, EMPTY_CARDS, EMPTY_CARDS, EMPTY_CARDS];
+  for (let s = 0; s < SEATS; s++) received[passTarget(s, direction)] = passed[s]!;
+  const finalHands: Card[][] = [];
+  for (let s = 0; s < SEATS; s++) finalHands.push(mergeSorted(hands[s]!, received[s]!));
   const leader = holderOf(finalHands, TWO_OF_CLUBS);
   events.push({ type: 'passesExchanged', passDirection: direction });
   return {
