@@ -92,13 +92,12 @@ export type CrazyEightsPublic = {
   readonly phase: CrazyEightsPhase;
   readonly active: number[];
   readonly turn: number;
-  readonly top: number;
   readonly suit: number;
-  /** The whole discard pile, bottom first: every card in it was played face up. */
+  /**
+   * The whole discard pile, bottom first: every card in it was played face up.
+   * Its top card and its size are read from it (`discardTop`), not sent again.
+   */
   readonly discard: number[];
-  /** The top five discards, top card last, for the fan on the table. */
-  readonly recentDiscards: number[];
-  readonly discardCount: number;
   readonly stockCount: number;
   readonly handCounts: number[];
   readonly scores: number[];
@@ -184,12 +183,17 @@ interface TurnContext {
   readonly continued: readonly boolean[];
 }
 
+/** The top card of a discard pile (bottom first), -1 when it is empty. */
+export function discardTop(discard: readonly Card[]): Card {
+  return discard[discard.length - 1] ?? -1;
+}
+
 function contextOfState(state: CrazyEightsState, seat: Seat): TurnContext {
   return {
     phase: state.phase,
     turn: state.turn,
     hand: state.hands[seat] ?? [],
-    top: state.discard[state.discard.length - 1] ?? -1,
+    top: discardTop(state.discard),
     suit: state.suit,
     drawRule: state.drawRule,
     drawn: state.drawn,
@@ -204,11 +208,11 @@ function contextOfView(view: CrazyEightsView): TurnContext {
     phase: pub.phase,
     turn: pub.turn,
     hand: view.private?.hand ?? [],
-    top: pub.top,
+    top: discardTop(pub.discard),
     suit: pub.suit as Suit,
     drawRule: pub.drawRule,
     drawn: pub.drawn,
-    canRefill: canRefill(pub.stockCount, pub.discardCount, pub.reshuffles),
+    canRefill: canRefill(pub.stockCount, pub.discard.length, pub.reshuffles),
     continued: pub.continued,
   };
 }
@@ -572,17 +576,13 @@ function activeOf(state: CrazyEightsState): number[] {
 }
 
 function viewOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsView {
-  const discard = state.discard.slice();
   const over = state.phase === CrazyEightsPhase.GameOver;
   const pub: CrazyEightsPublic = {
     phase: state.phase,
     active: activeOf(state),
     turn: state.turn,
-    top: discard[discard.length - 1] ?? -1,
     suit: state.suit,
-    discard,
-    recentDiscards: discard.slice(-5),
-    discardCount: discard.length,
+    discard: state.discard.slice(),
     stockCount: state.stock.length,
     handCounts: state.hands.map((hand) => hand.length),
     scores: state.scores.slice(),
@@ -650,8 +650,7 @@ function knownCardsOf(state: CrazyEightsState, seat: Seat | null): ReadonlySet<C
 
 function cardsInViewOf(view: CrazyEightsView): Card[] {
   const pub = view.public;
-  const cards: Card[] = [...pub.discard, ...pub.recentDiscards];
-  if (pub.top >= 0) cards.push(pub.top);
+  const cards: Card[] = [...pub.discard];
   if (view.private) cards.push(...view.private.hand);
   return cards;
 }
