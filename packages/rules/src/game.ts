@@ -165,6 +165,13 @@ export interface GameDefinition<
   legalMovesInView(view: View): Move[];
   /** Why a move would be refused, from the seat's view alone; null when it is legal. */
   moveErrorInView(view: View, move: Move): RuleError | null;
+  /**
+   * The events of `seat`'s move, read back from the public views just before
+   * and just after it: exactly the events `apply` returned. Every event is
+   * public, so the synchronized board already says all of it; clients build
+   * their log this way and no event list needs to cross the wire.
+   */
+  eventsBetween(before: View['public'], after: View['public'], seat: Seat): Event[];
   /** Null while the game runs. */
   outcome(state: State): Outcome | null;
   /** Current game scores by seat. */

@@ -603,6 +603,49 @@ function viewOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsView {
   return { seat, public: pub, private: own === null ? null : { hand: own.slice() } };
 }
 
+/**
+ * [C8-14] A move's events read back from the public views around it: the
+ * mover's hand count says whether it played (one fewer), drew (one more) or
+ * passed, and the board shows the rest.
+ */
+function eventsBetweenViews(before: CrazyEightsPublic, after: CrazyEightsPublic, seat: Seat): CrazyEightsEvent[] {
+  switch (before.phase) {
+    case CrazyEightsPhase.Play: {
+      const held = (after.handCounts[seat] ?? 0) - (before.handCounts[seat] ?? 0);
+      const events: CrazyEightsEvent[] = [];
+      if (held < 0) {
+        events.push({ type: 'played', seat, card: discardTop(after.discard), suit: after.suit as Suit });
+      } else if (held > 0) {
+        // The stock was refilled just before the draw took its top card.
+        if (after.reshuffles > before.reshuffles) events.push({ type: 'reshuffled', stockCount: after.stockCount + 1 });
+        events.push({ type: 'drew', seat });
+      } else {
+        events.push({ type: 'passed', seat });
+      }
+      if (after.phase === CrazyEightsPhase.HandOver) {
+        // Only a pass can block a hand; a play ends it by emptying a hand.
+        events.push({ type: 'handScored', points: after.lastHandPoints.slice(), winner: after.lastHandWinner, blocked: held === 0 });
+      }
+      return events;
+    }
+    case CrazyEightsPhase.HandOver: {
+      const events: CrazyEightsEvent[] = [{ type: 'continued', seat }];
+      if (after.phase === CrazyEightsPhase.GameOver) {
+        events.push({ type: 'gameOver', winners: after.winners.slice() });
+      } else if (after.handNumber !== before.handNumber) {
+        events.push({ type: 'handDealt', handNumber: after.handNumber, dealer: after.dealer, top: after.discard[0] ?? -1 });
+      }
+      return events;
+    }
+    case CrazyEightsPhase.GameOver:
+      return [];
+    default: {
+      const unreachable: never = before.phase;
+      return unreachable;
+    }
+  }
+}
+
 function invariantsOf(state: CrazyEightsState): string[] {
   const problems: string[] = [];
   const where = new Array<number>(DECK_SIZE).fill(0);
@@ -767,6 +810,7 @@ export const crazyEights: GameDefinition<
     if (view.seat === null) return err(CommonError.NotYourTurn, 'Spectators do not play.');
     return moveError(contextOfView(view), view.seat, view.public.handCounts.length, move);
   },
+  eventsBetween: eventsBetweenViews,
   outcome(state): Outcome | null {
     if (state.phase !== CrazyEightsPhase.GameOver) return null;
     return { scores: state.scores.slice(), winners: winnersOf(state.scores), ranking: rankingOf(state.scores) };
