@@ -81,7 +81,7 @@ interface Member {
   reconnection: Deferred<TableClient> | null;
   readonly bucket: TokenBucket;
   readonly chatBucket: TokenBucket;
-  /** The client asked for per-move `events` messages (the default). */
+  /** The client asked for per-move `events` messages (`events: true`); others read them from the patches. */
   wantsEvents: boolean;
   drops: number;
   dropWindowStart: number;
@@ -215,7 +215,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         reconnection: null,
         bucket: new TokenBucket(this.deps.config.ratePerSecond, this.deps.config.rateBurst, now),
         chatBucket: new TokenBucket(Limits.chatPerSecond, Limits.chatBurst, now),
-        wantsEvents: true,
+        wantsEvents: false,
         drops: 0,
         dropWindowStart: now,
         lastRateErrorAt: 0,
@@ -223,7 +223,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       this.members.set(identity.playerId, member);
     }
     member.name = identity.name;
-    member.wantsEvents = !(typeof options === 'object' && options !== null && (options as { events?: unknown }).events === false);
+    member.wantsEvents = typeof options === 'object' && options !== null && (options as { events?: unknown }).events === true;
 
     const spectate = typeof options === 'object' && options !== null && (options as { spectate?: unknown }).spectate === true;
     let seat = this.seatOf(identity.playerId);
