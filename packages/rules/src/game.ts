@@ -159,7 +159,11 @@ export interface GameDefinition<
   legalMoves(state: State, seat: Seat): Move[];
   /** Applies a move. A bad or malformed move gives `{ ok: false }`, never an exception. */
   apply(state: State, seat: Seat, move: Move): ApplyResult<State, Event>;
-  /** Exactly what `seat` may know; `null` is a spectator, who sees public information only. */
+  /**
+   * Exactly what `seat` may know; `null` is a spectator, who sees public
+   * information only. `public.active` (a list of seats) is always
+   * `activeSeats(state)`: tables read whose turn it is from the board.
+   */
   view(state: State, seat: Seat | null): View;
   /** Legal moves computed from a seat's view alone (the client uses this to dim cards). */
   legalMovesInView(view: View): Move[];

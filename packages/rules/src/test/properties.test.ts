@@ -130,6 +130,19 @@ describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_
     );
   });
 
+  it('says in every view who must act now, as activeSeats does', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), seatCounts(game), (seed, seats) => {
+        for (const state of randomPlay(game, seed, seats)) {
+          const active = game.activeSeats(state);
+          expect(game.view(state, null).public.active).toEqual(active);
+          expect(game.view(state, seats - 1).public.active).toEqual(active);
+        }
+      }),
+      { numRuns: 10, seed: 7 },
+    );
+  });
+
   it('determinizes a view into a full state that shows the same view', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 8 }), seatCounts(game), fc.nat(), (seed, seats, sampleSeed) => {
