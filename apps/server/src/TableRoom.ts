@@ -694,7 +694,6 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.unseenLists = [];
     this.gameState = null;
     if (clearBoard) clearRecord(this.state.board);
-    mirrorList(this.state.active, []);
     mirrorList(this.state.outcome.scores, []);
     mirrorList(this.state.outcome.winners, []);
     mirrorList(this.state.outcome.ranking, []);
@@ -754,7 +753,6 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         else this.unseenLists.push({ seat, list });
       });
     }
-    mirrorList(this.state.active, this.game.activeSeats(state));
     const handNumber = (board as Record<string, unknown>)['handNumber'];
     this.state.handNumber = typeof handNumber === 'number' ? handNumber : 1;
   }

@@ -8,7 +8,7 @@ import { ConnectionKind, joinFailureText, TableSession } from './TableSession';
 const guest = { token: 'guest-token', playerId: 'p0', name: 'Ana' };
 
 function lobbyRoom(token = 'BCD42:one'): FakeRoom {
-  const room = new FakeRoom(tableJson({ gameId: 'hearts', seatCount: 4, seat: null, publicView: {}, privateView: null, active: [], phase: 'lobby' }));
+  const room = new FakeRoom(tableJson({ gameId: 'hearts', seatCount: 4, seat: null, publicView: {}, privateView: null, phase: 'lobby' }));
   room.reconnectionToken = token;
   return room;
 }
@@ -88,7 +88,7 @@ describe('TableSession log', () => {
   function eightsJson(state: CrazyEightsState, moveNumber: number, lastSeat: number): TableStateJson {
     const view = crazyEights.view(state, 0);
     return {
-      ...tableJson({ gameId: 'crazy-eights', seatCount: 4, seat: 0, publicView: view.public, privateView: view.private, active: crazyEights.activeSeats(state) }),
+      ...tableJson({ gameId: 'crazy-eights', seatCount: 4, seat: 0, publicView: view.public, privateView: view.private }),
       seedHash: 'deal-1',
       moveNumber,
       lastSeat,

@@ -35,7 +35,6 @@ async function renderTable(game: AnyGame, state: unknown, seat: number) {
       seat,
       publicView: view.public,
       privateView: view.private,
-      active: game.activeSeats(state),
     }),
   );
   const session = new TableSession(fakeClient([room]), { token: 't', playerId: `p${seat}`, name: 'Ana' });
