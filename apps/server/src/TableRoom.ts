@@ -81,7 +81,7 @@ interface Member {
   reconnection: Deferred<TableClient> | null;
   readonly bucket: TokenBucket;
   readonly chatBucket: TokenBucket;
-  /** The client asked for per-move `events` messages (the default). */
+  /** The client asked for per-move `events` messages (`events: true`); others read them from the patches. */
   wantsEvents: boolean;
   drops: number;
   dropWindowStart: number;
@@ -215,7 +215,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         reconnection: null,
         bucket: new TokenBucket(this.deps.config.ratePerSecond, this.deps.config.rateBurst, now),
         chatBucket: new TokenBucket(Limits.chatPerSecond, Limits.chatBurst, now),
-        wantsEvents: true,
+        wantsEvents: false,
         drops: 0,
         dropWindowStart: now,
         lastRateErrorAt: 0,
@@ -223,7 +223,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       this.members.set(identity.playerId, member);
     }
     member.name = identity.name;
-    member.wantsEvents = !(typeof options === 'object' && options !== null && (options as { events?: unknown }).events === false);
+    member.wantsEvents = typeof options === 'object' && options !== null && (options as { events?: unknown }).events === true;
 
     const spectate = typeof options === 'object' && options !== null && (options as { spectate?: unknown }).spectate === true;
     let seat = this.seatOf(identity.playerId);
@@ -694,7 +694,6 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.unseenLists = [];
     this.gameState = null;
     if (clearBoard) clearRecord(this.state.board);
-    mirrorList(this.state.active, []);
     mirrorList(this.state.outcome.scores, []);
     mirrorList(this.state.outcome.winners, []);
     mirrorList(this.state.outcome.ranking, []);
@@ -754,7 +753,6 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         else this.unseenLists.push({ seat, list });
       });
     }
-    mirrorList(this.state.active, this.game.activeSeats(state));
     const handNumber = (board as Record<string, unknown>)['handNumber'];
     this.state.handNumber = typeof handNumber === 'number' ? handNumber : 1;
   }

@@ -84,7 +84,6 @@ export const TableState = schema(
     maxSpectators: { type: 'uint8', default: 8 },
     turnSeconds: { type: 'uint8', default: 30 },
     deadline: { type: 'number', default: 0 },
-    active: ['number'],
     seedHash: { type: 'string', default: '' },
     seed: { type: 'string', default: '' },
     handNumber: { type: 'uint16', default: 0 },

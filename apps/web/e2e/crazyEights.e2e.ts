@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable, screenshot, useStackSuite } from './harness';
+import { chromiumAvailable, screenshot, screenshotOf, useStackSuite } from './harness';
 import { isGameOver, playUntil } from './play';
 
 describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
@@ -63,7 +63,9 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
     expect(await ana.page.getByTestId('seed').textContent()).not.toBe('(not revealed)');
     const log = (await ana.page.getByTestId('event-log').textContent()) ?? '';
     expect(log).toMatch(/played the/);
+    expect(log).toMatch(/Hand over: .*Game over: .* won\.$/);
     expect(log).not.toMatch(/ran out of time/);
+    await screenshotOf(ana.page.getByTestId('event-log'), 'c8-10-log');
 
     // Chat and a quick emote reach the other browser.
     await ben.page.getByLabel('Message').fill('good game');

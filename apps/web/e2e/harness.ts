@@ -11,7 +11,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { preview, type PreviewServer } from 'vite';
 
@@ -176,6 +176,12 @@ export async function openPlayer(name: string, viewport = { width: 1280, height:
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** Saves a screenshot of one part of the page (the log, say) into artifacts/. */
+export async function screenshotOf(part: Locator, name: string): Promise<void> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  await part.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
 }
 
 /** A game server and web server for one describe block, and the browsers opened in it. */

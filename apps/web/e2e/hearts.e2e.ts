@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
+import { chromiumAvailable, screenshot, screenshotOf, useStackSuite, type Player } from './harness';
 import { playUntil } from './play';
 
 const summaryShown = (player: Player) => player.page.locator('[aria-labelledby="hand-summary-title"]').count().then((n) => n > 0);
@@ -68,6 +68,10 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
       await expect.poll(() => player.page.locator('.hand-card').count()).toBe(13);
     }
     await expect.poll(() => ben.page.getByText(/^You received:/).count()).toBe(1);
+    // The log is read from the patches: every browser, the spectator's too, tells the pass.
+    for (const player of [ana, ben, cy]) {
+      await expect.poll(() => player.page.getByTestId('event-log').textContent()).toMatch(/Ana chose 3 cards to pass\..*Cards were passed left\./);
+    }
 
     // Play the hand out; on one turn check the dimmed cards carry the rules' reason.
     let reasonChecked = false;
@@ -96,7 +100,11 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     expect([26, 78]).toContain(sum);
     const log = (await ana.page.getByTestId('event-log').textContent()) ?? '';
     expect(log).toMatch(/took the trick/);
+    expect(log).toMatch(/Hand over: Ana -?\d+, Ben -?\d+/);
     // Both humans played every card themselves: no turn ran out while the UI had a move to offer.
     expect(log).not.toMatch(/ran out of time/);
+    // The spectator reads the same moves from its own patches.
+    await expect.poll(() => cy.page.getByTestId('event-log').textContent()).toMatch(/Hand over: Ana -?\d+, Ben -?\d+/);
+    await screenshotOf(ana.page.getByTestId('event-log'), 'hearts-06-log');
   });
 });

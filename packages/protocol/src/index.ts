@@ -9,6 +9,7 @@ export type {
   TurnSeconds, SeatSnapshot, SpectatorSnapshot, OutcomeSnapshot, LastMoveSnapshot, TableSnapshot, WireRecordJson, SeatJson,
   PrivateJson, TableStateJson,
 } from './snapshot';
+export { moveEventsBetween } from './moveEvents';
 export {
   ClientMessageSchema, CLIENT_MESSAGE_TYPES, parseClientMessage, CreateTableOptionsSchema, JoinTableOptionsSchema,
   GuestRequestSchema, parseName,

@@ -141,7 +141,7 @@ export const CreateTableOptionsSchema = v.object({
   visibility: v.optional(v.picklist([Visibility.Public, Visibility.Private])),
   turnSeconds: v.optional(v.picklist(TURN_SECONDS)),
   seatCount: v.optional(SeatIndex),
-  /** False: no per-move `events` messages (about 100 bytes a move); the state's `lastMove` still says who moved. */
+  /** True: also receive a per-move `events` message (see `GameEventsMessage`); off by default. */
   events: v.optional(v.boolean()),
 });
 export type CreateTableOptions = v.InferOutput<typeof CreateTableOptionsSchema>;
@@ -152,7 +152,7 @@ export const JoinTableOptionsSchema = v.object({
   protocol: v.optional(v.number()),
   /** Join as a spectator even if a seat is free. */
   spectate: v.optional(v.boolean()),
-  /** False: no per-move `events` messages (about 100 bytes a move); the state's `lastMove` still says who moved. */
+  /** True: also receive a per-move `events` message (see `GameEventsMessage`); off by default. */
   events: v.optional(v.boolean()),
 });
 export type JoinTableOptions = v.InferOutput<typeof JoinTableOptionsSchema>;
@@ -219,7 +219,12 @@ export interface ChatHistoryMessage {
   readonly type: 'chatHistory';
   readonly lines: readonly ChatLine[];
 }
-/** What a move did, for the log and for animations; events are public by the rules' contract. */
+/**
+ * What a move did, for the log and for animations; events are public by the
+ * rules' contract. Sent only to clients that joined with `events: true`: it
+ * costs about 100 bytes a move, and every client can read the same message
+ * from the patches it receives anyway (`moveEventsBetween`).
+ */
 export interface GameEventsMessage {
   readonly type: 'events';
   /** 1 for the game's first move; lets a client notice a gap. */

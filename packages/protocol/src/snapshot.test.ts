@@ -45,6 +45,11 @@ describe('snapshotFromState', () => {
     expect(gameViewOf(spectator)).toEqual({ seat: null, public: { turn: 0 }, private: null });
   });
 
+  it('reads who must act from the board, nobody outside a game', () => {
+    expect(snapshotFromState({ phase: 'playing', board: { list: { active: { items: [1, 3] } } } }).active).toEqual([1, 3]);
+    expect(snapshotFromState({ phase: 'lobby', board: {} }).active).toEqual([]);
+  });
+
   it('names the last move and who made it, none before the first', () => {
     expect(snapshotFromState({ phase: 'playing', lastSeat: -1 }).lastMove).toBeNull();
     const snapshot = snapshotFromState({ phase: 'playing', moveNumber: 7, lastSeat: 2, lastBy: 'timeout' });

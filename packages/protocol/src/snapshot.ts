@@ -102,7 +102,7 @@ export interface TableSnapshot {
   readonly turnSeconds: number;
   /** Epoch ms when the current wait ends (turn timer, hand summary); 0 = no deadline. */
   readonly deadline: number;
-  /** Seats that must act now (the game's `activeSeats`); empty outside a game. */
+  /** Seats that must act now (the game's `activeSeats`, read from the board's `active`); empty outside a game. */
   readonly active: readonly Seat[];
   /** Hex sha256 of the current deal's seed, published when the cards are dealt; '' before. */
   readonly seedHash: string;
@@ -185,7 +185,6 @@ export interface TableStateJson {
   readonly maxSpectators?: number;
   readonly turnSeconds?: number;
   readonly deadline?: number;
-  readonly active?: readonly number[];
   readonly seedHash?: string;
   readonly seed?: string;
   readonly handNumber?: number;
@@ -247,6 +246,9 @@ export function snapshotFromState(json: TableStateJson): TableSnapshot {
   // A client decodes at most one private entry: its own seat's.
   const own = Object.values(json.hands ?? {})[0];
   const phase = oneOf(TablePhase, json.phase, TablePhase.Lobby);
+  const board = wireRecordFromJson(json.board);
+  // Every game's public view says who must act, so the table does not send it twice.
+  const active = board['active'];
   const outcome = phase === TablePhase.GameOver && json.outcome
     ? {
         scores: [...(json.outcome.scores ?? [])],
@@ -266,11 +268,11 @@ export function snapshotFromState(json: TableStateJson): TableSnapshot {
     maxSpectators: json.maxSpectators ?? 0,
     turnSeconds: json.turnSeconds ?? 0,
     deadline: json.deadline ?? 0,
-    active: [...(json.active ?? [])],
+    active: Array.isArray(active) && active.every((seat) => typeof seat === 'number') ? [...(active as readonly Seat[])] : [],
     seedHash: json.seedHash ?? '',
     seed: json.seed ?? '',
     handNumber: json.handNumber ?? 0,
-    board: wireRecordFromJson(json.board),
+    board,
     mine: own ? wireRecordFromJson(own) : null,
     mySeat: own && typeof own.seat === 'number' ? own.seat : null,
     outcome,

@@ -159,12 +159,23 @@ export interface GameDefinition<
   legalMoves(state: State, seat: Seat): Move[];
   /** Applies a move. A bad or malformed move gives `{ ok: false }`, never an exception. */
   apply(state: State, seat: Seat, move: Move): ApplyResult<State, Event>;
-  /** Exactly what `seat` may know; `null` is a spectator, who sees public information only. */
+  /**
+   * Exactly what `seat` may know; `null` is a spectator, who sees public
+   * information only. `public.active` (a list of seats) is always
+   * `activeSeats(state)`: tables read whose turn it is from the board.
+   */
   view(state: State, seat: Seat | null): View;
   /** Legal moves computed from a seat's view alone (the client uses this to dim cards). */
   legalMovesInView(view: View): Move[];
   /** Why a move would be refused, from the seat's view alone; null when it is legal. */
   moveErrorInView(view: View, move: Move): RuleError | null;
+  /**
+   * The events of `seat`'s move, read back from the public views just before
+   * and just after it: exactly the events `apply` returned. Every event is
+   * public, so the synchronized board already says all of it; clients build
+   * their log this way and no event list needs to cross the wire.
+   */
+  eventsBetween(before: View['public'], after: View['public'], seat: Seat): Event[];
   /** Null while the game runs. */
   outcome(state: State): Outcome | null;
   /** Current game scores by seat. */

@@ -17,7 +17,7 @@ export {
   DEFAULT_ISMCTS_EXPLORATION,
 } from './bots/ismcts';
 export type { IsmctsOptions, ScoreScale } from './bots/ismcts';
-export { crazyEights, CrazyEightsError, DrawRule as CrazyEightsDrawRule } from './games/crazy-eights/crazyEights';
+export { crazyEights, CrazyEightsError, DrawRule as CrazyEightsDrawRule, discardTop } from './games/crazy-eights/crazyEights';
 export type {
   CrazyEightsState, CrazyEightsMove, CrazyEightsView, CrazyEightsOptions, CrazyEightsPublic, CrazyEightsPrivate,
   CrazyEightsEvent, CrazyEightsPhase, CrazyEightsTarget,

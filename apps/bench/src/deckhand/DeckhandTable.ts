@@ -1,6 +1,9 @@
 /**
  * One Deckhand table of real colyseus.js clients, one per seat, all in this
- * process. Each client picks its moves from its own decoded view with the
+ * process. They create and join as apps/web does (no `events` option: the
+ * page reads each move's events from its patches), so they receive what a
+ * browser receives; the table's turn timer is off, a choice the host has in
+ * the lobby. Each client picks its moves from its own decoded view with the
  * rules package (`legalMovesInView` + the random bot), as a player's browser
  * would; the server's deal is whatever the server dealt.
  *
@@ -75,7 +78,7 @@ class SeatClient {
       this.patchWaiters = [];
       for (const wake of waiters) wake();
     });
-    // Every other server message (welcome, events, chat, notices) is only counted.
+    // Every other server message (welcome, chat history, notices) is only counted.
     room.onMessage('*', () => undefined);
   }
 

@@ -87,18 +87,26 @@ describe('full games', () => {
     expect(host.snapshot().outcome?.ranking).toHaveLength(2);
   });
 
-  it('a client can do without per-move event messages: the state still says which move is last and who made it', async () => {
-    const host = await Player.create(server, 'Quiet', { gameId: 'hearts', events: false, turnSeconds: 0 });
+  it('a client reads every move\'s events from its patches; only one that asks also gets them as messages, the same', async () => {
+    const host = await Player.create(server, 'Host', { gameId: 'hearts', options: { target: 50 }, turnSeconds: 0 });
     for (const seat of [1, 2, 3]) host.send({ type: 'addBot', seat, level: 'normal' });
-    const watcher = await Player.join(server, 'Watcher', host.snapshot().code);
+    const watcher = await Player.join(server, 'Watcher', host.snapshot().code, { events: true });
     await waitFor('bots', () => host.snapshot().seats.every((seat) => seat.kind === 'bot' || seat.playerId === host.playerId));
     expect(host.snapshot().lastMove).toBeNull();
     host.send({ type: 'start' });
-    await waitFor('the bots pass', () => host.snapshot().moveNumber >= 3);
-    expect(host.snapshot().lastMove).toMatchObject({ by: 'bot' });
-    expect(host.events).toEqual([]);
-    expect(watcher.events.length).toBe(host.snapshot().moveNumber);
-  });
+    await playToEnd([host], seededPick('events'));
+    await waitFor('the last move everywhere', () => watcher.snapshot().phase === 'gameOver');
+
+    const moves = host.snapshot().moveNumber;
+    expect(host.sentEvents).toEqual([]);
+    expect(host.events.map((message) => message.moveNumber)).toEqual(Array.from({ length: moves }, (_, index) => index + 1));
+    expect(watcher.sentEvents).toHaveLength(moves);
+    expect(watcher.events).toEqual(watcher.sentEvents);
+    expect(host.events).toEqual(watcher.sentEvents);
+    expect(host.events.flatMap((message) => message.events.map((event) => event.type))).toEqual(
+      expect.arrayContaining(['passed', 'passesExchanged', 'played', 'trickWon', 'handScored', 'continued', 'handDealt', 'gameOver']),
+    );
+  }, 60_000);
 
   it('rematch deals a new game to the same seats with a new seed; back to the lobby lets the host change games', async () => {
     const players = await seatedTable(server, 'hearts', 1, { gameOptions: { target: 50 } });

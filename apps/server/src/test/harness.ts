@@ -5,7 +5,7 @@
  */
 import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
-import { PROTOCOL_VERSION, RoomName, gameViewOf, snapshotFromState } from '@deckhand/protocol';
+import { PROTOCOL_VERSION, RoomName, gameViewOf, moveEventsBetween, snapshotFromState } from '@deckhand/protocol';
 import type {
   ChatLine, ClientMessage, GameEventsMessage, GameRecordMessage, GuestResponse, ServerMessage, TableSnapshot,
   TableStateJson,
@@ -62,7 +62,10 @@ export class Player {
   readonly messages: ServerMessage[] = [];
   readonly errors: { code: string; message: string }[] = [];
   readonly chat: ChatLine[] = [];
+  /** Every move as read from the patches, the way the web builds its log. */
   readonly events: GameEventsMessage[] = [];
+  /** The `events` messages received (only when joined with `events: true`). */
+  readonly sentEvents: GameEventsMessage[] = [];
   records: GameRecordMessage[] = [];
   left: { code: number; reason?: string } | null = null;
   /** Rooms attached so far: a reconnect hands over a new one. */
@@ -72,6 +75,7 @@ export class Player {
   /** `patches` at the patch that carried the last move of this player's seat. */
   ownMoveAtPatch = -1;
   private seenMoveNumber = 0;
+  private lastSnapshot: TableSnapshot | null = null;
   private readonly patchListeners = new Set<Listener>();
   private readonly messageListeners = new Set<(message: ServerMessage) => void>();
 
@@ -139,12 +143,15 @@ export class Player {
       if (type === 'error') this.errors.push(typed as { code: string; message: string });
       if (type === 'chat') this.chat.push((typed as { line: ChatLine }).line);
       if (type === 'chatHistory') this.chat.push(...(typed as { lines: readonly ChatLine[] }).lines);
-      if (type === 'events') this.events.push(typed as GameEventsMessage);
+      if (type === 'events') this.sentEvents.push(typed as GameEventsMessage);
       if (type === 'record') this.records.push(typed as GameRecordMessage);
     });
     room.onStateChange(() => {
       this.patches++;
       const snapshot = this.snapshot();
+      const read = this.lastSnapshot && moveEventsBetween(this.lastSnapshot, snapshot);
+      if (read) this.events.push(read);
+      this.lastSnapshot = snapshot;
       if (snapshot.moveNumber !== this.seenMoveNumber) {
         this.seenMoveNumber = snapshot.moveNumber;
         if (snapshot.lastMove && snapshot.lastMove.seat === snapshot.mySeat) this.ownMoveAtPatch = this.patches;

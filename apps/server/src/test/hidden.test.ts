@@ -127,10 +127,11 @@ function pickWith(seed: string): (moves: MoveBase[]) => MoveBase {
 }
 
 async function fourPlayers(gameId: string, options: Record<string, unknown>): Promise<Player[]> {
-  const host = await Player.create(server, 'Seat 1', { gameId, options, seatCount: 4, turnSeconds: 0 });
+  // Everyone asks for the events messages too, so they are checked as well as the patches.
+  const host = await Player.create(server, 'Seat 1', { gameId, options, seatCount: 4, turnSeconds: 0, events: true });
   const code = host.snapshot().code;
   const players = [host];
-  for (let index = 2; index <= 4; index++) players.push(await Player.join(server, `Seat ${index}`, code));
+  for (let index = 2; index <= 4; index++) players.push(await Player.join(server, `Seat ${index}`, code, { events: true }));
   return players;
 }
 
@@ -142,7 +143,7 @@ describe.each([
     const game = findGame(gameId)!;
     const players = await fourPlayers(gameId, options);
     const code = players[0]!.snapshot().code;
-    const early = await Player.join(server, 'Watcher', code, { spectate: true });
+    const early = await Player.join(server, 'Watcher', code, { spectate: true, events: true });
     const inspectors = [...players, early].map((player) => new Inspector(player, game, code));
 
     players[0]!.send({ type: 'start' });
@@ -159,7 +160,7 @@ describe.each([
     expect(players[0]!.snapshot().seats[2]!.reconnectDeadline).toBeGreaterThan(Date.now());
     await dropped.reconnect(token);
     expect(dropped.snapshot().mine).not.toBeNull();
-    const late = await Player.join(server, 'Late watcher', code);
+    const late = await Player.join(server, 'Late watcher', code, { events: true });
     expect(late.snapshot().mySeat).toBeNull();
     inspectors.push(new Inspector(late, game, code));
     const result = await playing;

@@ -1,12 +1,14 @@
-import { CloseCode, ErrorCode, JoinErrorCode } from '@deckhand/protocol';
+import { CloseCode, ErrorCode, JoinErrorCode, type TableStateJson } from '@deckhand/protocol';
+import { crazyEights, type CrazyEightsMove, type CrazyEightsState } from '@deckhand/rules';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeEvents } from '../table/describeEvents';
 import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
 import { ConnectionKind, joinFailureText, TableSession } from './TableSession';
 
 const guest = { token: 'guest-token', playerId: 'p0', name: 'Ana' };
 
 function lobbyRoom(token = 'BCD42:one'): FakeRoom {
-  const room = new FakeRoom(tableJson({ gameId: 'hearts', seatCount: 4, seat: null, publicView: {}, privateView: null, active: [], phase: 'lobby' }));
+  const room = new FakeRoom(tableJson({ gameId: 'hearts', seatCount: 4, seat: null, publicView: {}, privateView: null, phase: 'lobby' }));
   room.reconnectionToken = token;
   return room;
 }
@@ -78,6 +80,45 @@ describe('TableSession', () => {
     room.receive('chat', { type: 'chat', line: line(2, 'hi') });
     room.receive('chatHistory', { type: 'chatHistory', lines: [line(1, 'first'), line(2, 'hi')] });
     expect(session.chat.get().map((l) => l.text)).toEqual(['first', 'hi']);
+  });
+});
+
+describe('TableSession log', () => {
+  /** Seat 0's decoded state of a Crazy Eights game after move `moveNumber`, made by `lastSeat`. */
+  function eightsJson(state: CrazyEightsState, moveNumber: number, lastSeat: number): TableStateJson {
+    const view = crazyEights.view(state, 0);
+    return {
+      ...tableJson({ gameId: 'crazy-eights', seatCount: 4, seat: 0, publicView: view.public, privateView: view.private }),
+      seedHash: 'deal-1',
+      moveNumber,
+      lastSeat,
+      lastBy: 'player',
+    };
+  }
+
+  function move(state: CrazyEightsState, seat: number, chosen: CrazyEightsMove): CrazyEightsState {
+    const result = crazyEights.apply(state, seat, chosen);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.state;
+  }
+
+  it('tells each move in words, read from two patches in a row, and nothing for changes that are not moves', async () => {
+    const dealt = crazyEights.setup({ seed: 'log', seats: 4, options: crazyEights.defaultOptions(4) });
+    const room = new FakeRoom(eightsJson(dealt, 0, -1));
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    const seats = session.table.getSnapshot()!.seats;
+    session.describeEvents = (message) => describeEvents('crazy-eights', message, seats);
+
+    // Seat 1 plays first (the dealer is seat 0) and may always draw once.
+    const drew = move(dealt, 1, { type: 'draw' });
+    room.setState(eightsJson(drew, 1, 1));
+    room.setState({ ...eightsJson(drew, 1, 1), deadline: 123 });
+    expect(session.log.get().map((line) => line.text)).toEqual(['Ben drew a card.']);
+
+    // Two moves apart (a missed patch, a reconnect): nothing is guessed.
+    room.setState(eightsJson(drew, 3, 2));
+    expect(session.log.get()).toHaveLength(1);
   });
 });
 

@@ -1,5 +1,5 @@
 import {
-  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, PROTOCOL_VERSION, RoomName, snapshotFromState,
+  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, PROTOCOL_VERSION, RoomName, moveEventsBetween, snapshotFromState,
   type ChatHistoryMessage, type ChatLine, type ChatLineMessage, type ClientMessage, type CreateTableOptions,
   type ErrorMessage, type GameEventsMessage, type NoticeMessage, type TableSnapshot, type TableStateJson,
   type WelcomeMessage,
@@ -43,7 +43,7 @@ export interface LogLine {
   readonly text: string;
 }
 
-/** A game-events message as received, for the log and for animations. */
+/** A move's events as read from the patches, for the log and for animations. */
 export type EventsListener = (message: GameEventsMessage) => void;
 
 /** Seconds the client keeps trying to get its seat back after a dropped connection. */
@@ -139,6 +139,14 @@ export class TableSession {
     private readonly guest: Guest,
   ) {
     this.playerId = guest.playerId;
+    // The server sends one patch per move, so two snapshots in a row tell what the move did.
+    let previous: TableSnapshot | null = null;
+    this.table.subscribe(() => {
+      const next = this.table.getSnapshot();
+      const move = previous && next ? moveEventsBetween(previous, next) : null;
+      previous = next;
+      if (move) this.receiveEvents(move);
+    });
   }
 
   /** Creates a table and sits at it as host. */
@@ -192,6 +200,11 @@ export class TableSession {
     this.notice.set({ id: this.nextId++, code, text });
   }
 
+  private receiveEvents(message: GameEventsMessage): void {
+    if (this.describeEvents) this.addLog(this.describeEvents(message));
+    for (const listener of this.eventListeners) listener(message);
+  }
+
   private addLog(texts: readonly string[]): void {
     if (texts.length === 0) return;
     this.log.set((prev) => [...prev, ...texts.map((text) => ({ id: this.nextId++, text }))].slice(-LOG_LIMIT));
@@ -214,10 +227,6 @@ export class TableSession {
     // The full move record at game over, for replays; the page has no use for it yet.
     room.onMessage('record', () => undefined);
     room.onMessage('notice', (message: NoticeMessage) => this.addLog([message.text]));
-    room.onMessage('events', (message: GameEventsMessage) => {
-      if (this.describeEvents) this.addLog(this.describeEvents(message));
-      for (const listener of this.eventListeners) listener(message);
-    });
     room.onError((code, message) => this.showNotice(String(code), message ?? 'Server error.'));
     room.onLeave((code, reason) => this.handleLeave(room, code, reason));
 

@@ -1,13 +1,14 @@
-import { suitName, suitOf, type Suit, type WireValue } from '@deckhand/rules';
+import { discardTop, suitName, suitOf, type Suit, type WireValue } from '@deckhand/rules';
 import { CardBack, CardFace } from '../cards/PlayingCard';
 import { SuitIcon } from '../cards/SuitIcon';
-import { num } from './boardFields';
+import { num, nums } from './boardFields';
 
 type Board = Readonly<Record<string, WireValue>>;
 
 /** The stock (tap to draw when drawing is legal), the discard pile's top card and the suit to follow. */
 export function CrazyEightsCenter({ board, onDraw }: { board: Board; onDraw: (() => void) | null }) {
-  const top = num(board, 'top');
+  const discard = nums(board, 'discard');
+  const top = discardTop(discard);
   const suit = num(board, 'suit', 0) as Suit;
   const stockCount = num(board, 'stockCount', 0);
   const named = top >= 0 && suitOf(top) !== suit;
@@ -26,7 +27,7 @@ export function CrazyEightsCenter({ board, onDraw }: { board: Board; onDraw: (()
         </div>
         <div className="pile" data-testid="discard">
           {top >= 0 ? <CardFace key={top} card={top} /> : <CardBack />}
-          <span>Discard: {num(board, 'discardCount', 0)}</span>
+          <span>Discard: {discard.length}</span>
         </div>
       </div>
       <div className="markers">

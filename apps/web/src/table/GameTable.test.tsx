@@ -35,7 +35,6 @@ async function renderTable(game: AnyGame, state: unknown, seat: number) {
       seat,
       publicView: view.public,
       privateView: view.private,
-      active: game.activeSeats(state),
     }),
   );
   const session = new TableSession(fakeClient([room]), { token: 't', playerId: `p${seat}`, name: 'Ana' });
@@ -144,7 +143,9 @@ describe('GameTable: Crazy Eights', () => {
     const view = crazyEights.view(state, seat) as View;
     await renderTable(crazyEights, state, seat);
     expect(screen.getByTestId('stock-count').textContent).toBe(`Stock: ${String(view.public.stockCount)}`);
-    expect(within(screen.getByTestId('discard')).getByRole('img', { name: cardName(view.public.top as number) })).toBeTruthy();
+    const discard = view.public.discard as readonly number[];
+    expect(within(screen.getByTestId('discard')).getByRole('img', { name: cardName(discard.at(-1)!) })).toBeTruthy();
+    expect(within(screen.getByTestId('discard')).getByText(`Discard: ${discard.length}`)).toBeTruthy();
     expect(screen.getByTestId('current-suit').textContent).toMatch(/Suit: (clubs|diamonds|spades|hearts)/);
     expect(screen.getByRole('button', { name: /Draw a card \(\d+ in the stock\)/ })).toBeTruthy();
   });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tableJson } from '../test/fakeTable';
 import { describeEvents } from './describeEvents';
 
-const seats = snapshotFromState(tableJson({ gameId: 'hearts', seatCount: 4, seat: null, publicView: {}, privateView: null, active: [] })).seats;
+const seats = snapshotFromState(tableJson({ gameId: 'hearts', seatCount: 4, seat: null, publicView: {}, privateView: null })).seats;
 
 function message(events: GameEventsMessage['events'], by: GameEventsMessage['by'] = 'player'): GameEventsMessage {
   return { type: 'events', handNumber: 1, moveNumber: 1, seat: 0, by, events };

@@ -35,7 +35,6 @@ export function tableJson(options: {
   seat: number | null;
   publicView: WireRecord;
   privateView: WireRecord | null;
-  active: readonly number[];
   phase?: string;
 }): TableStateJson {
   return {
@@ -54,7 +53,6 @@ export function tableJson(options: {
     spectators: {},
     turnSeconds: 30,
     deadline: 0,
-    active: [...options.active],
     handNumber: 1,
     board: wireJson(options.publicView),
     hands: options.seat === null ? {} : { [String(options.seat)]: { ...wireJson(options.privateView), seat: options.seat } },

@@ -169,6 +169,7 @@ const duel: DuelGame = {
   view: duelView,
   legalMovesInView: () => [],
   moveErrorInView: () => null,
+  eventsBetween: () => [],
   outcome: duelOutcome,
   scores: (state) => state.scores,
   determinize: duelDeterminize,

@@ -59,6 +59,10 @@ function* randomPlay(game: AnyGame, seed: string, seats: number, maxSteps = 5000
 
 const seatCounts = (game: AnyGame) => fc.integer({ min: game.minSeats, max: game.maxSeats });
 
+/** Any combination of the game's option choices. */
+const optionChoices = (game: AnyGame) =>
+  fc.record(Object.fromEntries(game.options.map((option) => [option.key, fc.constantFrom(...option.choices.map((choice) => choice.value))])));
+
 describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_id, game) => {
   it('conserves cards, keeps invariants and never shows a seat a card it may not know', () => {
     fc.assert(
@@ -126,6 +130,19 @@ describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_
     );
   });
 
+  it('says in every view who must act now, as activeSeats does', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), seatCounts(game), (seed, seats) => {
+        for (const state of randomPlay(game, seed, seats)) {
+          const active = game.activeSeats(state);
+          expect(game.view(state, null).public.active).toEqual(active);
+          expect(game.view(state, seats - 1).public.active).toEqual(active);
+        }
+      }),
+      { numRuns: 10, seed: 7 },
+    );
+  });
+
   it('determinizes a view into a full state that shows the same view', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 8 }), seatCounts(game), fc.nat(), (seed, seats, sampleSeed) => {
@@ -140,6 +157,27 @@ describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_
         }
       }),
       { numRuns: 10, seed: 5 },
+    );
+  });
+
+  it('reads every move\'s events back from the public views before and after it, whole games long', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), seatCounts(game), optionChoices(game), (seed, seats, input) => {
+        const options = game.parseOptions(input, seats);
+        if (!options.ok) throw new Error(options.error.message);
+        const rng = Rng.fromSeed(`events/${seed}`);
+        let state: unknown = game.setup({ seed, seats, options: options.value });
+        for (let step = 0; step < 20_000 && game.outcome(state) === null; step++) {
+          const seat = rng.pick(game.activeSeats(state));
+          const result = game.apply(state, seat, rng.pick(game.legalMoves(state, seat)));
+          if (!result.ok) throw new Error(`legal move refused: ${result.error.code}`);
+          const read = game.eventsBetween(game.view(state, null).public, game.view(result.state, null).public, seat);
+          expect(read, `step ${step}, seat ${seat}`).toEqual(result.events);
+          state = result.state;
+        }
+        expect(game.outcome(state)).not.toBeNull();
+      }),
+      { numRuns: RUNS, seed: 6 },
     );
   });
 

@@ -353,6 +353,37 @@ describe('crazy eights: scoring', () => {
   });
 });
 
+describe('crazy eights: events read back from the board', () => {
+  /** Applies a legal move and checks that the public views around it give back exactly its events. */
+  function readBack(state: CrazyEightsState, seat: number, move: CrazyEightsMove): { state: CrazyEightsState; events: unknown[] } {
+    const result = game.apply(state, seat, move);
+    if (!result.ok) throw new Error(result.error.message);
+    const events = game.eventsBetween(game.view(state, null).public, game.view(result.state, null).public, seat);
+    expect(events).toEqual(result.events);
+    return { state: result.state, events };
+  }
+
+  it('[C8-05] [C8-14] an 8 is read back with the suit it named', () => {
+    const state = crazyEightsScenario({ hands: ['8C 3D', '4D'], discard: '9S' });
+    expect(readBack(state, 0, { type: 'play', card: c('8C'), suit: 3 }).events).toEqual([{ type: 'played', seat: 0, card: c('8C'), suit: 3 }]);
+  });
+
+  it('[C8-07] [C8-14] a reshuffle before a draw is read back with the new stock size, never the drawn card', () => {
+    const state = crazyEightsScenario({ hands: ['3H', '4D'], discard: '5C 6C 7C 9C 10C', stock: '', seed: 'reshuffle' });
+    expect(readBack(state, 0, { type: 'draw' }).events).toEqual([{ type: 'reshuffled', stockCount: 4 }, { type: 'drew', seat: 0 }]);
+  });
+
+  it('[C8-10] [C8-14] the pass that blocks a hand is read back with the blocked hand scored', () => {
+    let state = crazyEightsScenario({ hands: ['3H 4D', 'KD', '2H 2D 10H'], discard: '9S', stock: '' });
+    state = readBack(state, 0, { type: 'pass' }).state;
+    state = readBack(state, 1, { type: 'pass' }).state;
+    expect(readBack(state, 2, { type: 'pass' }).events).toEqual([
+      { type: 'passed', seat: 2 },
+      { type: 'handScored', points: [24, 0, 0], winner: 0, blocked: true },
+    ]);
+  });
+});
+
 describe('crazy eights: views, audit and determinize over random games', () => {
   const configs: [number, CrazyEightsOptions['drawRule']][] = [
     [2, 'untilPlayable'], [3, 'drawOne'], [4, 'untilPlayable'], [5, 'drawOne'], [6, 'untilPlayable'],

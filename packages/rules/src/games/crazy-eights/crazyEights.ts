@@ -92,13 +92,12 @@ export type CrazyEightsPublic = {
   readonly phase: CrazyEightsPhase;
   readonly active: number[];
   readonly turn: number;
-  readonly top: number;
   readonly suit: number;
-  /** The whole discard pile, bottom first: every card in it was played face up. */
+  /**
+   * The whole discard pile, bottom first: every card in it was played face up.
+   * Its top card and its size are read from it (`discardTop`), not sent again.
+   */
   readonly discard: number[];
-  /** The top five discards, top card last, for the fan on the table. */
-  readonly recentDiscards: number[];
-  readonly discardCount: number;
   readonly stockCount: number;
   readonly handCounts: number[];
   readonly scores: number[];
@@ -184,12 +183,17 @@ interface TurnContext {
   readonly continued: readonly boolean[];
 }
 
+/** The top card of a discard pile (bottom first), -1 when it is empty. */
+export function discardTop(discard: readonly Card[]): Card {
+  return discard[discard.length - 1] ?? -1;
+}
+
 function contextOfState(state: CrazyEightsState, seat: Seat): TurnContext {
   return {
     phase: state.phase,
     turn: state.turn,
     hand: state.hands[seat] ?? [],
-    top: state.discard[state.discard.length - 1] ?? -1,
+    top: discardTop(state.discard),
     suit: state.suit,
     drawRule: state.drawRule,
     drawn: state.drawn,
@@ -204,11 +208,11 @@ function contextOfView(view: CrazyEightsView): TurnContext {
     phase: pub.phase,
     turn: pub.turn,
     hand: view.private?.hand ?? [],
-    top: pub.top,
+    top: discardTop(pub.discard),
     suit: pub.suit as Suit,
     drawRule: pub.drawRule,
     drawn: pub.drawn,
-    canRefill: canRefill(pub.stockCount, pub.discardCount, pub.reshuffles),
+    canRefill: canRefill(pub.stockCount, pub.discard.length, pub.reshuffles),
     continued: pub.continued,
   };
 }
@@ -572,17 +576,13 @@ function activeOf(state: CrazyEightsState): number[] {
 }
 
 function viewOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsView {
-  const discard = state.discard.slice();
   const over = state.phase === CrazyEightsPhase.GameOver;
   const pub: CrazyEightsPublic = {
     phase: state.phase,
     active: activeOf(state),
     turn: state.turn,
-    top: discard[discard.length - 1] ?? -1,
     suit: state.suit,
-    discard,
-    recentDiscards: discard.slice(-5),
-    discardCount: discard.length,
+    discard: state.discard.slice(),
     stockCount: state.stock.length,
     handCounts: state.hands.map((hand) => hand.length),
     scores: state.scores.slice(),
@@ -601,6 +601,49 @@ function viewOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsView {
   };
   const own = seat !== null && isSeatIndex(seat, state.seats) ? state.hands[seat]! : null;
   return { seat, public: pub, private: own === null ? null : { hand: own.slice() } };
+}
+
+/**
+ * [C8-14] A move's events read back from the public views around it: the
+ * mover's hand count says whether it played (one fewer), drew (one more) or
+ * passed, and the board shows the rest.
+ */
+function eventsBetweenViews(before: CrazyEightsPublic, after: CrazyEightsPublic, seat: Seat): CrazyEightsEvent[] {
+  switch (before.phase) {
+    case CrazyEightsPhase.Play: {
+      const held = (after.handCounts[seat] ?? 0) - (before.handCounts[seat] ?? 0);
+      const events: CrazyEightsEvent[] = [];
+      if (held < 0) {
+        events.push({ type: 'played', seat, card: discardTop(after.discard), suit: after.suit as Suit });
+      } else if (held > 0) {
+        // The stock was refilled just before the draw took its top card.
+        if (after.reshuffles > before.reshuffles) events.push({ type: 'reshuffled', stockCount: after.stockCount + 1 });
+        events.push({ type: 'drew', seat });
+      } else {
+        events.push({ type: 'passed', seat });
+      }
+      if (after.phase === CrazyEightsPhase.HandOver) {
+        // Only a pass can block a hand; a play ends it by emptying a hand.
+        events.push({ type: 'handScored', points: after.lastHandPoints.slice(), winner: after.lastHandWinner, blocked: held === 0 });
+      }
+      return events;
+    }
+    case CrazyEightsPhase.HandOver: {
+      const events: CrazyEightsEvent[] = [{ type: 'continued', seat }];
+      if (after.phase === CrazyEightsPhase.GameOver) {
+        events.push({ type: 'gameOver', winners: after.winners.slice() });
+      } else if (after.handNumber !== before.handNumber) {
+        events.push({ type: 'handDealt', handNumber: after.handNumber, dealer: after.dealer, top: after.discard[0] ?? -1 });
+      }
+      return events;
+    }
+    case CrazyEightsPhase.GameOver:
+      return [];
+    default: {
+      const unreachable: never = before.phase;
+      return unreachable;
+    }
+  }
 }
 
 function invariantsOf(state: CrazyEightsState): string[] {
@@ -650,8 +693,7 @@ function knownCardsOf(state: CrazyEightsState, seat: Seat | null): ReadonlySet<C
 
 function cardsInViewOf(view: CrazyEightsView): Card[] {
   const pub = view.public;
-  const cards: Card[] = [...pub.discard, ...pub.recentDiscards];
-  if (pub.top >= 0) cards.push(pub.top);
+  const cards: Card[] = [...pub.discard];
   if (view.private) cards.push(...view.private.hand);
   return cards;
 }
@@ -768,6 +810,7 @@ export const crazyEights: GameDefinition<
     if (view.seat === null) return err(CommonError.NotYourTurn, 'Spectators do not play.');
     return moveError(contextOfView(view), view.seat, view.public.handCounts.length, move);
   },
+  eventsBetween: eventsBetweenViews,
   outcome(state): Outcome | null {
     if (state.phase !== CrazyEightsPhase.GameOver) return null;
     return { scores: state.scores.slice(), winners: winnersOf(state.scores), ranking: rankingOf(state.scores) };

@@ -8,6 +8,7 @@ import { randomBot } from '../../bots/random';
 import { heartsAudit } from './audit';
 import { heartsHeuristicBot } from './bot';
 import { determinizeHearts } from './determinize';
+import { heartsEventsBetween } from './events';
 import {
   SEATS, activeSeatsOf, applyMove, contextOfState, contextOfView, moveError, movesFromContext,
   outcomeOf, setupHearts, viewOf, HeartsPhase,
@@ -63,6 +64,7 @@ export const hearts: GameDefinition<HeartsState, HeartsMove, HeartsView, HeartsO
   view: viewOf,
   legalMovesInView: (view) => (view.seat === null ? [] : movesFromContext(contextOfView(view), view.seat)),
   moveErrorInView: (view, move) => moveError(contextOfView(view), view.seat ?? -1, move),
+  eventsBetween: heartsEventsBetween,
   outcome: (state) => (state.phase === HeartsPhase.GameOver ? outcomeOf(state.scores) : null),
   scores: (state) => state.scores,
   determinize: determinizeHearts,
