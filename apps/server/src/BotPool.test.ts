@@ -69,6 +69,6 @@ describe('BotPool', () => {
     } finally {
       await strict.close();
     }
-    expect(strict.threads).toBe(0);
+    expect(strict.tally()).toEqual({ threads: 0, answered: 1, failed: 1 });
   });
 });

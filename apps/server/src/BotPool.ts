@@ -12,12 +12,20 @@ import { Piscina } from 'piscina';
 import { searchMove } from './botSearch';
 import type { SearchAnswer, SearchRequest } from './botSearch';
 
+/** How the searches went since the start (for /health and the benchmark). */
+export interface BotTally {
+  /** Live worker threads: 0 when searches run inline, and after `close`. */
+  readonly threads: number;
+  readonly answered: number;
+  /** Searches that threw or missed their deadline (their tables played the normal bot's move). */
+  readonly failed: number;
+}
+
 /** What a table needs from the place its hard bots think; tests hand in their own. */
 export interface BotThinking {
   /** The move for one decision; rejects when the search failed or missed its deadline. */
   search(request: SearchRequest): Promise<SearchAnswer>;
-  /** Live worker threads (0 when searches run inline, and after `close`). */
-  readonly threads: number;
+  tally(): BotTally;
   /** Ends every worker thread; searches still pending are rejected. */
   close(): Promise<void>;
 }
@@ -48,6 +56,8 @@ export interface BotPoolOptions {
 export class BotPool implements BotThinking {
   private readonly pool: Piscina<SearchRequest, SearchAnswer> | null;
   private closed = false;
+  private answered = 0;
+  private failed = 0;
 
   constructor(private readonly options: BotPoolOptions) {
     this.pool =
@@ -63,12 +73,25 @@ export class BotPool implements BotThinking {
           });
   }
 
-  get threads(): number {
-    return this.pool?.threads.length ?? 0;
+  tally(): BotTally {
+    return { threads: this.pool?.threads.length ?? 0, answered: this.answered, failed: this.failed };
   }
 
   search(request: SearchRequest): Promise<SearchAnswer> {
     if (this.closed) return Promise.reject(new Error('the bot pool is closed'));
+    return this.run(request).then(
+      (answer) => {
+        this.answered++;
+        return answer;
+      },
+      (error: unknown) => {
+        if (!this.closed) this.failed++;
+        throw error;
+      },
+    );
+  }
+
+  private run(request: SearchRequest): Promise<SearchAnswer> {
     if (this.pool) return this.pool.run(request, { signal: AbortSignal.timeout(this.options.deadlineMs) });
     // Inline: after the pending I/O, so the patch of the move that led here goes out first.
     return new Promise((resolve, reject) => {

@@ -48,7 +48,7 @@ export interface RunningServer {
   readonly port: number;
   readonly config: ServerConfig;
   readonly tokens: GuestTokens;
-  /** Where hard bots search (`threads`: live worker threads). */
+  /** Where hard bots search. */
   readonly bots: BotThinking;
   /** Closes every table (clients get CloseCode.ServerShutdown), then the port and the bot threads. */
   shutdown(): Promise<void>;
@@ -70,7 +70,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The search stops itself at botSearchMs; the deadline leaves as long again for the queue, plus a margin.
   const bots = options.bots ?? new BotPool({ workers: config.botWorkers, deadlineMs: 2 * config.botSearchMs + 250 });
 
-  const app = httpApp({ config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount });
+  const app = httpApp({
+    config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount, botTally: () => bots.tally(),
+  });
   const httpServer = http.createServer(app);
   // Moves are tiny and latency matters more than packet count.
   httpServer.on('connection', (socket) => socket.setNoDelay(true));
@@ -93,7 +95,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   const port = (httpServer.address() as AddressInfo).port;
   logger.info(
-    { port, games: games.map((game) => game.id), production: config.production, botWorkers: bots.threads },
+    { port, games: games.map((game) => game.id), production: config.production, botWorkers: bots.tally().threads },
     'deckhand server listening',
   );
 

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { findGame } from '@deckhand/rules';
 import type { MoveBase, Seat } from '@deckhand/rules';
 import { BotPool } from '../BotPool';
-import type { BotThinking } from '../BotPool';
+import type { BotTally, BotThinking } from '../BotPool';
 import type { SearchAnswer, SearchRequest } from '../botSearch';
 import type { ObservedMove } from '../TableRoom';
 import { bootServer, playToEnd, seatedTable, sleep, waitFor } from './harness';
@@ -39,8 +39,8 @@ class RecordingPool implements BotThinking {
     this.pool = new BotPool({ workers, deadlineMs: 10_000 });
   }
 
-  get threads(): number {
-    return this.pool.threads;
+  tally(): BotTally {
+    return this.pool.tally();
   }
 
   async search(request: SearchRequest): Promise<SearchAnswer> {
@@ -57,7 +57,9 @@ class RecordingPool implements BotThinking {
 /** Searches the test answers by hand, in the order it chooses. */
 class HeldSearches implements BotThinking {
   readonly asked: { request: SearchRequest; answer: (move: MoveBase) => void; fail: () => void; settled: boolean }[] = [];
-  readonly threads = 0;
+  tally(): BotTally {
+    return { threads: 0, answered: this.asked.filter((entry) => entry.settled).length, failed: 0 };
+  }
 
   search(request: SearchRequest): Promise<SearchAnswer> {
     return new Promise((resolve, reject) => {
@@ -228,13 +230,13 @@ describe('hard bots', () => {
   it('[hard] shutdown ends every bot thread, even with searches running', async () => {
     const logs = capturedLogs();
     server = await bootServer(PORT, { BOT_WORKERS: '2', BOT_SEARCH_ITERATIONS: '1000000', BOT_SEARCH_MS: '5000' }, { logger: logs.logger });
-    expect(server.bots.threads).toBe(2);
+    expect(server.bots.tally().threads).toBe(2);
     const host = await hardHeartsTable();
     host.send({ type: 'move', move: host.legalMoves()[0]! });
     await waitFor('a bot thinking in trick play', () => host.snapshot().board['phase'] !== 'passing');
     await sleep(200);
     await server.shutdown();
-    expect(server.bots.threads).toBe(0);
+    expect(server.bots.tally().threads).toBe(0);
     await expect(server.bots.search({ gameId: 'hearts', view: null, legalMoves: [], seed: '', iterations: 1, timeMs: 1 })).rejects.toThrow(/closed/);
     expect(host.left).not.toBeNull();
     expect(logs.lines).toEqual([]);
