@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Rng, createIsmctsBot, findGame, randomBot } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
 import { BotPool } from './BotPool';
+import { clock, searchMove } from './botSearch';
 import type { SearchRequest } from './botSearch';
 
 /** A Hearts trick decision with a real choice, reached by random play from a fixed deal. */
@@ -57,18 +58,21 @@ describe('BotPool', () => {
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 
-  it('rejects a search that misses its deadline, and answers the next one', async () => {
-    const strict = new BotPool({ workers: 1, deadlineMs: 1_500 });
+  it('rejects a search with no answer by its deadline, so its table can play the normal move', async () => {
+    const hurried = new BotPool({ workers: 1, deadlineMs: 1 });
     try {
-      const slow = { ...heartsDecision('pool-3'), iterations: 1_000_000, timeMs: 30_000 };
-      await expect(strict.search(slow)).rejects.toThrow(/abort/i);
-      // The thread that was searching is replaced.
-      const quick = { ...heartsDecision('pool-3'), iterations: 1 };
-      const answer = await strict.search(quick);
-      expect(quick.legalMoves).toContainEqual(answer.move);
+      await expect(hurried.search(heartsDecision('pool-3'))).rejects.toThrow(/no answer within 1 ms/);
     } finally {
-      await strict.close();
+      await hurried.close();
     }
-    expect(strict.tally()).toEqual({ threads: 0, answered: 1, failed: 1 });
+    expect(hurried.tally()).toEqual({ threads: 0, answered: 0, failed: 1 });
+  });
+
+  it('a search that starts late shortens its time cap to the time left; one that is due already does not start', () => {
+    const request = { ...heartsDecision('pool-4'), iterations: 1_000_000, timeMs: 60_000 };
+    const answer = searchMove({ ...request, answerBy: clock() + 250 });
+    expect(request.legalMoves).toContainEqual(answer.move);
+    expect(answer.thinkMs).toBeLessThan(250);
+    expect(() => searchMove({ ...request, answerBy: clock() - 1 })).toThrow(/due already/);
   });
 });

@@ -3,13 +3,20 @@
  * never holds up the event loop that sends every other table's patches.
  *
  * The pool is piscina rather than tinypool or a hand-written one: it is kept
- * by Node.js core contributors, its `AbortSignal` drops a queued task (and
- * ends a running one) when the answer is no longer wanted, and it can lower
- * the worker threads' CPU priority (`niceIncrement`), which matters on a small
- * machine where the searches and the main thread share cores.
+ * by Node.js core contributors and widely used, queues tasks, replaces a
+ * thread that crashed, ends its threads cleanly, and can lower their CPU
+ * priority (`niceIncrement`), which matters on a small machine where the
+ * searches and the main thread share cores.
+ *
+ * A search is due `deadlineMs` after it is asked for. The table stops waiting
+ * then (and plays the normal bot's move); the worker, for its part, shortens
+ * a search that starts late and skips one that starts too late. A running
+ * search is never cut off from outside: ending a thread (piscina's abort)
+ * would cost a thread start, and under load that start would make the next
+ * searches late too.
  */
 import { Piscina } from 'piscina';
-import { searchMove } from './botSearch';
+import { clock, searchMove } from './botSearch';
 import type { SearchAnswer, SearchRequest } from './botSearch';
 
 /** How the searches went since the start (for /health and the benchmark). */
@@ -49,7 +56,7 @@ function workerEntry(): { filename: string; execArgv?: string[] } {
 export interface BotPoolOptions {
   /** Worker threads; 0 searches inline on the main thread (for comparisons). */
   readonly workers: number;
-  /** A search that has not answered by then (queue wait included) is dropped and rejected. */
+  /** A search that has not answered by then (queue wait included) is rejected. */
   readonly deadlineMs: number;
 }
 
@@ -79,7 +86,8 @@ export class BotPool implements BotThinking {
 
   search(request: SearchRequest): Promise<SearchAnswer> {
     if (this.closed) return Promise.reject(new Error('the bot pool is closed'));
-    return this.run(request).then(
+    const { deadlineMs } = this.options;
+    return beforeDeadline(this.run({ ...request, answerBy: clock() + deadlineMs }), deadlineMs).then(
       (answer) => {
         this.answered++;
         return answer;
@@ -92,7 +100,7 @@ export class BotPool implements BotThinking {
   }
 
   private run(request: SearchRequest): Promise<SearchAnswer> {
-    if (this.pool) return this.pool.run(request, { signal: AbortSignal.timeout(this.options.deadlineMs) });
+    if (this.pool) return this.pool.run(request);
     // Inline: after the pending I/O, so the patch of the move that led here goes out first.
     return new Promise((resolve, reject) => {
       setImmediate(() => {
@@ -110,4 +118,13 @@ export class BotPool implements BotThinking {
     this.closed = true;
     await this.pool?.destroy();
   }
+}
+
+/** `answer`, or a rejection once `ms` have passed without it. */
+function beforeDeadline<T>(answer: Promise<T>, ms: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([answer, late]).finally(() => clearTimeout(timer));
 }

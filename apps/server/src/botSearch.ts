@@ -15,8 +15,14 @@ export interface SearchRequest {
   /** Seeds the search: with the iteration budget alone deciding, the same request gives the same move. */
   readonly seed: string;
   readonly iterations: number;
-  /** Time cap in ms, on the searching thread's own clock; whichever budget runs out first stops the search. */
+  /** Time cap in ms; whichever budget runs out first stops the search. */
   readonly timeMs: number;
+  /**
+   * When the answer is due, on `clock()`. A search that starts late (it
+   * waited in the queue) shortens its time cap to fit; one that starts too
+   * late for any search refuses at once. Absent: no due time.
+   */
+  readonly answerBy?: number;
 }
 
 export interface SearchAnswer {
@@ -26,24 +32,28 @@ export interface SearchAnswer {
   readonly thinkMs: number;
 }
 
-const now = (): number => performance.now();
-const bots = new Map<string, Bot<unknown, MoveBase>>();
-
-function botFor(game: AnyGame, iterations: number, timeMs: number): Bot<unknown, MoveBase> {
-  const key = `${game.id}/${iterations}/${timeMs}`;
-  let bot = bots.get(key);
-  if (bot === undefined) {
-    bot = createIsmctsBot(game, { iterations, timeMs, now }) as Bot<unknown, MoveBase>;
-    bots.set(key, bot);
-  }
-  return bot;
+/** Milliseconds on one clock for every thread of the process (`performance.now()` counts from each thread's start). */
+export function clock(): number {
+  return performance.timeOrigin + performance.now();
 }
 
-/** Runs the search on this thread. Throws on a game the registry does not know (a bug in the caller). */
+/** A search shorter than this is not worth starting: the table falls back to the normal bot. */
+const MIN_SEARCH_MS = 5;
+/** Of the time left before the answer is due, the part a late search may use; the rest is for the way back. */
+const LATE_SHARE = 0.8;
+
+/**
+ * Runs the search on this thread. Throws when the answer is due already,
+ * and on a game the registry does not know (a bug in the caller).
+ */
 export function searchMove(request: SearchRequest): SearchAnswer {
-  const game = findGame(request.gameId);
+  const game: AnyGame | undefined = findGame(request.gameId);
   if (!game) throw new Error(`no game "${request.gameId}" to search`);
-  const started = now();
-  const move = botFor(game, request.iterations, request.timeMs).choose(request.view, request.legalMoves, Rng.fromSeed(request.seed));
-  return { move, threadId, thinkMs: now() - started };
+  const started = clock();
+  const timeMs = request.answerBy === undefined ? request.timeMs : Math.min(request.timeMs, (request.answerBy - started) * LATE_SHARE);
+  if (!(timeMs >= MIN_SEARCH_MS)) throw new Error('the answer is due already: the search was not started');
+  // Cheap to make: the costly part, the game's score scale, is cached by the rules package.
+  const bot = createIsmctsBot(game, { iterations: request.iterations, timeMs, now: clock }) as Bot<unknown, MoveBase>;
+  const move = bot.choose(request.view, request.legalMoves, Rng.fromSeed(request.seed));
+  return { move, threadId, thinkMs: clock() - started };
 }
