@@ -173,7 +173,8 @@ function hardBotsRow(run: HardBotsRun, window: HardBotsWindow): string {
   const bots = window.botTables === 0 ? '- | -' : `${window.botMovesPerSecond} | ${window.searchesAnswered} / ${window.searchesFailed}`;
   return (
     `| ${serverLabel(run)} | ${window.botTables} | ${step.movesPerSecond} | ${step.latency.p50Ms} | ${step.latency.p95Ms} | ${step.latency.p99Ms} | ` +
-    `${step.latency.maxMs} | ${step.errors + step.openFailures} | ${bots} | ${step.serverCpuPercent} | ${stall(step.serverPauses)} | ${step.otherCpuPercent} |`
+    `${step.latency.maxMs} | ${step.errors + step.openFailures} | ${bots} | ${step.serverCpuPercent} | ${window.serverMainThreadBusyPercent ?? '-'} | ` +
+    `${stall(step.serverPauses)} | ${step.otherCpuPercent} |`
   );
 }
 
@@ -190,12 +191,13 @@ function hardBotsSection(figures: HardBotsFigures, results: BenchResults): strin
     `alone, then while ${figures.botTables} tables of ${figures.seatsPerBotTable} ${figures.botLevel} bots play on the same server (\`BOT_DELAY_MS=${figures.botDelayMs}\`,`,
     'the production default: a hard bot searches during its pause; rematch at each game over). Twice, on a fresh server each:',
     'with the bot worker pool at its default size, and with `BOT_WORKERS=0` (the searches on the main thread) for contrast.',
-    'Latency is the human tables\' action-to-all-clients time. The server stall is the main thread\'s longest event-loop',
-    `delay in the window; server CPU counts the bot threads too (percent of one core; the machine has ${results.machine.cores}). A failed search`,
+    'Latency is the human tables\' action-to-all-clients time. "Main thread busy" is the server\'s event-loop utilization',
+    '(the thread that sends every patch); the server stall is its longest event-loop delay in the window; server CPU',
+    `counts the bot threads too (percent of one core; the machine has ${results.machine.cores}). A failed search`,
     '(an error, or no answer within its deadline) is replaced by the normal bot\'s move.',
     '',
-    '| server | bot tables | human moves/s | p50 ms | p95 ms | p99 ms | max ms | errors | bot moves/s | searches answered / failed | server CPU % | server stall max ms (GC max) | other CPU % |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| server | bot tables | human moves/s | p50 ms | p95 ms | p99 ms | max ms | errors | bot moves/s | searches answered / failed | server CPU % | main thread busy % | server stall max ms (GC max) | other CPU % |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const run of [figures.pool, figures.inline]) lines.push(hardBotsRow(run, run.alone), hardBotsRow(run, run.withBots));
   lines.push(

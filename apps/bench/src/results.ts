@@ -156,6 +156,8 @@ export interface HardBotsWindow {
   /** Hard-bot searches answered in the window, and failed (the normal bot's move stood in). */
   readonly searchesAnswered: number;
   readonly searchesFailed: number;
+  /** How busy the server's main thread (the one that sends patches) was over the window, in percent (absent in older files). */
+  readonly serverMainThreadBusyPercent?: number;
 }
 
 export interface HardBotsRun {

@@ -28,6 +28,9 @@ export interface HostStats {
   readonly bots: BotTally | null;
   /** Event-loop delay and GC pauses since the previous `stats`. */
   readonly pauses: PauseFigures;
+  /** Time the main thread's event loop spent busy and idle since the process started (`eventLoopUtilization`). */
+  readonly loopActiveMs: number;
+  readonly loopIdleMs: number;
 }
 
 export type HostReply =

@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       case 'stats': {
         const cpu = process.cpuUsage();
         const memory = process.memoryUsage();
+        const loop = performance.eventLoopUtilization();
         void server.rooms().then((rooms) =>
           reply({
             type: 'stats',
@@ -63,6 +64,8 @@ async function main(): Promise<void> {
             rooms,
             bots: server.bots(),
             pauses: pauses.take(),
+            loopActiveMs: loop.active,
+            loopIdleMs: loop.idle,
           }),
         );
         return;

@@ -94,21 +94,24 @@ async function measureBotWindow(
 ): Promise<HardBotsWindow> {
   const movesOf = (): number => botTables.reduce((sum, table) => sum + table.moves, 0);
   const started = performance.now();
-  const [botMovesBefore, botsBefore] = [movesOf(), (await server.stats()).bots];
+  const [botMovesBefore, before] = [movesOf(), await server.stats()];
   const humans = await measureWindow(server, fleet, opening, config);
-  const [botMovesAfter, botsAfter] = [movesOf(), (await server.stats()).bots];
+  const [botMovesAfter, after] = [movesOf(), await server.stats()];
   const seconds = (performance.now() - started) / 1000;
+  const active = after.loopActiveMs - before.loopActiveMs;
   const window: HardBotsWindow = {
     humans,
     botTables: botTables.length,
     botMovesPerSecond: round((botMovesAfter - botMovesBefore) / seconds, 1),
-    searchesAnswered: (botsAfter?.answered ?? 0) - (botsBefore?.answered ?? 0),
-    searchesFailed: (botsAfter?.failed ?? 0) - (botsBefore?.failed ?? 0),
+    searchesAnswered: (after.bots?.answered ?? 0) - (before.bots?.answered ?? 0),
+    searchesFailed: (after.bots?.failed ?? 0) - (before.bots?.failed ?? 0),
+    serverMainThreadBusyPercent: round((active / (active + after.loopIdleMs - before.loopIdleMs)) * 100, 1),
   };
-  if (botTables.length > 0) {
-    config.log(
-      `    bot tables: ${window.botMovesPerSecond} moves/s; searches answered ${window.searchesAnswered}, failed ${window.searchesFailed}`,
-    );
-  }
+  config.log(
+    `    server main thread busy ${window.serverMainThreadBusyPercent}%` +
+      (botTables.length > 0
+        ? `; bot tables: ${window.botMovesPerSecond} moves/s, searches answered ${window.searchesAnswered}, failed ${window.searchesFailed}`
+        : ''),
+  );
   return window;
 }
