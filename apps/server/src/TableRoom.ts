@@ -931,7 +931,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (this.closing || this.gameState === null || this.state.phase !== TablePhase.Playing) return;
     if (!this.game.activeSeats(this.gameState).includes(seat)) return;
     const holder = this.state.seats[seat]!;
-    // Hard bots come here only when their search failed: the normal bot stands in.
+    // A hard bot comes here with a single move to make, or when its search failed: the normal bot stands in.
     const level = holder.kind === SeatKind.Bot && holder.botLevel === BotLevel.Easy ? BotLevel.Easy : BotLevel.Normal;
     const move = botMove(this.game, this.gameState, seat, level, this.botRng);
     if (move === null) return;
