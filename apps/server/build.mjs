@@ -1,6 +1,8 @@
 // Bundles the server and the workspace packages it imports (they export
-// TypeScript sources, which Node cannot run) into dist/main.js. Every
-// dependency from node_modules stays external and is loaded at run time.
+// TypeScript sources, which Node cannot run) into dist/main.js, and the bot
+// worker thread's entry into dist/botWorker.js beside it (BotPool loads it
+// from there). Every dependency from node_modules stays external and is
+// loaded at run time.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -10,8 +12,8 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.dev
   .flatMap((name) => [name, `${name}/*`]);
 
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: 'dist/main.js',
+  entryPoints: { main: 'src/main.ts', botWorker: 'src/botWorker.ts' },
+  outdir: 'dist',
   bundle: true,
   platform: 'node',
   target: 'node20',

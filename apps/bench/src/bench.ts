@@ -1,26 +1,30 @@
 /**
  * `npm run bench [-- --quick]`: every benchmark in one go, in this order so
  * that each measures on an otherwise idle machine: rules (part 5), wire bytes
- * and one-table latency (parts 1-2), capacity (part 3), a short soak (part 4).
+ * and one-table latency (parts 1-2), capacity (part 3), a short soak (part 4),
+ * human tables beside tables of hard bots (part 6).
  * Writes BENCHMARKS.md and bench-results.json at the repo root (quick runs
  * write under artifacts/bench/ instead) and prints the JSON on stdout.
  *
- * Options: --quick, --parts rules,wire,capacity,soak, --workers N,
+ * Options: --quick, --parts rules,wire,capacity,soak,hardbots, --workers N,
  * --soak-minutes M, --max-tables N, --render (rewrite BENCHMARKS.md from
  * bench-results.json, measuring nothing).
  */
 import { parseArgs } from 'node:util';
 import { describeMachine } from './machine';
 import { measureCapacity } from './parts/capacity';
+import { measureHardBots } from './parts/hardBots';
 import { measureRules } from './parts/rules';
 import { runSoak } from './parts/soak';
 import { measureWireAndLatency } from './parts/wireBytes';
 import { guardChildren } from './processes';
 import { RESULTS_VERSION, TARGETS, readResults } from './results';
-import type { BenchResults, CapacityFigures, LatencyFigures, RulesFigures, SoakFigures, WireGameFigures } from './results';
+import type {
+  BenchResults, CapacityFigures, HardBotsFigures, LatencyFigures, RulesFigures, SoakFigures, WireGameFigures,
+} from './results';
 import { FULL, GAME_IDS, QUICK, log, resultPaths, writeResults } from './runConfig';
 
-const PARTS = ['rules', 'wire', 'capacity', 'soak'] as const;
+const PARTS = ['rules', 'wire', 'capacity', 'soak', 'hardbots'] as const;
 type Part = (typeof PARTS)[number];
 
 async function main(): Promise<number> {
@@ -106,6 +110,20 @@ async function main(): Promise<number> {
     }),
   );
 
+  const hardBots: HardBotsFigures | null = await timed('hardbots', () =>
+    measureHardBots({
+      humanTables: run.hardBotsHumanTables,
+      botTables: run.hardBotsBotTables,
+      workers,
+      moveIntervalMs: run.moveIntervalMs,
+      gameIds: GAME_IDS,
+      settleSeconds: run.hardBotsSettleSeconds,
+      windowSeconds: run.hardBotsWindowSeconds,
+      p99LimitMs: TARGETS.loadP99MsMax,
+      log,
+    }),
+  );
+
   // A run of some parts only keeps the other parts' figures from the last results file.
   const previous = parts.size < PARTS.length ? readResults(resultPaths(run.quick).json) : null;
   const keep = <T>(part: Part, fresh: T | null, old: T | null | undefined): T | null => (parts.has(part) ? fresh : (old ?? null));
@@ -126,6 +144,7 @@ async function main(): Promise<number> {
       'everything (this file)': `npm run bench${run.quick ? ' -- --quick' : ''}`,
       'some parts only (the others keep their last figures)': `npm run bench -- --parts wire,rules${flags}`,
       soak: 'npm run soak -- --minutes 10',
+      'hard bots beside human tables (part 6)': `npm run bench -- --parts hardbots${flags}`,
       rules: `npm run bench -w @deckhand/rules --${flags} --json`,
     },
     targets: TARGETS,
@@ -134,6 +153,7 @@ async function main(): Promise<number> {
     capacity: finalCapacity,
     soak: keep('soak', soak, previous?.soak),
     rules: keep('rules', rules, previous?.rules),
+    hardBots: keep('hardbots', hardBots, previous?.hardBots),
     failures: [...(previous?.failures ?? []).filter((entry) => !parts.has(entry.part as Part)), ...failures],
     durations: { ...previous?.durations, ...durations },
   };

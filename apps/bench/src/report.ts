@@ -1,5 +1,7 @@
 /** Renders BENCHMARKS.md from the results object (and nothing else). */
-import type { BenchResults, CapacityFigures, CapacityStep, SoakFigures, WireGameFigures } from './results';
+import type {
+  BenchResults, CapacityFigures, CapacityStep, HardBotsFigures, HardBotsRun, HardBotsWindow, SoakFigures, WireGameFigures,
+} from './results';
 import type { PauseFigures } from './pauses';
 import type { LatencySummary } from './stats';
 
@@ -162,6 +164,51 @@ function soakSection(soak: SoakFigures): string[] {
   return lines;
 }
 
+function serverLabel(run: HardBotsRun): string {
+  return run.botWorkers === 0 ? 'inline (BOT_WORKERS=0)' : `pool, ${run.botWorkers} worker thread${run.botWorkers === 1 ? '' : 's'}`;
+}
+
+function hardBotsRow(run: HardBotsRun, window: HardBotsWindow): string {
+  const step = window.humans;
+  const bots = window.botTables === 0 ? '- | -' : `${window.botMovesPerSecond} | ${window.searchesAnswered} / ${window.searchesFailed}`;
+  return (
+    `| ${serverLabel(run)} | ${window.botTables} | ${step.movesPerSecond} | ${step.latency.p50Ms} | ${step.latency.p95Ms} | ${step.latency.p99Ms} | ` +
+    `${step.latency.maxMs} | ${step.errors + step.openFailures} | ${bots} | ${step.serverCpuPercent} | ${window.serverMainThreadBusyPercent ?? '-'} | ` +
+    `${stall(step.serverPauses)} | ${step.otherCpuPercent} |`
+  );
+}
+
+/** `p99 a -> b ms` for the human tables of one run. */
+function p99Change(run: HardBotsRun): string {
+  return `${run.alone.humans.latency.p99Ms} -> ${run.withBots.humans.latency.p99Ms} ms`;
+}
+
+function hardBotsSection(figures: HardBotsFigures, results: BenchResults): string[] {
+  const lines = [
+    '## 6. Hard bots beside human tables',
+    '',
+    `${figures.humanTables} human tables (4 colyseus.js clients each, about one move per ${figures.moveIntervalMs} ms, as in part 3) are measured`,
+    `alone, then while ${figures.botTables} tables of ${figures.seatsPerBotTable} ${figures.botLevel} bots play on the same server (\`BOT_DELAY_MS=${figures.botDelayMs}\`,`,
+    'the production default: a hard bot searches during its pause; rematch at each game over). Twice, on a fresh server each:',
+    'with the bot worker pool at its default size, and with `BOT_WORKERS=0` (the searches on the main thread) for contrast.',
+    'Latency is the human tables\' action-to-all-clients time. "Main thread busy" is the server\'s event-loop utilization',
+    '(the thread that sends every patch); the server stall is its longest event-loop delay in the window; server CPU',
+    `counts the bot threads too (percent of one core; the machine has ${results.machine.cores}). A failed search`,
+    '(an error, or no answer within its deadline) is replaced by the normal bot\'s move.',
+    '',
+    '| server | bot tables | human moves/s | p50 ms | p95 ms | p99 ms | max ms | errors | bot moves/s | searches answered / failed | server CPU % | main thread busy % | server stall max ms (GC max) | other CPU % |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  for (const run of [figures.pool, figures.inline]) lines.push(hardBotsRow(run, run.alone), hardBotsRow(run, run.withBots));
+  lines.push(
+    '',
+    `- Human tables' p99, alone -> with ${figures.botTables} hard-bot tables: ${serverLabel(figures.pool)} ${p99Change(figures.pool)}; ` +
+      `${serverLabel(figures.inline)} ${p99Change(figures.inline)}.`,
+    '',
+  );
+  return lines;
+}
+
 /** `randomMovesPerSecond` -> `random moves per second`, for the table header. */
 function words(key: string): string {
   return key.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/ ms$/, ' (ms)');
@@ -223,6 +270,15 @@ const NOTES = [
   '  not the fix. Next step: the `external` figure now recorded by the soak, and two soak rounds on one server to see',
   '  whether RSS plateaus (high-water mark) or keeps climbing (leak).',
   '- **Rules.** Measured first, with no server running, by the rules package\'s own bench on one core.',
+  '- **Hard bots.** The pool\'s threads run at nice +10, so on a machine short of cores the main thread (patches)',
+  '  is scheduled first and the searches slow down: a search that starts late shortens its time cap to the time',
+  '  left, and one that misses its deadline (2 x `BOT_SEARCH_MS` + 250 ms) counts as failed, its table playing the',
+  '  normal bot\'s move. On this shared 2-core machine, where other processes take most of both cores (the "other',
+  '  CPU" column), the niced thread gets what is left, hence the failed searches with the pool; a machine with a',
+  '  core to spare for each worker has none. Inline, every search holds the one event loop that sends every',
+  '  table\'s patches: the stall column shows it, the human tables wait for it, and searches queued behind it miss',
+  '  their deadline too. A first version cut off late searches through piscina\'s AbortSignal, which ends the',
+  '  thread: under load each restart made the next searches late, and no search at all was answered.',
   '',
 ];
 
@@ -256,6 +312,10 @@ export function renderMarkdown(results: BenchResults): string {
   if (results.capacity) {
     lines.push(`| concurrent clients at p99 <= ${results.targets.loadP99MsMax} ms | ${results.capacity.concurrentClients} (${results.capacity.maxTablesHeld} tables) | >= ${results.targets.clientsMin} (${verdict(results.capacity.concurrentClients >= results.targets.clientsMin)}) |`);
   }
+  if (results.hardBots) {
+    const { pool, inline, botTables } = results.hardBots;
+    lines.push(`| human tables' p99 alone -> with ${botTables} hard-bot tables: pool / inline | ${p99Change(pool)} / ${p99Change(inline)} | pool: unchanged within noise |`);
+  }
   if (results.soak) {
     lines.push(`| soak: rooms left, RSS change | ${results.soak.roomsLeft}, ${(results.soak.rssChange * 100).toFixed(1)}% | 0, <= 10% (${verdict(results.soak.passed)}) |`);
   }
@@ -265,6 +325,7 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push(...(results.capacity ? capacitySection(results.capacity, results) : ['## 3. Capacity', '', NOT_MEASURED, '']));
   lines.push(...(results.soak ? soakSection(results.soak) : ['## 4. Soak', '', 'Not run yet: `npm run soak -- --minutes 10`.', '']));
   lines.push(...rulesSection(results));
+  lines.push(...(results.hardBots ? hardBotsSection(results.hardBots, results) : ['## 6. Hard bots beside human tables', '', NOT_MEASURED, '']));
   if (results.failures.length > 0) {
     lines.push('## Failures in this run', '', ...results.failures.map((failure) => `- ${failure.part}: ${failure.error}`), '');
   }

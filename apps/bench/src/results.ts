@@ -147,6 +147,42 @@ export interface LatencyFigures {
   readonly underLoad: { readonly tables: number; readonly latency: LatencySummary } | null;
 }
 
+/** One window of the hard-bots part: the human tables' figures, and what the bot tables did meanwhile. */
+export interface HardBotsWindow {
+  /** The human tables, measured as a capacity step is (tables and clients are the human ones only). */
+  readonly humans: CapacityStep;
+  readonly botTables: number;
+  readonly botMovesPerSecond: number;
+  /** Hard-bot searches answered in the window, and failed (the normal bot's move stood in). */
+  readonly searchesAnswered: number;
+  readonly searchesFailed: number;
+  /** How busy the server's main thread (the one that sends patches) was over the window, in percent (absent in older files). */
+  readonly serverMainThreadBusyPercent?: number;
+}
+
+export interface HardBotsRun {
+  /** The server's bot worker threads (BOT_WORKERS); 0 searches inline on the main thread. */
+  readonly botWorkers: number;
+  /** The human tables with no bot table open. */
+  readonly alone: HardBotsWindow;
+  /** The same human tables while the bot tables play. */
+  readonly withBots: HardBotsWindow;
+}
+
+export interface HardBotsFigures {
+  readonly humanTables: number;
+  readonly botTables: number;
+  readonly seatsPerBotTable: number;
+  readonly botLevel: string;
+  /** The server's BOT_DELAY_MS: a bot's pause before its move, during which a hard bot searches. */
+  readonly botDelayMs: string;
+  readonly moveIntervalMs: number;
+  /** With the worker pool (BOT_WORKERS at its default). */
+  readonly pool: HardBotsRun;
+  /** With BOT_WORKERS=0: the searches on the main thread, for contrast. */
+  readonly inline: HardBotsRun;
+}
+
 export interface BenchResults {
   readonly version: typeof RESULTS_VERSION;
   readonly generatedAt: string;
@@ -164,6 +200,8 @@ export interface BenchResults {
   readonly capacity: CapacityFigures | null;
   readonly soak: SoakFigures | null;
   readonly rules: RulesFigures | null;
+  /** Absent in result files older than the part. */
+  readonly hardBots?: HardBotsFigures | null;
   /** Parts that failed, with the reason; their figures are null. */
   readonly failures: readonly { readonly part: string; readonly error: string }[];
   /** Wall time of each part, in seconds. */

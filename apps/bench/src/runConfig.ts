@@ -20,6 +20,11 @@ export interface RunConfig {
   readonly soakWarmupSeconds: number;
   /** Soak tables when no capacity figure is known. */
   readonly soakDefaultTables: number;
+  /** Part 6: human tables measured, and tables of hard bots playing beside them. */
+  readonly hardBotsHumanTables: number;
+  readonly hardBotsBotTables: number;
+  readonly hardBotsSettleSeconds: number;
+  readonly hardBotsWindowSeconds: number;
 }
 
 export const FULL: RunConfig = {
@@ -34,6 +39,10 @@ export const FULL: RunConfig = {
   soakSampleSeconds: 10,
   soakWarmupSeconds: 15,
   soakDefaultTables: 100,
+  hardBotsHumanTables: 20,
+  hardBotsBotTables: 50,
+  hardBotsSettleSeconds: 5,
+  hardBotsWindowSeconds: 20,
 };
 
 export const QUICK: RunConfig = {
@@ -48,6 +57,10 @@ export const QUICK: RunConfig = {
   soakSampleSeconds: 2,
   soakWarmupSeconds: 3,
   soakDefaultTables: 2,
+  hardBotsHumanTables: 2,
+  hardBotsBotTables: 5,
+  hardBotsSettleSeconds: 1,
+  hardBotsWindowSeconds: 3,
 };
 
 /** Full runs write the committed files at the repo root; quick runs write beside the logs. */

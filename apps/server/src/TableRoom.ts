@@ -18,6 +18,8 @@ import {
 import type {
   ChatLine, ClientMessage, GameEventsMessage, GameRecordMessage, ProtocolError, ServerMessage, TurnSeconds,
 } from '@deckhand/protocol';
+import type { BotThinking } from './BotPool';
+import type { SearchRequest } from './botSearch';
 import type { ServerConfig } from './config';
 import type { GuestIdentity, GuestTokens } from './guestTokens';
 import { botMove, isSummaryWait } from './botMoves';
@@ -51,6 +53,8 @@ export interface TableDeps {
   readonly games: readonly AnyGame[];
   readonly tokens: GuestTokens;
   readonly logger: Logger;
+  /** Where hard bots search, off the main thread. */
+  readonly bots: BotThinking;
   readonly observer?: TableObserver;
 }
 
@@ -70,6 +74,13 @@ const CODES_KEY = 'deckhand:table-codes';
 
 type TableClient = Client<unknown, GuestIdentity>;
 type ActedBy = GameEventsMessage['by'];
+
+/** A hard bot's search in flight; null answers mean it failed. */
+interface PendingSearch {
+  /** The `position` it was asked about: an answer for any other is dropped. */
+  readonly position: number;
+  readonly answer: Promise<MoveBase | null>;
+}
 
 /** A connected (or reconnecting) person at the table: seated or watching. */
 interface Member {
@@ -124,6 +135,9 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private chatId = 0;
   /** Bot choices draw from the server's own randomness, never from the game's seed. */
   private readonly botRng = Rng.fromSeed(randomBytes(16).toString('hex'));
+  /** Bumped at every change of the game (a move, a deal, its end), so a search answers one position only. */
+  private position = 0;
+  private readonly searches = new Map<Seat, PendingSearch>();
   private turnTimer: { clear(): void } | null = null;
   private readonly autoTimers = new Map<Seat, { clear(): void }>();
   private waitingHumans = new Set<Seat>();
@@ -655,6 +669,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.moves = [];
     const seats = this.state.seats.length;
     this.gameState = this.game.setup({ seed: this.seed, seats, options: this.options });
+    this.position++;
     this.state.seedHash = createHash('sha256').update(this.seed).digest('hex');
     this.state.seed = '';
     this.state.phase = TablePhase.Playing;
@@ -693,6 +708,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     }
     this.unseenLists = [];
     this.gameState = null;
+    this.position++;
+    this.searches.clear();
     if (clearBoard) clearRecord(this.state.board);
     mirrorList(this.state.outcome.scores, []);
     mirrorList(this.state.outcome.winners, []);
@@ -718,6 +735,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     }
     if (!result.ok) return { code: result.error.code, message: result.error.message };
     this.gameState = result.state;
+    this.position++;
     this.moves.push({ seat, move });
     const events: GameEventsMessage = {
       type: 'events', moveNumber: this.moves.length, handNumber: this.state.handNumber, seat, by, events: result.events,
@@ -821,11 +839,66 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private autoPlayLater(seat: Seat): void {
     const { min, max } = this.deps.config.botDelay;
     const delay = min + Math.floor(Math.random() * (max - min + 1));
+    // A hard bot thinks during the delay; its move comes when both are over.
+    const search = this.searchFor(seat);
     const act = () => {
       this.autoTimers.delete(seat);
-      this.autoPlay(seat);
+      if (search) void search.answer.then((move) => this.playSearched(seat, search, move));
+      else this.autoPlay(seat);
     };
     this.autoTimers.set(seat, this.later(delay, act));
+  }
+
+  /**
+   * The search of a hard bot's seat for the current position: started now in
+   * the bot pool, or the one already running. Null for other seats and for a
+   * decision with a single move. The pool gets the seat's view only.
+   */
+  private searchFor(seat: Seat): PendingSearch | null {
+    const holder = this.state.seats[seat]!;
+    if (holder.kind !== SeatKind.Bot || holder.botLevel !== BotLevel.Hard || this.gameState === null) return null;
+    const running = this.searches.get(seat);
+    if (running?.position === this.position) return running;
+    const legalMoves: MoveBase[] = this.game.legalMoves(this.gameState, seat);
+    if (legalMoves.length < 2) return null;
+    const request: SearchRequest = {
+      gameId: this.game.id,
+      view: this.game.view(this.gameState, seat),
+      legalMoves,
+      seed: `${this.botRng.nextUint32()}:${this.botRng.nextUint32()}`,
+      iterations: this.deps.config.botSearchIterations,
+      timeMs: this.deps.config.botSearchMs,
+    };
+    const answer = this.deps.bots.search(request).then(
+      (found) => found.move,
+      (error: unknown) => {
+        if (!this.closing) this.log.warn({ err: error, seat }, 'a hard bot search failed; the normal bot moves instead');
+        return null;
+      },
+    );
+    const search: PendingSearch = { position: this.position, answer };
+    this.searches.set(seat, search);
+    return search;
+  }
+
+  /** Plays a search's answer if the game is still where it was asked; else drops it. */
+  private playSearched(seat: Seat, search: PendingSearch, move: MoveBase | null): void {
+    if (this.searches.get(seat) === search) this.searches.delete(seat);
+    if (this.closing || this.gameState === null || search.position !== this.position) {
+      this.log.debug({ seat }, 'dropped a search answer: the game moved on meanwhile');
+      return;
+    }
+    if (this.state.seats[seat]?.kind !== SeatKind.Bot || !this.game.activeSeats(this.gameState).includes(seat)) return;
+    if (move !== null) {
+      // The worker's answer is checked like any player's move.
+      const error = this.applyMove(seat, move, 'bot');
+      if (!error) {
+        this.afterChange();
+        return;
+      }
+      this.log.error({ seat, move, error }, 'a hard bot move was refused; the normal bot moves instead');
+    }
+    this.autoPlay(seat);
   }
 
   /**
@@ -856,6 +929,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (this.closing || this.gameState === null || this.state.phase !== TablePhase.Playing) return;
     if (!this.game.activeSeats(this.gameState).includes(seat)) return;
     const holder = this.state.seats[seat]!;
+    // A hard bot comes here with a single move to make, or when its search failed: the normal bot stands in.
     const level = holder.kind === SeatKind.Bot && holder.botLevel === BotLevel.Easy ? BotLevel.Easy : BotLevel.Normal;
     const move = botMove(this.game, this.gameState, seat, level, this.botRng);
     if (move === null) return;

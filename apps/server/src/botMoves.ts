@@ -2,6 +2,7 @@
  * Moves the server makes for a seat: bots, turn timeouts and away players.
  * Bots receive only the seat's view, as the rules' contract demands.
  */
+import { ISMCTS_BOT_ID, findBot } from '@deckhand/rules';
 import type { AnyGame, MoveBase, Rng, Seat } from '@deckhand/rules';
 import { BotLevel } from '@deckhand/protocol';
 
@@ -12,6 +13,8 @@ export function botIdOf(level: BotLevel): string {
       return 'random';
     case BotLevel.Normal:
       return 'heuristic';
+    case BotLevel.Hard:
+      return ISMCTS_BOT_ID;
     default: {
       const unreachable: never = level;
       return unreachable;
@@ -19,12 +22,16 @@ export function botIdOf(level: BotLevel): string {
   }
 }
 
-/** The move `seat` would make with a bot of `level`; null when the seat has nothing to do. */
+/**
+ * The move `seat` would make with a bot of `level`, computed here on the
+ * calling thread; null when the seat has nothing to do. Hard bots at a table
+ * search in the bot pool instead (`BotPool`).
+ */
 export function botMove(game: AnyGame, state: unknown, seat: Seat, level: BotLevel, rng: Rng): MoveBase | null {
   const legal: MoveBase[] = game.legalMoves(state, seat);
   if (legal.length === 0) return null;
   if (legal.length === 1) return legal[0]!;
-  const bot = game.bots[botIdOf(level)] ?? game.bots['random'];
+  const bot = findBot(game, botIdOf(level)) ?? game.bots['random'];
   if (!bot) return rng.pick(legal);
   return bot.choose(game.view(state, seat), legal, rng) as MoveBase;
 }

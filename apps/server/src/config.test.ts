@@ -17,6 +17,20 @@ describe('loadConfig', () => {
       logLevel: 'silent',
     });
     expect(config.tokenSecret.length).toBeGreaterThanOrEqual(32);
+    expect(config.botWorkers).toBeGreaterThanOrEqual(1);
+    expect(config).toMatchObject({ botSearchIterations: 150, botSearchMs: 500 });
+  });
+
+  it('reads the hard bots\' pool size, 0 meaning inline, and their search budget', () => {
+    expect(loadConfig({ NODE_ENV: 'test', BOT_WORKERS: '0' }).botWorkers).toBe(0);
+    expect(loadConfig({ NODE_ENV: 'test', BOT_WORKERS: '3', BOT_SEARCH_ITERATIONS: '400', BOT_SEARCH_MS: '250' })).toMatchObject({
+      botWorkers: 3,
+      botSearchIterations: 400,
+      botSearchMs: 250,
+    });
+    expect(() => loadConfig({ NODE_ENV: 'test', BOT_WORKERS: 'many', BOT_SEARCH_MS: '0' })).toThrow(
+      /BOT_WORKERS must be a whole number[\s\S]*BOT_SEARCH_MS must be at least 1/,
+    );
   });
 
   it('reads a fixed bot delay and ranges', () => {

@@ -4,9 +4,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
+import { DEFAULT_ISMCTS_ITERATIONS } from '@deckhand/rules';
 import { Limits } from '@deckhand/protocol';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -24,6 +26,11 @@ export interface ServerConfig {
   readonly host: string;
   readonly reconnectSeconds: number;
   readonly botDelay: BotDelay;
+  /** Worker threads for hard bots' searches; 0 searches on the main thread (for comparisons). */
+  readonly botWorkers: number;
+  /** A hard bot's search: iterations per decision, and a time cap in ms (whichever ends first). */
+  readonly botSearchIterations: number;
+  readonly botSearchMs: number;
   readonly tokenSecret: string;
   /** Guest token lifetime in days. */
   readonly tokenDays: number;
@@ -69,6 +76,9 @@ const EnvSchema = v.object({
     ),
     '700-1200',
   ),
+  BOT_WORKERS: v.optional(integer('BOT_WORKERS', 0, 64)),
+  BOT_SEARCH_ITERATIONS: v.optional(integer('BOT_SEARCH_ITERATIONS', 1, 1_000_000), String(DEFAULT_ISMCTS_ITERATIONS)),
+  BOT_SEARCH_MS: v.optional(integer('BOT_SEARCH_MS', 1, 60_000), '500'),
   TOKEN_SECRET: v.optional(v.pipe(v.string(), v.minLength(32, 'TOKEN_SECRET must be at least 32 characters'))),
   TOKEN_DAYS: v.optional(integer('TOKEN_DAYS', 1, 365), '30'),
   MONITOR_USER: v.optional(v.string(), ''),
@@ -91,6 +101,11 @@ const EnvSchema = v.object({
     '1',
   ),
 });
+
+/** Bot worker threads: one fewer than the cores, so the main thread keeps one to itself; at least one. */
+function defaultBotWorkers(): number {
+  return Math.max(1, availableParallelism() - 1);
+}
 
 function parseBotDelay(text: string): BotDelay {
   const [low, high] = text.split('-').map(Number);
@@ -134,6 +149,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     host: raw.HOST,
     reconnectSeconds: raw.RECONNECT_SECONDS,
     botDelay: parseBotDelay(raw.BOT_DELAY_MS),
+    botWorkers: raw.BOT_WORKERS ?? defaultBotWorkers(),
+    botSearchIterations: raw.BOT_SEARCH_ITERATIONS,
+    botSearchMs: raw.BOT_SEARCH_MS,
     // Tests get a throwaway secret rather than touching the dev file.
     tokenSecret: raw.TOKEN_SECRET ?? (test ? randomBytes(32).toString('hex') : devSecret()),
     tokenDays: raw.TOKEN_DAYS,

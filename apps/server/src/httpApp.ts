@@ -11,6 +11,7 @@ import { monitor } from '@colyseus/monitor';
 import * as v from 'valibot';
 import type { Logger } from 'pino';
 import { ErrorCode, GuestRequestSchema, parseName } from '@deckhand/protocol';
+import type { BotTally } from './BotPool';
 import type { ServerConfig } from './config';
 import type { GuestTokens } from './guestTokens';
 
@@ -21,6 +22,8 @@ export interface HttpDeps {
   readonly startedAt: number;
   /** Rooms open in this process, for /health. */
   readonly roomCount: () => number;
+  /** The hard bots' pool: threads, searches answered and failed, for /health. */
+  readonly botTally: () => BotTally;
 }
 
 function sameText(a: string, b: string): boolean {
@@ -84,7 +87,9 @@ export function httpApp(deps: HttpDeps): express.Express {
   });
 
   app.get('/health', (_req, res) => {
-    res.json({ ok: true, uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000), rooms: deps.roomCount() });
+    res.json({
+      ok: true, uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000), rooms: deps.roomCount(), bots: deps.botTally(),
+    });
   });
 
   if (!config.production) {

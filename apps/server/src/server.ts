@@ -16,6 +16,8 @@ import type { Logger } from 'pino';
 import { GAMES } from '@deckhand/rules';
 import type { AnyGame } from '@deckhand/rules';
 import { RoomName } from '@deckhand/protocol';
+import { BotPool } from './BotPool';
+import type { BotThinking } from './BotPool';
 import { loadConfig } from './config';
 import type { ServerConfig } from './config';
 import { guestTokens } from './guestTokens';
@@ -38,13 +40,17 @@ export interface StartOptions {
   readonly presence?: Presence;
   /** Sees every deal and move with the full rules state (tests, benchmark). */
   readonly observer?: TableObserver;
+  /** Where hard bots search; defaults to a `BotPool` sized by the configuration. Closed on shutdown. */
+  readonly bots?: BotThinking;
 }
 
 export interface RunningServer {
   readonly port: number;
   readonly config: ServerConfig;
   readonly tokens: GuestTokens;
-  /** Closes every table (clients get CloseCode.ServerShutdown), then the port. */
+  /** Where hard bots search. */
+  readonly bots: BotThinking;
+  /** Closes every table (clients get CloseCode.ServerShutdown), then the port and the bot threads. */
   shutdown(): Promise<void>;
 }
 
@@ -61,8 +67,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const games = options.games ?? GAMES;
   const tokens = guestTokens(config.tokenSecret, config.tokenDays);
   const startedAt = Date.now();
+  // The search stops itself at botSearchMs; the deadline leaves as long again for the queue, plus a margin.
+  const bots = options.bots ?? new BotPool({ workers: config.botWorkers, deadlineMs: 2 * config.botSearchMs + 250 });
 
-  const app = httpApp({ config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount });
+  const app = httpApp({
+    config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount, botTally: () => bots.tally(),
+  });
   const httpServer = http.createServer(app);
   // Moves are tiny and latency matters more than packet count.
   httpServer.on('connection', (socket) => socket.setNoDelay(true));
@@ -74,18 +84,27 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     gracefullyShutdown: false,
     logger: logger.child({ component: 'colyseus' }),
   });
-  gameServer.define(RoomName.Table, tableRoomWith({ config, games, tokens, logger, observer: options.observer })).enableRealtimeListing();
+  gameServer.define(RoomName.Table, tableRoomWith({ config, games, tokens, logger, bots, observer: options.observer })).enableRealtimeListing();
   gameServer.define(RoomName.Lobby, LobbyRoom);
 
-  await gameServer.listen(options.port ?? config.port, config.host === '' ? undefined : config.host);
+  try {
+    await gameServer.listen(options.port ?? config.port, config.host === '' ? undefined : config.host);
+  } catch (error) {
+    await bots.close();
+    throw error;
+  }
   const port = (httpServer.address() as AddressInfo).port;
-  logger.info({ port, games: games.map((game) => game.id), production: config.production }, 'deckhand server listening');
+  logger.info(
+    { port, games: games.map((game) => game.id), production: config.production, botWorkers: bots.tally().threads },
+    'deckhand server listening',
+  );
 
   let stopping: Promise<void> | null = null;
   return {
     port,
     config,
     tokens,
+    bots,
     shutdown() {
       stopping ??= (async () => {
         logger.info('shutting down');
@@ -94,6 +113,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           httpServer.close(() => resolve());
           httpServer.closeAllConnections();
         });
+        await bots.close();
       })();
       return stopping;
     },

@@ -12,6 +12,7 @@ describe('parseClientMessage', () => {
       ok: true,
       value: { type: 'addBot', seat: 2, level: 'easy' },
     });
+    expect(parseClientMessage('addBot', { seat: 3, level: 'hard' })).toMatchObject({ ok: true, value: { level: 'hard' } });
     expect(parseClientMessage('start', undefined)).toEqual({ ok: true, value: { type: 'start' } });
     expect(parseClientMessage('configure', { turnSeconds: 15, options: { target: 50 } })).toMatchObject({ ok: true });
   });
@@ -29,7 +30,7 @@ describe('parseClientMessage', () => {
       ['move', { move: { card: 3 } }],
       ['addBot', { seat: -1, level: 'easy' }],
       ['addBot', { seat: 1.5, level: 'easy' }],
-      ['addBot', { seat: 1, level: 'hard' }],
+      ['addBot', { seat: 1, level: 'expert' }],
       ['configure', { turnSeconds: 45 }],
       ['configure', { visibility: 'secret' }],
       ['kick', { playerId: '' }],

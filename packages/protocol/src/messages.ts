@@ -29,7 +29,7 @@ const ConfigureMessage = v.object({
 const AddBotMessage = v.object({
   type: v.literal('addBot'),
   seat: SeatIndex,
-  level: v.picklist([BotLevel.Easy, BotLevel.Normal]),
+  level: v.picklist(Object.values(BotLevel)),
 });
 const RemoveBotMessage = v.object({ type: v.literal('removeBot'), seat: SeatIndex });
 const KickMessage = v.object({ type: v.literal('kick'), playerId: Identifier });

@@ -34,10 +34,15 @@ export const SeatKind = {
 } as const;
 export type SeatKind = (typeof SeatKind)[keyof typeof SeatKind];
 
-/** Bot strength a host can pick: `easy` plays the random bot, `normal` the heuristic one. */
+/**
+ * Bot strength a host can pick: `easy` plays the random bot, `normal` the
+ * heuristic one, `hard` searches (the rules' `ismcts` bot, off the server's
+ * main thread).
+ */
 export const BotLevel = {
   Easy: 'easy',
   Normal: 'normal',
+  Hard: 'hard',
 } as const;
 export type BotLevel = (typeof BotLevel)[keyof typeof BotLevel];
 

@@ -128,7 +128,8 @@ class SeatClient {
   }
 }
 
-async function guestToken(baseUrl: string, name: string): Promise<string> {
+/** A guest token from the server's HTTP endpoint, as the web app gets one. */
+export async function guestToken(baseUrl: string, name: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/guest`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

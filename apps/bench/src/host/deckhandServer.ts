@@ -1,14 +1,18 @@
 /** Starts the real @deckhand/server inside the host process, as production runs it. */
 import { randomBytes } from 'node:crypto';
 import { startServer } from '@deckhand/server';
+import type { BotTally } from '@deckhand/server';
 
 export interface RunningServer {
   readonly port: number;
   rooms(): Promise<number>;
+  /** The hard bots' pool; null for a server without one (the baseline). */
+  bots(): BotTally | null;
   close(): Promise<void>;
 }
 
-export async function startDeckhandServer(): Promise<RunningServer> {
+/** `env` overrides the settings below (a part that measures bots sets BOT_WORKERS and BOT_DELAY_MS). */
+export async function startDeckhandServer(env: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
   const server = await startServer({
     port: 0,
     env: {
@@ -17,8 +21,9 @@ export async function startDeckhandServer(): Promise<RunningServer> {
       TOKEN_SECRET: randomBytes(32).toString('hex'),
       // Per-join and per-game info lines would cost the server CPU the benchmark should not count.
       LOG_LEVEL: 'warn',
-      // Tables here have no bots; keep the delay off anyway so nothing waits on a timer.
+      // Tables here have no bots unless a part says so; keep the delay off so nothing waits on a timer.
       BOT_DELAY_MS: '0',
+      ...env,
     },
   });
   const health = `http://127.0.0.1:${server.port}/health`;
@@ -29,6 +34,7 @@ export async function startDeckhandServer(): Promise<RunningServer> {
       const body = (await response.json()) as { rooms?: unknown };
       return typeof body.rooms === 'number' ? body.rooms : Number.NaN;
     },
+    bots: () => server.bots.tally(),
     close: () => server.shutdown(),
   };
 }

@@ -1,6 +1,7 @@
 /** IPC between a benchmark run and the server process it starts (`serverHost.ts`). */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { BotTally } from '@deckhand/server';
 import type { PauseFigures } from '../pauses';
 import { nextMessage, startChild, stopChild } from '../processes';
 
@@ -23,8 +24,13 @@ export interface HostStats {
   readonly externalBytes: number;
   /** Rooms (tables) still open on the server. */
   readonly rooms: number;
+  /** The hard bots' pool: threads, searches answered and failed since the start (null for the baseline). */
+  readonly bots: BotTally | null;
   /** Event-loop delay and GC pauses since the previous `stats`. */
   readonly pauses: PauseFigures;
+  /** Time the main thread's event loop spent busy and idle since the process started (`eventLoopUtilization`). */
+  readonly loopActiveMs: number;
+  readonly loopIdleMs: number;
 }
 
 export type HostReply =
@@ -49,11 +55,16 @@ export interface ServerHost {
   stop(): Promise<void>;
 }
 
-export async function startServerHost(kind: ServerKind, logName: string = `server-${kind}`): Promise<ServerHost> {
+/** `env` overrides the Deckhand server's settings (see `deckhandServer.ts`). */
+export async function startServerHost(
+  kind: ServerKind,
+  logName: string = `server-${kind}`,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServerHost> {
   // DECKHAND_BENCH_PROFILE_DIR=<dir> writes a CPU profile of each server process there (open it in Chrome devtools).
   const profileDir = process.env['DECKHAND_BENCH_PROFILE_DIR'];
   const flags = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])];
-  const child: ChildProcess = startChild(path.join('host', 'serverHost.ts'), [kind], logName, flags);
+  const child: ChildProcess = startChild(path.join('host', 'serverHost.ts'), [kind, JSON.stringify(env)], logName, flags);
   try {
     const port = await nextMessage(child, (message) => (isReply(message) && message.type === 'ready' ? message.port : undefined), 60_000, `${kind} server start`);
     const ask = <T>(request: HostRequest, accept: (reply: HostReply) => T | undefined, what: string): Promise<T> => {

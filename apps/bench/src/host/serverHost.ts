@@ -15,14 +15,14 @@ function reply(message: HostReply): void {
   process.send?.(message);
 }
 
-async function start(kind: ServerKind): Promise<RunningServer> {
+async function start(kind: ServerKind, env: Record<string, string>): Promise<RunningServer> {
   switch (kind) {
     case ServerKind.Baseline: {
       const server = await startBaselineServer({ host: '127.0.0.1', port: 0 });
-      return { port: server.port, rooms: async () => server.tableCount(), close: () => server.close() };
+      return { port: server.port, rooms: async () => server.tableCount(), bots: () => null, close: () => server.close() };
     }
     case ServerKind.Deckhand:
-      return startDeckhandServer();
+      return startDeckhandServer(env);
     default: {
       const unknown: never = kind;
       throw new Error(`unknown server kind ${String(unknown)}`);
@@ -32,8 +32,8 @@ async function start(kind: ServerKind): Promise<RunningServer> {
 
 async function main(): Promise<void> {
   const kind = process.argv[2] as ServerKind;
-  if (!Object.values(ServerKind).includes(kind)) throw new Error(`usage: serverHost.ts ${Object.values(ServerKind).join('|')}`);
-  const server = await start(kind);
+  if (!Object.values(ServerKind).includes(kind)) throw new Error(`usage: serverHost.ts ${Object.values(ServerKind).join('|')} [env JSON]`);
+  const server = await start(kind, JSON.parse(process.argv[3] ?? '{}') as Record<string, string>);
   const pauses = new PauseMonitor();
   let closing = false;
   const shutdown = async (): Promise<void> => {
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
       case 'stats': {
         const cpu = process.cpuUsage();
         const memory = process.memoryUsage();
+        const loop = performance.eventLoopUtilization();
         void server.rooms().then((rooms) =>
           reply({
             type: 'stats',
@@ -61,7 +62,10 @@ async function main(): Promise<void> {
             heapUsedBytes: memory.heapUsed,
             externalBytes: memory.external,
             rooms,
+            bots: server.bots(),
             pauses: pauses.take(),
+            loopActiveMs: loop.active,
+            loopIdleMs: loop.idle,
           }),
         );
         return;

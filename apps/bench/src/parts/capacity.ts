@@ -90,12 +90,12 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
   }
 }
 
-/** One measuring window at the current number of tables. */
-async function measureWindow(
+/** One measuring window at the fleet's current number of tables (also used by the hard-bots part). */
+export async function measureWindow(
   server: ServerHost,
   fleet: LoadFleet,
   opening: { failed: number; errorSamples: string[] },
-  config: CapacityConfig,
+  config: Pick<CapacityConfig, 'windowSeconds' | 'p99LimitMs' | 'log'>,
 ): Promise<CapacityStep> {
   const before = await fleet.report();
   const serverBefore = await server.stats();

@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { startServer } from '@deckhand/server';
 import type { RunningServer } from '@deckhand/server';
 import { findGame, replayGame } from '@deckhand/rules';
+import { BotTable } from '../deckhand/BotTable';
 import { DeckhandTable } from '../deckhand/DeckhandTable';
 import { shortGameOptions } from '../parts/wireBytes';
 
@@ -16,7 +17,9 @@ let server: RunningServer;
 beforeAll(async () => {
   server = await startServer({
     port: 0,
-    env: { NODE_ENV: 'production', HOST: '127.0.0.1', TOKEN_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent' },
+    env: {
+      NODE_ENV: 'production', HOST: '127.0.0.1', TOKEN_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', BOT_DELAY_MS: '0',
+    },
   });
 });
 
@@ -47,6 +50,26 @@ describe('Deckhand table driver', () => {
         expect(client.moves.byKind['patch']).toBeGreaterThan(0);
         expect(client.moves.messages).toBeGreaterThanOrEqual(run.moves);
       }
+    } finally {
+      await table.leave();
+    }
+  }, 120_000);
+
+  it('[bench-hardbots] a table of four bots plays on by itself, game after game, and counts its moves', async () => {
+    const game = findGame('crazy-eights')!;
+    const table = await BotTable.open({
+      baseUrl: `http://127.0.0.1:${server.port}`,
+      gameId: game.id,
+      seats: 4,
+      level: 'easy',
+      options: shortGameOptions(game),
+    });
+    try {
+      await expect.poll(() => table.gamesOver, { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(1);
+      const afterFirst = table.moves;
+      expect(afterFirst).toBeGreaterThan(10);
+      // The watcher asked for a rematch: the bots go on.
+      await expect.poll(() => table.moves, { timeout: 30_000, interval: 50 }).toBeGreaterThan(afterFirst + 10);
     } finally {
       await table.leave();
     }

@@ -7,7 +7,7 @@ import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
 import { PROTOCOL_VERSION, RoomName, gameViewOf, moveEventsBetween, snapshotFromState } from '@deckhand/protocol';
 import type {
-  ChatLine, ClientMessage, GameEventsMessage, GameRecordMessage, GuestResponse, ServerMessage, TableSnapshot,
+  BotLevel, ChatLine, ClientMessage, GameEventsMessage, GameRecordMessage, GuestResponse, ServerMessage, TableSnapshot,
   TableStateJson,
 } from '@deckhand/protocol';
 import { findGame } from '@deckhand/rules';
@@ -213,7 +213,7 @@ export async function seatedTable(
   server: TestServer,
   gameId: string,
   humans: number,
-  options: { seats?: number; gameOptions?: Record<string, unknown>; botLevel?: 'easy' | 'normal'; turnSeconds?: number } = {},
+  options: { seats?: number; gameOptions?: Record<string, unknown>; botLevel?: BotLevel; turnSeconds?: number } = {},
 ): Promise<Player[]> {
   const host = await Player.create(server, 'Host', {
     gameId,

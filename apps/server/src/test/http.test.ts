@@ -44,7 +44,7 @@ describe('HTTP', () => {
   it('GET /health answers, and the monitor is served in development', async () => {
     const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ ok: true });
+    expect(await health.json()).toMatchObject({ ok: true, bots: { answered: 0, failed: 0 } });
     const monitor = await fetch(`${server.url}/monitor/`);
     expect(monitor.status).toBe(200);
   });

@@ -55,6 +55,13 @@ function OptionControl({
   );
 }
 
+/** The levels a host can give a bot, each with one line on how it plays. */
+const BOT_LEVELS: Readonly<Record<BotLevel, { label: string; description: string }>> = {
+  [BotLevel.Easy]: { label: 'Easy bot', description: 'Plays any legal card.' },
+  [BotLevel.Normal]: { label: 'Normal bot', description: 'Plays by rules of thumb.' },
+  [BotLevel.Hard]: { label: 'Hard bot', description: 'Thinks ahead about the cards it cannot see.' },
+};
+
 function SeatCard({
   seat,
   isHost,
@@ -96,13 +103,24 @@ function SeatCard({
             <label className="visually-hidden" htmlFor={`bot-level-${seat.index}`}>
               Bot level for seat {seat.index + 1}
             </label>
-            <select id={`bot-level-${seat.index}`} value={level} onChange={(event) => setLevel(event.target.value as BotLevel)}>
-              <option value={BotLevel.Easy}>Easy bot</option>
-              <option value={BotLevel.Normal}>Normal bot</option>
+            <select
+              id={`bot-level-${seat.index}`}
+              value={level}
+              aria-describedby={`bot-level-${seat.index}-help`}
+              onChange={(event) => setLevel(event.target.value as BotLevel)}
+            >
+              {Object.values(BotLevel).map((choice) => (
+                <option key={choice} value={choice}>
+                  {BOT_LEVELS[choice].label}
+                </option>
+              ))}
             </select>
             <button type="button" className="small" onClick={() => onAddBot(level)} aria-label={`Add bot to seat ${seat.index + 1}`}>
               Add bot
             </button>
+            <p className="muted" id={`bot-level-${seat.index}-help`} style={{ fontSize: '0.85rem', width: '100%', margin: 0 }}>
+              {BOT_LEVELS[level].description}
+            </p>
           </>
         )}
         {empty && mySeat === null && (

@@ -1,0 +1,43 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SessionContext } from '../net/SessionContext';
+import { TableSession } from '../net/TableSession';
+import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
+import { TableLobby } from './TableLobby';
+
+/** The lobby of a Hearts table seen by its host (seat 0), with seat 4 still empty. */
+async function renderLobby() {
+  const json = tableJson({ gameId: 'hearts', seatCount: 4, seat: 0, publicView: {}, privateView: null, active: [], phase: 'lobby' });
+  const seats = json.seats as { kind: string; name: string; botLevel: string }[];
+  seats[3] = { ...seats[3]!, kind: 'empty', name: '', botLevel: '' };
+  const room = new FakeRoom(json);
+  const session = new TableSession(fakeClient([room]), { token: 't', playerId: 'p0', name: 'Ana' });
+  await session.open('BCD42');
+  render(
+    <SessionContext.Provider value={session}>
+      <TableLobby onLeave={() => undefined} />
+    </SessionContext.Provider>,
+  );
+  return room;
+}
+
+/** What a screen reader announces after the control's name (its `aria-describedby` text). */
+function description(element: HTMLElement): string | null | undefined {
+  return document.getElementById(element.getAttribute('aria-describedby') ?? '')?.textContent;
+}
+
+describe('TableLobby: bots', () => {
+  it('the host can seat an easy, normal or hard bot, and reads what each level does', async () => {
+    const room = await renderLobby();
+    const picker = screen.getByLabelText('Bot level for seat 4') as HTMLSelectElement;
+    expect([...picker.options].map((option) => option.textContent)).toEqual(['Easy bot', 'Normal bot', 'Hard bot']);
+    expect(description(picker)).toBe('Plays by rules of thumb.');
+
+    fireEvent.change(picker, { target: { value: 'hard' } });
+    expect(description(picker)).toBe('Thinks ahead about the cards it cannot see.');
+    fireEvent.click(screen.getByRole('button', { name: 'Add bot to seat 4' }));
+    expect(room.sent.filter((sent) => sent.type === 'addBot').map((sent) => sent.message)).toEqual([
+      { type: 'addBot', seat: 3, level: 'hard' },
+    ]);
+  });
+});
