@@ -7,7 +7,7 @@ import { TableLobby } from './TableLobby';
 
 /** The lobby of a Hearts table seen by its host (seat 0), with seat 4 still empty. */
 async function renderLobby() {
-  const json = tableJson({ gameId: 'hearts', seatCount: 4, seat: 0, publicView: {}, privateView: null, active: [], phase: 'lobby' });
+  const json = tableJson({ gameId: 'hearts', seatCount: 4, seat: 0, publicView: {}, privateView: null, phase: 'lobby' });
   const seats = json.seats as { kind: string; name: string; botLevel: string }[];
   seats[3] = { ...seats[3]!, kind: 'empty', name: '', botLevel: '' };
   const room = new FakeRoom(json);
