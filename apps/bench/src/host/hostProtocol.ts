@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { PauseFigures } from '../pauses';
-import { nextMessage, startChild, stopChild } from '../processes';
+import { nextMessage, profileFlags, startChild, stopChild } from '../processes';
 
 export const ServerKind = {
   /** The real @deckhand/server (Colyseus). */
@@ -50,9 +50,7 @@ export interface ServerHost {
 }
 
 export async function startServerHost(kind: ServerKind, logName: string = `server-${kind}`): Promise<ServerHost> {
-  // DECKHAND_BENCH_PROFILE_DIR=<dir> writes a CPU profile of each server process there (open it in Chrome devtools).
-  const profileDir = process.env['DECKHAND_BENCH_PROFILE_DIR'];
-  const flags = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])];
+  const flags = ['--expose-gc', ...profileFlags()];
   const child: ChildProcess = startChild(path.join('host', 'serverHost.ts'), [kind], logName, flags);
   try {
     const port = await nextMessage(child, (message) => (isReply(message) && message.type === 'ready' ? message.port : undefined), 60_000, `${kind} server start`);
