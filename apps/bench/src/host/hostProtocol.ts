@@ -19,6 +19,8 @@ export interface HostStats {
   readonly cpuMs: number;
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
+  /** Memory V8 holds for its heap (used or not): the part of RSS the JS heap accounts for. */
+  readonly heapTotalBytes: number;
   /** Memory outside the JS heap that V8 knows of (Buffers, ArrayBuffers): socket data lives here. */
   readonly externalBytes: number;
   /** Rooms (tables) still open on the server. */
