@@ -83,6 +83,15 @@ export function nextMessage<T>(child: ChildProcess, accept: (message: unknown) =
   });
 }
 
+/**
+ * `DECKHAND_BENCH_PROFILE_DIR=<dir>` writes a CPU profile of each server and
+ * load-worker process there when it exits (open it in Chrome devtools).
+ */
+export function profileFlags(): string[] {
+  const profileDir = process.env['DECKHAND_BENCH_PROFILE_DIR'];
+  return profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [];
+}
+
 /** Asks a child to stop, and kills it if it has not exited within `ms`. */
 export async function stopChild(child: ChildProcess, ms = 10_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;

@@ -2,6 +2,7 @@
 import type {
   BenchResults, CapacityFigures, CapacityStep, HardBotsFigures, HardBotsRun, HardBotsWindow, SoakFigures, WireGameFigures,
 } from './results';
+import { SETTLE_FALL, SETTLE_STEP_SECONDS } from './memory';
 import type { PauseFigures } from './pauses';
 import type { LatencySummary } from './stats';
 
@@ -141,22 +142,38 @@ function soakSection(soak: SoakFigures): string[] {
     `${soak.tables} tables (${soak.clients} clients) for ${soak.minutes} min: ${soak.moves} moves, ${soak.errors} errors, ` +
       `p99 ${soak.latency.p99Ms} ms.`,
     '',
-    '| at s | server RSS | heap used | server CPU % | server stall max ms (GC max) | machine CPU % | rooms | moves/s | p99 ms | errors |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| at s | server RSS | heap used | heap total | server CPU % | server stall max ms (GC max) | machine CPU % | rooms | moves/s | p99 ms | errors |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const sample of soak.samples) {
     lines.push(
-      `| ${sample.atSeconds} | ${mib(sample.serverRssBytes)} | ${mib(sample.serverHeapUsedBytes)} | ${sample.serverCpuPercent} | ${stall(sample.serverPauses)} | ${sample.machineCpuPercent} | ` +
+      `| ${sample.atSeconds} | ${mib(sample.serverRssBytes)} | ${mib(sample.serverHeapUsedBytes)} | ` +
+        `${sample.serverHeapTotalBytes === undefined ? 'n/a' : mib(sample.serverHeapTotalBytes)} | ${sample.serverCpuPercent} | ${stall(sample.serverPauses)} | ${sample.machineCpuPercent} | ` +
         `${sample.rooms} | ${sample.movesPerSecond} | ${sample.p99Ms} | ${sample.errors} |`,
     );
   }
+  const settled =
+    soak.settleStartSeconds === undefined || soak.settleEndSeconds === undefined
+      ? 'both after a GC in the server'
+      : `both read with no room open once memory settled: a GC every ${SETTLE_STEP_SECONDS} s until RSS fell by less than ${SETTLE_FALL * 100}% in a step, ` +
+        `${soak.settleStartSeconds} s at the start and ${soak.settleEndSeconds} s at the end`;
   lines.push(
     '',
     `- After every client left: **${soak.roomsLeft} rooms left**; RSS ${mib(soak.rssStartBytes)} at the start -> ${mib(soak.rssEndBytes)} ` +
-      `at the end (${(soak.rssChange * 100).toFixed(1)}%, both after a GC in the server); heap ${mib(soak.heapStartBytes)} -> ${mib(soak.heapEndBytes)}` +
+      `at the end (${(soak.rssChange * 100).toFixed(1)}%, ${settled}).`,
+    `- Heap used ${mib(soak.heapStartBytes)} -> ${mib(soak.heapEndBytes)}` +
+      `${soak.heapTotalStartBytes === undefined ? '' : `; V8 heap total ${mib(soak.heapTotalStartBytes)} -> ${mib(soak.heapTotalEndBytes ?? 0)}`}` +
       `${soak.externalStartBytes === undefined ? '' : `; external (Buffers) ${mib(soak.externalStartBytes)} -> ${mib(soak.externalEndBytes ?? 0)}`}.`,
+  );
+  if (soak.rssLeftBytes !== undefined) {
+    lines.push(
+      `- Right after the last room closed (one GC, not settled) RSS read ${mib(soak.rssLeftBytes)}; what settling takes off ` +
+        'is the young generation V8 had grown for the load, which it gives back at the first GC that sees a few seconds of low allocation.',
+    );
+  }
+  lines.push(
     `- The start is measured after a warm-up round (a few tables for a few seconds, then closed): the fresh process ` +
-      `had ${mib(soak.rssIdleBytes)} before any table, and grows on first use whatever the load.`,
+      `had ${mib(soak.rssIdleBytes)} before any table${soak.settleStartSeconds === undefined ? '' : ' (settled the same way)'}.`,
     `- Check (0 rooms, RSS within 10%): ${soak.passed ? 'passed' : 'FAILED'}.`,
   );
   if (soak.errorSamples.length > 0) lines.push(`- Error samples: ${soak.errorSamples.slice(0, 3).map((sample) => `\`${sample}\``).join('; ')}`);

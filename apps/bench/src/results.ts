@@ -82,6 +82,8 @@ export interface SoakSample {
   readonly atSeconds: number;
   readonly serverRssBytes: number;
   readonly serverHeapUsedBytes: number;
+  /** What V8 holds for the heap, used or not (absent in older result files). */
+  readonly serverHeapTotalBytes?: number;
   readonly serverCpuPercent: number;
   readonly serverPauses: PauseFigures;
   /** Every process on the machine, in percent of one core. */
@@ -103,12 +105,23 @@ export interface SoakFigures {
   readonly latency: LatencySummary;
   /** A fresh server after a GC, before any table opened. */
   readonly rssIdleBytes: number;
-  /** After a warm-up round of a few tables, their rooms closed and a GC: the start the end is compared with. */
+  /**
+   * After a warm-up round of a few tables, their rooms closed and memory settled
+   * (a GC every few seconds until RSS stops falling): the start the end is compared with.
+   */
   readonly rssStartBytes: number;
-  /** After every client left, the rooms closed and a GC. */
+  /** After every client left, the rooms closed and memory settled the same way. */
   readonly rssEndBytes: number;
+  /** Right after the last room closed and one GC, before settling (absent in older result files). */
+  readonly rssLeftBytes?: number;
+  /** Seconds memory took to settle at the start and at the end (absent in older result files). */
+  readonly settleStartSeconds?: number;
+  readonly settleEndSeconds?: number;
   readonly heapStartBytes: number;
   readonly heapEndBytes: number;
+  /** What V8 holds for the heap at the start and the end (absent in older result files). */
+  readonly heapTotalStartBytes?: number;
+  readonly heapTotalEndBytes?: number;
   /** Buffers and ArrayBuffers outside the JS heap, at the start and the end (absent in older result files). */
   readonly externalStartBytes?: number;
   readonly externalEndBytes?: number;

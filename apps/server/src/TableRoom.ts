@@ -120,6 +120,12 @@ export class TableRoom extends Room<TableState, TableMetadata> {
 
   override state = new TableState();
   override autoDispose = true;
+  /**
+   * No patch interval: every path that changes the state or a view sends its
+   * patch at once (`applyMove`, `afterChange`), so a timer ticking 20 times a
+   * second per table would only find nothing to send. 0 turns it off.
+   */
+  override patchRate = 0;
 
   private log!: Logger;
   private game!: AnyGame;
@@ -902,27 +908,22 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   }
 
   /**
-   * Runs `action` after `ms` on the room clock, but outside the clock's tick:
-   * the action sends a patch, and `broadcastPatch` ticks the clock, which would
-   * run the same timer again. With 0 ms it still yields to I/O first, so bots
-   * at full speed send one patch per move.
+   * Runs `action` after `ms` on a Node timer, cleared with the room's other
+   * timers (`clearTimers`, also on dispose). Not `this.clock`: that clock only
+   * ticks with a patch interval, and this room has none (see `patchRate`).
+   * With 0 ms it still yields to I/O first, so bots at full speed send one
+   * patch per move.
    */
   private later(ms: number, action: () => void): { clear(): void } {
-    let immediate: ReturnType<typeof setImmediate> | null = null;
     const run = () => {
-      immediate = setImmediate(() => {
-        immediate = null;
-        if (!this.closing) action();
-      });
+      if (!this.closing) action();
     };
-    const delayed = ms > 0 ? this.clock.setTimeout(run, ms) : null;
-    if (!delayed) run();
-    return {
-      clear: () => {
-        delayed?.clear();
-        if (immediate) clearImmediate(immediate);
-      },
-    };
+    if (ms > 0) {
+      const timer = setTimeout(run, ms);
+      return { clear: () => clearTimeout(timer) };
+    }
+    const immediate = setImmediate(run);
+    return { clear: () => clearImmediate(immediate) };
   }
 
   private autoPlay(seat: Seat): void {

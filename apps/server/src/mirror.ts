@@ -19,7 +19,9 @@ function listKindOf(target: WireRecordState, key: string, value: readonly (numbe
 export function mirrorList(list: ArraySchema<number> | number[], next: readonly number[]): void {
   // The schema builder types array fields as number[]; at run time they are ArraySchema.
   const items = list as ArraySchema<number>;
-  const length = items.length;
+  // Read through one copy: each index read on an ArraySchema goes through its Proxy.
+  const current = items.toArray();
+  const length = current.length;
   if (next.length === 0) {
     if (length > 0) items.clear();
     return;
@@ -27,9 +29,9 @@ export function mirrorList(list: ArraySchema<number> | number[], next: readonly 
   if (next.length === length - 1) {
     // One card left a hand: delete it rather than shift every card after it.
     let index = 0;
-    while (index < next.length && items[index] === next[index]) index++;
+    while (index < next.length && current[index] === next[index]) index++;
     let rest = index;
-    while (rest < next.length && items[rest + 1] === next[rest]) rest++;
+    while (rest < next.length && current[rest + 1] === next[rest]) rest++;
     if (rest === next.length) {
       items.splice(index, 1);
       return;
@@ -37,7 +39,7 @@ export function mirrorList(list: ArraySchema<number> | number[], next: readonly 
   }
   const common = Math.min(length, next.length);
   for (let index = 0; index < common; index++) {
-    if (items[index] !== next[index]) items[index] = next[index]!;
+    if (current[index] !== next[index]) items[index] = next[index]!;
   }
   for (let index = length; index < next.length; index++) items.push(next[index]!);
   for (let index = length; index > next.length; index--) items.pop();
@@ -96,13 +98,58 @@ function removeLists(target: WireRecordState, key: string): void {
   if (target.flags.has(key)) target.flags.delete(key);
 }
 
+/**
+ * What the mirror last wrote into each record: a move changes a few keys of a
+ * view, and comparing plain values here is much cheaper than reading every
+ * key back through the schema's maps. The mirror must be the only writer of a
+ * record (every WireRecordState in the table state is written through it).
+ */
+const written = new WeakMap<WireRecordState, Map<string, WireValue>>();
+
+/** A copy of an array value: the record's arrays belong to the caller. */
+function kept(value: WireValue): WireValue {
+  return typeof value === 'object' ? ([...value] as WireValue) : value;
+}
+
+function sameValue(a: WireValue, b: WireValue): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    if (a[index] !== b[index]) return false;
+  }
+  return true;
+}
+
 /** Makes `target` hold exactly `record`. */
 export function mirrorRecord(target: WireRecordState, record: WireRecord, created?: OnCreated): void {
-  for (const [key, value] of Object.entries(record)) mirrorValue(target, key, value, created);
-  for (const map of [target.num, target.str, target.flag, target.list, target.flags] as const) {
-    for (const key of [...map.keys()]) {
-      if (!Object.hasOwn(record, key)) map.delete(key);
+  let previous = written.get(target);
+  if (!previous) {
+    // First write to this record: bring it in line key by key, whatever it held.
+    previous = new Map();
+    written.set(target, previous);
+    for (const map of [target.num, target.str, target.flag, target.list, target.flags] as const) {
+      for (const key of [...map.keys()]) {
+        if (!Object.hasOwn(record, key)) map.delete(key);
+      }
     }
+    for (const [key, value] of Object.entries(record)) {
+      mirrorValue(target, key, value, created);
+      previous.set(key, kept(value));
+    }
+    return;
+  }
+  for (const key of [...previous.keys()]) {
+    if (!Object.hasOwn(record, key)) {
+      removeScalar(target, null, key);
+      removeLists(target, key);
+      previous.delete(key);
+    }
+  }
+  for (const [key, value] of Object.entries(record)) {
+    const before = previous.get(key);
+    if (before !== undefined && sameValue(before, value)) continue;
+    mirrorValue(target, key, value, created);
+    previous.set(key, kept(value));
   }
 }
 

@@ -51,6 +51,12 @@ export type MoveResult =
 const CLIENT_RATE_PER_SECOND = Limits.ratePerSecond * 0.9;
 const CLIENT_BURST = Math.floor(Limits.rateBurst / 2);
 
+/** The few decoded fields the table reads between moves (the ones `snapshotFromState` reads them from). */
+interface DecodedTable {
+  readonly phase?: string;
+  readonly board?: { readonly list?: { get(key: string): { readonly items: { toArray(): number[] } } | undefined } };
+}
+
 class SeatClient {
   patches = 0;
   private tokens = CLIENT_BURST;
@@ -102,20 +108,34 @@ class SeatClient {
     return this.snapshotCache;
   }
 
-  /** Resolves once this client has seen a patch numbered above `count` (or an error). */
-  patchAfter(count: number, what: string): Promise<void> {
+  /**
+   * The phase and the seats that must act, read from the decoded state
+   * without building a snapshot: the table needs them between every two
+   * moves, and only the acting client needs its whole view.
+   */
+  phase(): string {
+    return (this.room.state as DecodedTable).phase ?? '';
+  }
+
+  activeSeats(): readonly number[] {
+    return (this.room.state as DecodedTable).board?.list?.get('active')?.items.toArray() ?? [];
+  }
+
+  /** Resolves once this client has seen a patch numbered above `count` (or an error); no time limit. */
+  nextPatch(count: number): Promise<void> {
     if (this.patches > count) return Promise.resolve();
-    return withTimeout(
-      new Promise<void>((resolve) => {
-        const wait = (): void => {
-          if (this.patches > count || this.lastError) resolve();
-          else this.patchWaiters.push(wait);
-        };
-        this.patchWaiters.push(wait);
-      }),
-      STEP_TIMEOUT_MS,
-      what,
-    );
+    return new Promise<void>((resolve) => {
+      const wait = (): void => {
+        if (this.patches > count || this.lastError) resolve();
+        else this.patchWaiters.push(wait);
+      };
+      this.patchWaiters.push(wait);
+    });
+  }
+
+  /** `nextPatch` within the step timeout. */
+  patchAfter(count: number, what: string): Promise<void> {
+    return withTimeout(this.nextPatch(count), STEP_TIMEOUT_MS, what);
   }
 
   /** Waits until `ready` holds for this client's snapshot, checking after each patch. */
@@ -214,7 +234,7 @@ export class DeckhandTable {
 
   /** The game is over (every client knows it once the last move is delivered). */
   get over(): boolean {
-    return this.seats[0]!.snapshot().phase === TablePhase.GameOver;
+    return this.seats[0]!.phase() === TablePhase.GameOver;
   }
 
   /**
@@ -222,9 +242,8 @@ export class DeckhandTable {
    * resolves when all clients hold the resulting state.
    */
   async playMove(): Promise<MoveResult> {
-    const snapshot = this.seats[0]!.snapshot();
-    const seatIndex = snapshot.active[0];
-    if (seatIndex === undefined) return { ok: false, error: `no active seat in phase ${snapshot.phase}` };
+    const seatIndex = this.seats[0]!.activeSeats()[0];
+    if (seatIndex === undefined) return { ok: false, error: `no active seat in phase ${this.seats[0]!.phase()}` };
     const actor = this.bySeat.get(seatIndex);
     if (!actor) return { ok: false, error: `no client holds seat ${seatIndex}` };
     const view = gameViewOf(actor.snapshot());
@@ -242,7 +261,7 @@ export class DeckhandTable {
     const sent = performance.now();
     actor.room.send('move', { move });
     try {
-      await Promise.all(this.seats.map((seat, index) => seat.patchAfter(before[index]!, `the patch of a move at seat ${index}`)));
+      await withTimeout(Promise.all(this.seats.map((seat, index) => seat.nextPatch(before[index]!))), STEP_TIMEOUT_MS, `the patch of a move at seat ${seatIndex}`);
     } catch (error) {
       return { ok: false, error: actor.lastError ?? String(error) };
     }
@@ -281,6 +300,9 @@ export class DeckhandTable {
   async rematch(): Promise<void> {
     await this.seats[0]!.pace();
     this.seats[0]!.room.send('rematch', {});
+    // The record and latencies are those of one game (`playToEnd`); a long load run would only pile them up.
+    this.recorded.length = 0;
+    this.latencies.length = 0;
     await Promise.all(
       this.seats.map((seat, index) => seat.until((snapshot) => snapshot.phase === TablePhase.Playing, `seat ${index} in the rematch`)),
     );

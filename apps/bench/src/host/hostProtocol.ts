@@ -3,7 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { BotTally } from '@deckhand/server';
 import type { PauseFigures } from '../pauses';
-import { nextMessage, startChild, stopChild } from '../processes';
+import { nextMessage, profileFlags, startChild, stopChild } from '../processes';
 
 export const ServerKind = {
   /** The real @deckhand/server (Colyseus). */
@@ -20,6 +20,8 @@ export interface HostStats {
   readonly cpuMs: number;
   readonly rssBytes: number;
   readonly heapUsedBytes: number;
+  /** Memory V8 holds for its heap (used or not): the part of RSS the JS heap accounts for. */
+  readonly heapTotalBytes: number;
   /** Memory outside the JS heap that V8 knows of (Buffers, ArrayBuffers): socket data lives here. */
   readonly externalBytes: number;
   /** Rooms (tables) still open on the server. */
@@ -61,9 +63,7 @@ export async function startServerHost(
   logName: string = `server-${kind}`,
   env: Readonly<Record<string, string>> = {},
 ): Promise<ServerHost> {
-  // DECKHAND_BENCH_PROFILE_DIR=<dir> writes a CPU profile of each server process there (open it in Chrome devtools).
-  const profileDir = process.env['DECKHAND_BENCH_PROFILE_DIR'];
-  const flags = ['--expose-gc', ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : [])];
+  const flags = ['--expose-gc', ...profileFlags()];
   const child: ChildProcess = startChild(path.join('host', 'serverHost.ts'), [kind, JSON.stringify(env)], logName, flags);
   try {
     const port = await nextMessage(child, (message) => (isReply(message) && message.type === 'ready' ? message.port : undefined), 60_000, `${kind} server start`);

@@ -60,6 +60,7 @@ async function main(): Promise<void> {
             cpuMs: (cpu.user + cpu.system) / 1000,
             rssBytes: memory.rss,
             heapUsedBytes: memory.heapUsed,
+            heapTotalBytes: memory.heapTotal,
             externalBytes: memory.external,
             rooms,
             bots: server.bots(),

@@ -2,7 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { PauseFigures } from '../pauses';
-import { nextMessage, startChild, stopChild } from '../processes';
+import { nextMessage, profileFlags, startChild, stopChild } from '../processes';
 
 export interface LoadConfig {
   readonly baseUrl: string;
@@ -59,7 +59,7 @@ export interface LoadWorker {
 }
 
 export async function startLoadWorker(config: LoadConfig): Promise<LoadWorker> {
-  const child: ChildProcess = startChild(path.join('load', 'loadWorker.ts'), [], `load-worker-${config.workerIndex}`);
+  const child: ChildProcess = startChild(path.join('load', 'loadWorker.ts'), [], `load-worker-${config.workerIndex}`, profileFlags());
   try {
     const ready = nextMessage(child, reply('ready'), 60_000, 'load worker start');
     child.send({ type: 'config', config } satisfies LoadRequest);

@@ -10,6 +10,7 @@ import { ServerKind, startServerHost } from '../host/hostProtocol';
 import type { ServerHost } from '../host/hostProtocol';
 import { LoadFleet } from '../load/LoadFleet';
 import { machineBusyMs } from '../machine';
+import { settle } from '../memory';
 import type { CapacityFigures, CapacityStep } from '../results';
 import { round, summarize } from '../stats';
 
@@ -35,8 +36,7 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
   let stopReason = `every step held (largest step ${config.steps.at(-1) ?? 0} tables)`;
   try {
     server = await startServerHost(ServerKind.Deckhand, 'server-capacity');
-    await server.collectGarbage();
-    const idle = await server.stats();
+    const { stats: idle } = await settle(server);
     fleet = await LoadFleet.start(config.workers, {
       baseUrl: server.url,
       gameIds: config.gameIds,

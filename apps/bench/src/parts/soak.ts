@@ -1,15 +1,18 @@
 /**
  * Part 4: soak. A fixed number of tables (half the measured capacity) play
  * for a number of minutes, with rematches at each game over; the server's
- * RSS, CPU and open rooms are sampled along the way. Then every client
- * leaves, and the run checks that no room is left and that RSS (after a GC)
- * is back within 10% of where it started (after a short warm-up round).
+ * RSS, heap, CPU and open rooms are sampled along the way. Then every client
+ * leaves, and the run checks that no room is left and that RSS is back within
+ * 10% of where it started. Both ends are read the same way: no room open,
+ * then a GC every few seconds until RSS stops falling (see `settle`); the
+ * start comes after a short warm-up round.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerKind, startServerHost } from '../host/hostProtocol';
 import type { HostStats, ServerHost } from '../host/hostProtocol';
 import { LoadFleet } from '../load/LoadFleet';
 import { machineBusyMs } from '../machine';
+import { settle } from '../memory';
 import type { SoakFigures, SoakSample } from '../results';
 import { round, summarize } from '../stats';
 
@@ -47,8 +50,7 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
   let fleet: LoadFleet | null = null;
   try {
     server = await startServerHost(ServerKind.Deckhand, 'server-soak');
-    await server.collectGarbage();
-    const idle = await server.stats();
+    const { stats: idle } = await settle(server);
     // A fresh process grows on first use (compiled code, lazily loaded modules, matchmaker
     // structures); a short warm-up round first, so the start figure is a served-before server.
     const warmup = await LoadFleet.start(1, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
@@ -59,8 +61,8 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
       await warmup.stop();
     }
     await drain(server);
-    await server.collectGarbage();
-    const start = await server.stats();
+    const { stats: start, seconds: settleStartSeconds } = await settle(server);
+    config.log(`  start (after the warm-up, settled in ${settleStartSeconds} s): RSS ${Math.round(start.rssBytes / 2 ** 20)} MiB, heap ${Math.round(start.heapUsedBytes / 2 ** 20)} of ${Math.round(start.heapTotalBytes / 2 ** 20)} MiB`);
     fleet = await LoadFleet.start(config.workers, {
       baseUrl: server.url,
       gameIds: config.gameIds,
@@ -91,6 +93,7 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
         atSeconds: round((report.at - began) / 1000, 1),
         serverRssBytes: stats.rssBytes,
         serverHeapUsedBytes: stats.heapUsedBytes,
+        serverHeapTotalBytes: stats.heapTotalBytes,
         serverCpuPercent: round(((stats.cpuMs - previous.server.cpuMs) / wallMs) * 100, 1),
         serverPauses: stats.pauses,
         machineCpuPercent: round(((machine - previous.machine) / wallMs) * 100, 1),
@@ -100,7 +103,7 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
         errors: report.errors,
       });
       config.log(
-        `  ${samples.at(-1)!.atSeconds} s: RSS ${Math.round(stats.rssBytes / 2 ** 20)} MiB, rooms ${stats.rooms}, ` +
+        `  ${samples.at(-1)!.atSeconds} s: RSS ${Math.round(stats.rssBytes / 2 ** 20)} MiB, heap ${Math.round(stats.heapUsedBytes / 2 ** 20)} of ${Math.round(stats.heapTotalBytes / 2 ** 20)} MiB, rooms ${stats.rooms}, ` +
           `${samples.at(-1)!.movesPerSecond} moves/s, p99 ${samples.at(-1)!.p99Ms} ms, errors ${report.errors}`,
       );
       previous = { report, server: stats, machine };
@@ -110,7 +113,12 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
     fleet = null;
     const roomsLeft = (await drain(server)).rooms;
     await server.collectGarbage();
-    const end = await server.stats();
+    const left = await server.stats();
+    const { stats: end, seconds: settleEndSeconds } = await settle(server);
+    config.log(
+      `  end: RSS ${Math.round(left.rssBytes / 2 ** 20)} MiB once the rooms closed, ${Math.round(end.rssBytes / 2 ** 20)} MiB settled (in ${settleEndSeconds} s), ` +
+        `heap ${Math.round(end.heapUsedBytes / 2 ** 20)} of ${Math.round(end.heapTotalBytes / 2 ** 20)} MiB, rooms left ${roomsLeft}`,
+    );
     const rssChange = (end.rssBytes - start.rssBytes) / start.rssBytes;
     return {
       minutes: config.minutes,
@@ -124,8 +132,13 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
       rssIdleBytes: idle.rssBytes,
       rssStartBytes: start.rssBytes,
       rssEndBytes: end.rssBytes,
+      rssLeftBytes: left.rssBytes,
+      settleStartSeconds,
+      settleEndSeconds,
       heapStartBytes: start.heapUsedBytes,
       heapEndBytes: end.heapUsedBytes,
+      heapTotalStartBytes: start.heapTotalBytes,
+      heapTotalEndBytes: end.heapTotalBytes,
       externalStartBytes: start.externalBytes,
       externalEndBytes: end.externalBytes,
       rssChange: round(rssChange, 4),

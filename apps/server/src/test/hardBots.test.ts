@@ -178,9 +178,11 @@ describe('hard bots', () => {
     const inline = await roundTripsWhileBotsThink(await hardHeartsTable(), 2_500);
 
     expect(inPool.length).toBeGreaterThan(20);
-    expect(median(inPool)).toBeLessThan(60);
     // Inline, a ping waits for the search in progress to end: half of it, typically.
     expect(median(inline)).toBeGreaterThan(120);
+    // With the pool the table answers at once, far sooner than inline. Relative, not
+    // an absolute bound, because CI runs this beside other packages' tests on two cores.
+    expect(median(inPool)).toBeLessThan(median(inline) / 3);
   });
 
   it('[hard] a search answer for a position that has changed is dropped; the answer for the new one is played', async () => {
