@@ -1,0 +1,78 @@
+/**
+ * Pools simulator runs: reads JSON lines written by `simulate --json
+ * --game-scores` (one line per chunk) and prints seat 0 against the other
+ * seats over every game, with 95% intervals.
+ *
+ *   npm run -s pool -w @deckhand/rules -- hearts.jsonl [more.jsonl ...]
+ *
+ * Lowest total wins in Hearts; highest in the other games. Exits 2 on bad input.
+ */
+import { readFileSync } from 'node:fs';
+import process from 'node:process';
+
+interface Chunk {
+  readonly game: string;
+  readonly seed: string;
+  readonly seconds: number;
+  readonly gameScores: readonly (readonly number[])[];
+}
+
+function fail(message: string): never {
+  process.stderr.write(`pool: ${message}\n`);
+  process.exit(2);
+}
+
+function meanCi(values: readonly number[]): [number, number, number] {
+  const n = values.length;
+  const mean = values.reduce((a, b) => a + b, 0) / n;
+  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
+  const half = (1.96 * sd) / Math.sqrt(n);
+  return [mean, mean - half, mean + half];
+}
+
+const files = process.argv.slice(2);
+if (files.length === 0) fail('give one or more JSON-lines files written by simulate --json --game-scores');
+const chunks: Chunk[] = [];
+for (const file of files) {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    fail(`cannot read ${file}`);
+  }
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    let chunk: Chunk;
+    try {
+      chunk = JSON.parse(line) as Chunk;
+    } catch {
+      fail(`${file}:${index + 1} is not JSON`);
+    }
+    if (!Array.isArray(chunk.gameScores)) fail(`${file}:${index + 1} has no gameScores (run simulate with --game-scores)`);
+    chunks.push(chunk);
+  });
+}
+const gameIds = new Set(chunks.map((chunk) => chunk.game));
+if (gameIds.size !== 1) fail(`the runs mix games: ${[...gameIds].join(', ')}`);
+const gameId = chunks[0]!.game;
+const games = chunks.flatMap((chunk) => chunk.gameScores);
+const seeds = chunks.map((chunk) => chunk.seed);
+if (new Set(seeds).size !== seeds.length) fail('two chunks have the same seed, so they played the same deals');
+const lowerWins = gameId === 'hearts';
+const seat0 = games.map((scores) => scores[0]!);
+const others = games.map((scores) => scores.slice(1).reduce((a, b) => a + b, 0) / (scores.length - 1));
+const margin = games.map((_, i) => seat0[i]! - others[i]!);
+const wins = games.filter((scores) => scores[0] === (lowerWins ? Math.min(...scores) : Math.max(...scores))).length;
+const p = wins / games.length;
+const half = 1.96 * Math.sqrt((p * (1 - p)) / games.length);
+const fmt = ([mean, low, high]: [number, number, number]) => `${mean.toFixed(2)} [${low.toFixed(2)}, ${high.toFixed(2)}]`;
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+process.stdout.write(
+  [
+    `${gameId}: ${games.length} games in ${chunks.length} chunks (seeds ${seeds.join(',')}), ${chunks.reduce((a, c) => a + c.seconds, 0).toFixed(0)} s simulated`,
+    `seat 0 mean score            ${fmt(meanCi(seat0))}`,
+    `other seats' mean score      ${fmt(meanCi(others))}`,
+    `seat 0 minus the others      ${fmt(meanCi(margin))}`,
+    `seat 0 win rate (ties win)   ${pct(p)} [${pct(p - half)}, ${pct(p + half)}], parity ${pct(1 / games[0]!.length)}`,
+  ].join('\n') + '\n',
+);
