@@ -172,7 +172,7 @@ function soakSection(soak: SoakFigures): string[] {
     );
   }
   lines.push(
-    `- The start is measured after a warm-up round (a few tables for a few seconds, then closed): the fresh process ` +
+    `- The start is measured after a warm-up round (the soak's own number of tables for a few seconds, then closed): the fresh process ` +
       `had ${mib(soak.rssIdleBytes)} before any table${soak.settleStartSeconds === undefined ? '' : ' (settled the same way)'}.`,
     `- Check (0 rooms, RSS within 10%): ${soak.passed ? 'passed' : 'FAILED'}.`,
   );
