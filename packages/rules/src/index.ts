@@ -14,7 +14,7 @@ export { parseChoiceOptions } from './options';
 export { randomBot } from './bots/random';
 export {
   createIsmctsBot, handRewards, scoreScaleOf, RolloutPolicy, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS,
-  DEFAULT_ISMCTS_EXPLORATION,
+  DEFAULT_ISMCTS_EXPLORATION, DEFAULT_COMMON_DEALS, DEFAULT_COMMON_ROLLOUTS,
 } from './bots/ismcts';
 export type { IsmctsOptions, ScoreScale } from './bots/ismcts';
 export { crazyEights, CrazyEightsError, DrawRule as CrazyEightsDrawRule, discardTop } from './games/crazy-eights/crazyEights';

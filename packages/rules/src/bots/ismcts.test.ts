@@ -192,6 +192,10 @@ function playDuel(seed: string, bots: readonly Bot<DuelView, DuelMove>[]): Seat 
   }
 }
 
+/** A poor heuristic: always the highest card, so it wastes the 7 on a 4 that the 5 takes. */
+const highestCard: Bot<DuelView, DuelMove> = { id: 'heuristic', name: 'Highest card', choose: (_view, legal) => legal[legal.length - 1]! };
+const lowestCard: Bot<DuelView, DuelMove> = { id: 'heuristic', name: 'Lowest card', choose: (_view, legal) => legal[0]! };
+
 /** A Duel position: seat 1 must follow a led 4 holding 1, 5 and 7. */
 function followingFour(): DuelState {
   return {
@@ -241,12 +245,18 @@ describe('ismcts on a toy game', () => {
   it('[ISMCTS-04] a time budget stops the search when the injected clock says so', () => {
     let determinized = 0;
     const counting: DuelGame = { ...duel, determinize: (view, seat, rng) => (determinized++, duel.determinize(view, seat, rng)) };
-    let clock = 0;
-    // Every reading of the clock advances it by 1 ms: a 25 ms budget allows 25 iterations.
-    const bot = createIsmctsBot(counting, { timeMs: 25, now: () => clock++ });
     const state = followingFour();
-    bot.choose(duelView(state, 1), duelMoves(state, 1), Rng.fromSeed('d'));
-    expect(determinized).toBe(25);
+    // The clock reads the work done: 1 ms a sampled deal.
+    const clock = () => determinized;
+    const treeOnly = createIsmctsBot(counting, { timeMs: 40, now: clock, commonDeals: 0 });
+    treeOnly.choose(duelView(state, 1), duelMoves(state, 1), Rng.fromSeed('d'));
+    expect(determinized).toBe(40);
+    // With the comparison, the tree stops at half the budget (20 deals) and the
+    // comparison after the batch of 16 deals that crosses the deadline (20 + 16 + 16).
+    determinized = 0;
+    const withHeuristic: DuelGame = { ...counting, bots: { ...duel.bots, heuristic: highestCard } };
+    createIsmctsBot(withHeuristic, { timeMs: 40, now: clock }).choose(duelView(state, 1), duelMoves(state, 1), Rng.fromSeed('d'));
+    expect(determinized).toBe(52);
     expect(() => createIsmctsBot(duel, { timeMs: 25 })).toThrow(RangeError);
   });
 
@@ -265,19 +275,68 @@ describe('ismcts on a toy game', () => {
   });
 
   it('[ISMCTS-11] overrules a heuristic move the search finds clearly worse, and keeps it otherwise', () => {
-    // A poor heuristic: always the highest card, so it wastes the 7 on a 4 that the 5 takes.
-    const highest: Bot<DuelView, DuelMove> = {
-      id: 'heuristic',
-      name: 'Highest card',
-      choose: (_view, legal) => legal[legal.length - 1]!,
-    };
-    const withHeuristic: DuelGame = { ...duel, bots: { ...duel.bots, heuristic: highest } };
+    const withHeuristic: DuelGame = { ...duel, bots: { ...duel.bots, heuristic: highestCard } };
     const state = followingFour();
     const view = duelView(state, 1);
     const legal = duelMoves(state, 1);
-    expect(createIsmctsBot(withHeuristic, { iterations: 400 }).choose(view, legal, Rng.fromSeed('e'))).toEqual({ type: 'play', card: 5 });
-    const trusting = createIsmctsBot(withHeuristic, { iterations: 400, anchorConfidence: Infinity });
+    expect(createIsmctsBot(withHeuristic).choose(view, legal, Rng.fromSeed('e'))).toEqual({ type: 'play', card: 5 });
+    // The comparison on common deals alone finds it, with a single tree iteration...
+    expect(createIsmctsBot(withHeuristic, { iterations: 1 }).choose(view, legal, Rng.fromSeed('e'))).toEqual({ type: 'play', card: 5 });
+    // ...which on its own keeps the heuristic's move.
+    const treeOnly = createIsmctsBot(withHeuristic, { iterations: 1, commonDeals: 0 });
+    expect(treeOnly.choose(view, legal, Rng.fromSeed('e'))).toEqual({ type: 'play', card: 7 });
+    const trusting = createIsmctsBot(withHeuristic, { anchorConfidence: Infinity });
     expect(trusting.choose(view, legal, Rng.fromSeed('e'))).toEqual({ type: 'play', card: 7 });
+  });
+
+  it('[ISMCTS-12] keeps the heuristic move when every rival ties it on common deals, and stops comparing after one batch', () => {
+    // Seat 0 led the 7; seat 1 holds 0 and 1. Whatever it keeps, seat 0's last card is higher: both moves lose both tricks.
+    const state: DuelState = {
+      ...followingFour(),
+      hands: [[6], [0, 1]],
+      outOfPlay: [2, 4],
+      led: 7,
+      played: [5, 3, 7],
+      tricks: [1, 0],
+    };
+    let determinized = 0;
+    for (const heuristic of [highestCard, lowestCard]) {
+      const game: DuelGame = {
+        ...duel,
+        determinize: (view, seat, rng) => (determinized++, duel.determinize(view, seat, rng)),
+        bots: { ...duel.bots, heuristic },
+      };
+      determinized = 0;
+      const move = createIsmctsBot(game, { iterations: 10 }).choose(duelView(state, 1), duelMoves(state, 1), Rng.fromSeed('tie'));
+      expect(move).toEqual(heuristic === highestCard ? { type: 'play', card: 1 } : { type: 'play', card: 0 });
+      expect(determinized).toBe(10 + 16);
+    }
+  });
+
+  it('[ISMCTS-13] pairs moves on the same deals, so a small edge shows through a large luck of the deal', () => {
+    // Lucky Duel: the hand's last trick also hands a bonus of 0-19 points to a seat picked by the deal's
+    // own generator. The bonus swamps the one trick that the 5 saves over the 7, but it is the same
+    // for both moves on one deal, so their paired difference keeps only the trick.
+    const lucky: DuelGame = {
+      ...duel,
+      bots: { ...duel.bots, heuristic: highestCard },
+      apply: (state, seat, move) => {
+        const result = duel.apply(state, seat, move);
+        if (!result.ok || result.state.scores === state.scores) return result;
+        const dice = Rng.fromState(state.rng);
+        const bonus = dice.int(20);
+        const lucky = dice.int(2);
+        const scores = result.state.scores.map((score, s) => (s === lucky ? score + bonus : score));
+        return { ...result, state: { ...result.state, scores } };
+      },
+    };
+    const state = followingFour();
+    const view = duelView(state, 1);
+    const legal = duelMoves(state, 1);
+    const treeOnly = createIsmctsBot(lucky, { iterations: 300, commonDeals: 0 });
+    expect(treeOnly.choose(view, legal, Rng.fromSeed('luck'))).toEqual({ type: 'play', card: 7 });
+    const paired = createIsmctsBot(lucky, { iterations: 1, commonRollouts: 150 });
+    expect(paired.choose(view, legal, Rng.fromSeed('luck'))).toEqual({ type: 'play', card: 5 });
   });
 
   it('[ISMCTS-06] learns the direction of the scores: higher wins in Duel', () => {

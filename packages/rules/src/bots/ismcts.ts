@@ -12,20 +12,36 @@
  * cannot cheat, and draws all randomness from the `rng` it is handed, so a
  * seed replays its choices.
  *
+ * The move is then settled on common deals: the game's `heuristic` choice
+ * (the anchor; without one, the tree's most visited move) and its rivals are
+ * played out from the same sampled deals with the same rollout dice, and a
+ * rival is played only when its paired gain over the anchor is clearly above
+ * zero. A single rollout's reward is mostly the luck of the deal; in a paired
+ * difference that luck cancels, so a few dozen deals tell moves apart that
+ * hundreds of independent rollouts cannot.
+ *
  * Only the contract is used: a hand ends when the scores change, the game
  * ends, or every seat must acknowledge at once (`continue`); which way scores
  * point is learned from the game (`scoreScaleOf`).
  */
 import type { AnyGame, Bot, EventBase, GameDefinition, GameView, MoveBase, Seat, WireRecord } from '../game';
 import { Rng } from '../rng';
+import type { RngState } from '../rng';
 
 export const ISMCTS_BOT_ID = 'ismcts';
 
 /**
- * Iterations per decision when no budget is given, sized to the speed target
- * (median 50 ms, p99 200 ms per decision; figures in the rules README).
+ * Tree iterations per decision when no budget is given. With the comparison on
+ * common deals after it, sized to the speed target (median 50 ms, p99 200 ms
+ * per decision; figures in the rules README).
  */
-export const DEFAULT_ISMCTS_ITERATIONS = 150;
+export const DEFAULT_ISMCTS_ITERATIONS = 100;
+
+/** At most this many deals are shared by the anchor and its rivals (`commonDeals`). */
+export const DEFAULT_COMMON_DEALS = 128;
+
+/** At most this many rollouts are spent comparing on common deals (`commonRollouts`). */
+export const DEFAULT_COMMON_ROLLOUTS = 256;
 
 /** UCB1 constant for rewards in [0, 1]; 0.7 is the value Cowling et al. use. */
 export const DEFAULT_ISMCTS_EXPLORATION = 0.7;
@@ -38,12 +54,14 @@ export const RolloutPolicy = {
 export type RolloutPolicy = (typeof RolloutPolicy)[keyof typeof RolloutPolicy];
 
 export interface IsmctsOptions {
-  /** Iterations per decision. Default `DEFAULT_ISMCTS_ITERATIONS`, or unbounded when only `timeMs` is given. */
+  /** Tree iterations per decision. Default `DEFAULT_ISMCTS_ITERATIONS`, or unbounded when only `timeMs` is given. */
   readonly iterations?: number;
   /**
-   * Milliseconds per decision, measured with `now`. With `iterations` too,
-   * whichever runs out first stops the search. A time budget makes choices
-   * depend on the machine's speed, so seeded replays need `iterations` alone.
+   * Milliseconds per decision, measured with `now`: the tree search stops at
+   * half of it, the comparison on common deals at all of it (between batches
+   * of deals). With `iterations` too, whichever runs out first stops the tree.
+   * A time budget makes choices depend on the machine's speed, so seeded
+   * replays need `iterations` alone.
    */
   readonly timeMs?: number;
   /** A millisecond clock (`performance.now`), passed in because the rules package reads no clock itself. */
@@ -61,11 +79,24 @@ export interface IsmctsOptions {
    */
   readonly maxSearchedMoves?: number;
   /**
-   * With a `heuristic` bot in the game, its choice is played unless the search
-   * finds a move better by this many standard errors of the mean reward
-   * (Infinity: always the heuristic; 0: plain ISMCTS, the most visited move).
+   * The anchor (the `heuristic` bot's choice, or the most visited move in a
+   * game without one) is played unless a rival's mean paired gain over it on
+   * common deals is this many standard errors above zero (with `commonDeals:
+   * 0`, its mean reward in the tree that many standard errors above the
+   * anchor's). Infinity: always the heuristic; 0: plain ISMCTS, the most
+   * visited move, with no comparison.
    */
   readonly anchorConfidence?: number;
+  /**
+   * The most deals on which the anchor and its rivals are played out
+   * together, in batches of 16, dropping after each batch the rivals that
+   * cannot catch up; default `DEFAULT_COMMON_DEALS`. 0: decide from the tree.
+   */
+  readonly commonDeals?: number;
+  /** The most rollouts the comparison may spend; default `DEFAULT_COMMON_ROLLOUTS`. */
+  readonly commonRollouts?: number;
+  /** At most this many root moves, the anchor included, are compared (the tree's best first); default 8. */
+  readonly commonMoves?: number;
 }
 
 const DEFAULT_MAX_ROLLOUT_MOVES = 1_000;
@@ -76,6 +107,15 @@ const DEFAULT_MAX_SEARCHED_MOVES = 64;
  * time), and one that did cost Crazy Eights games against its heuristic.
  */
 const DEFAULT_ANCHOR_CONFIDENCE = 2;
+const DEFAULT_COMMON_MOVES = 8;
+/** Deals per batch of the comparison: enough for a first standard error. */
+const COMMON_BATCH = 16;
+/**
+ * After each batch a rival is dropped unless its mean gain plus half a standard
+ * error is above zero: most rivals are no better than the anchor, and this
+ * stops their rollouts early; a rival that is better seldom looks that bad.
+ */
+const COMMON_DROP_CONFIDENCE = 0.5;
 
 /** One move in the tree: the statistics of the seat that made it. */
 interface TreeNode {
@@ -123,6 +163,9 @@ export function createIsmctsBot<State, Move extends MoveBase, View extends GameV
   const maxSearchedMoves = options.maxSearchedMoves ?? DEFAULT_MAX_SEARCHED_MOVES;
   const heuristic = game.bots['heuristic'];
   const anchorConfidence = options.anchorConfidence ?? DEFAULT_ANCHOR_CONFIDENCE;
+  const commonDeals = options.commonDeals ?? DEFAULT_COMMON_DEALS;
+  const commonRollouts = options.commonRollouts ?? DEFAULT_COMMON_ROLLOUTS;
+  const commonMoves = options.commonMoves ?? DEFAULT_COMMON_MOVES;
   const rollout = options.rollout ?? (heuristic ? RolloutPolicy.Heuristic : RolloutPolicy.Random);
   let rolloutBot: Bot<View, Move> | null;
   switch (rollout) {
@@ -142,6 +185,9 @@ export function createIsmctsBot<State, Move extends MoveBase, View extends GameV
     throw new RangeError('ismcts: timeMs needs a positive number of milliseconds and a clock in `now`');
   }
   if (!(iterations >= 1)) throw new RangeError(`ismcts: iterations must be at least 1 (got ${iterations})`);
+  if (!(commonDeals >= 0) || !(commonRollouts >= 0) || !(commonMoves >= 1)) {
+    throw new RangeError('ismcts: commonDeals and commonRollouts must not be negative, commonMoves at least 1');
+  }
 
   return {
     id: ISMCTS_BOT_ID,
@@ -156,15 +202,23 @@ export function createIsmctsBot<State, Move extends MoveBase, View extends GameV
 
       const root = newNode('', null, -1);
       const started = now?.() ?? 0;
-      let scale: ScoreScale | undefined;
+      const search: Search<State, Move, View> = { game, view, observer, rng, exploration, maxRolloutMoves, rolloutBot };
+      const compare = commonDeals > 0 && commonRollouts > 0 && anchorConfidence > 0;
+      const treeMs = timeMs === undefined ? Infinity : compare ? timeMs / 2 : timeMs;
       for (let done = 0; done < iterations; done++) {
-        if (timeMs !== undefined && done > 0 && now!() - started >= timeMs) break;
-        const deal = game.determinize(view, observer, rng);
-        scale ??= scoreScaleOf(game, game.scores(deal).length);
-        iterate({ game, observer, rng, exploration, maxRolloutMoves, scale, rolloutBot }, root, deal);
+        if (done > 0 && treeMs < Infinity && now!() - started >= treeMs) break;
+        iterate(search, root, game.determinize(view, observer, rng));
       }
       const anchor = heuristic && anchorConfidence > 0 ? heuristic.choose(view, legalMoves, rng) : null;
-      return decide(root, legalMoves, anchor, anchorConfidence);
+      if (!compare) return decide(root, legalMoves, anchor, anchorConfidence);
+      const leader = anchor ?? decide(root, legalMoves, null, 0);
+      const outOfTime = timeMs === undefined ? () => false : () => now!() - started >= timeMs;
+      return compareOnCommonDeals(search, rivalsOf(root, legalMoves, leader, commonMoves), {
+        maxDeals: commonDeals,
+        maxRollouts: commonRollouts,
+        confidence: anchorConfidence,
+        outOfTime,
+      });
     },
   };
 }
@@ -188,11 +242,11 @@ function moveKey(move: MoveBase): string {
 /** What one search holds fixed across its iterations. */
 interface Search<State, Move extends MoveBase, View extends GameView<WireRecord, WireRecord>> {
   readonly game: IsmctsGame<State, Move, View>;
+  readonly view: View;
   readonly observer: Seat;
   readonly rng: Rng;
   readonly exploration: number;
   readonly maxRolloutMoves: number;
-  readonly scale: ScoreScale;
   /** Null: uniformly random rollouts. */
   readonly rolloutBot: Bot<View, Move> | null;
 }
@@ -203,7 +257,7 @@ function iterate<State, Move extends MoveBase, View extends GameView<WireRecord,
   root: TreeNode,
   deal: State,
 ): void {
-  const { game, observer, rng, exploration, rolloutBot } = search;
+  const { game, observer, rng, exploration } = search;
   const before = game.scores(deal).slice();
   const path: TreeNode[] = [root];
   let node = root;
@@ -247,7 +301,26 @@ function iterate<State, Move extends MoveBase, View extends GameView<WireRecord,
     state = applyOrThrow(game, state, seat, move);
   }
 
-  // Rollout to the end of the hand.
+  const end = rollout(search, state, before, rng);
+  const rewards = handRewards(before, game.scores(end), scoreScaleOf(game, before.length));
+  for (const visited of path) {
+    visited.visits++;
+    if (visited.seat < 0) continue;
+    const reward = rewards[visited.seat]!;
+    visited.total += reward;
+    visited.totalSquares += reward * reward;
+  }
+}
+
+/** Plays on to the end of the hand that was being played when the scores were `before`. */
+function rollout<State, Move extends MoveBase, View extends GameView<WireRecord, WireRecord>>(
+  search: Search<State, Move, View>,
+  start: State,
+  before: readonly number[],
+  rng: Rng,
+): State {
+  const { game, rolloutBot } = search;
+  let state = start;
   for (let step = 0; step < search.maxRolloutMoves; step++) {
     const seat = handTurn(game, state, before);
     if (seat < 0) break;
@@ -256,15 +329,100 @@ function iterate<State, Move extends MoveBase, View extends GameView<WireRecord,
       legal.length === 1 ? legal[0]! : rolloutBot ? rolloutBot.choose(game.view(state, seat), legal, rng) : legal[rng.int(legal.length)]!;
     state = applyOrThrow(game, state, seat, move);
   }
+  return state;
+}
 
-  const rewards = handRewards(before, game.scores(state), search.scale);
-  for (const visited of path) {
-    visited.visits++;
-    if (visited.seat < 0) continue;
-    const reward = rewards[visited.seat]!;
-    visited.total += reward;
-    visited.totalSquares += reward * reward;
+/**
+ * The anchor first, then the other root moves by their mean reward in the
+ * tree (moves it never tried last), at most `limit` in all.
+ */
+function rivalsOf<Move extends MoveBase>(root: TreeNode, legalMoves: readonly Move[], anchor: Move, limit: number): Move[] {
+  const anchorKey = moveKey(anchor);
+  const treeMean = (move: Move): number => {
+    const child = root.children.get(moveKey(move));
+    return child === undefined || child.visits === 0 ? -Infinity : meanOf(child);
+  };
+  const others = legalMoves.filter((move) => moveKey(move) !== anchorKey);
+  // Array sort is stable: among equals the legal-move order stands, so the choice replays.
+  others.sort((a, b) => treeMean(b) - treeMean(a));
+  return [anchor, ...others.slice(0, limit - 1)];
+}
+
+/** A root move compared with the anchor on common deals: sums of its paired gains. */
+interface Rival<Move> {
+  readonly move: Move;
+  deals: number;
+  gain: number;
+  squares: number;
+}
+
+/** What the comparison on common deals may spend, and how sure it must be. */
+interface CommonPlan {
+  readonly maxDeals: number;
+  readonly maxRollouts: number;
+  /** Standard errors by which a rival's mean paired gain must clear zero. */
+  readonly confidence: number;
+  readonly outOfTime: () => boolean;
+}
+
+/**
+ * Settles the move with common random numbers: the anchor (`candidates[0]`)
+ * and every rival still in the race are played out from the same sampled deal
+ * with the same rollout dice, batch after batch; a rival whose paired gain is
+ * below zero by more than half a standard error is dropped. The best rival
+ * whose mean gain is `confidence` standard errors above zero is played;
+ * otherwise the anchor.
+ */
+function compareOnCommonDeals<State, Move extends MoveBase, View extends GameView<WireRecord, WireRecord>>(
+  search: Search<State, Move, View>,
+  candidates: readonly Move[],
+  plan: CommonPlan,
+): Move {
+  const { game, view, observer, rng } = search;
+  const anchor = candidates[0]!;
+  let alive: Rival<Move>[] = candidates.slice(1).map((move) => ({ move, deals: 0, gain: 0, squares: 0 }));
+  let deals = 0;
+  let rollouts = 0;
+  while (alive.length > 0 && deals < plan.maxDeals && rollouts < plan.maxRollouts && !plan.outOfTime()) {
+    for (let b = 0; b < COMMON_BATCH && deals < plan.maxDeals && rollouts < plan.maxRollouts; b++, deals++) {
+      const deal = game.determinize(view, observer, rng);
+      const before = game.scores(deal).slice();
+      const scale = scoreScaleOf(game, before.length);
+      const dice: RngState = [rng.nextUint32(), rng.nextUint32(), rng.nextUint32(), rng.nextUint32()];
+      const rewardOf = (move: Move): number => {
+        const end = rollout(search, applyOrThrow(game, deal, observer, move), before, Rng.fromState(dice));
+        return handRewards(before, game.scores(end), scale)[observer]!;
+      };
+      const base = rewardOf(anchor);
+      for (const rival of alive) {
+        const gain = rewardOf(rival.move) - base;
+        rival.deals++;
+        rival.gain += gain;
+        rival.squares += gain * gain;
+      }
+      rollouts += 1 + alive.length;
+    }
+    // A rival that has tied the anchor on every deal so far (another small club on a trick lost anyway) goes too.
+    alive = alive.filter((rival) => gainBound(rival, COMMON_DROP_CONFIDENCE) > 0);
   }
+  let best = anchor;
+  let bestGain = -Infinity;
+  for (const rival of alive) {
+    const mean = rival.gain / rival.deals;
+    if (gainBound(rival, -plan.confidence) > 0 && mean > bestGain) {
+      bestGain = mean;
+      best = rival.move;
+    }
+  }
+  return best;
+}
+
+/** The rival's mean paired gain plus `z` standard errors (minus, for a negative `z`). */
+function gainBound(rival: Rival<unknown>, z: number): number {
+  if (rival.deals < 2) return z > 0 ? Infinity : -Infinity;
+  const mean = rival.gain / rival.deals;
+  const variance = Math.max(0, (rival.squares - rival.deals * mean * mean) / (rival.deals - 1));
+  return mean + z * Math.sqrt(variance / rival.deals);
 }
 
 /**
