@@ -418,12 +418,24 @@ export function contextOfState(state: HeartsState, seat: Seat): TableContext {
   };
 }
 
-const EMPTY_TRICK: readonly Card[] = Object.freeze([-1, -1, -1, -1]);
-const EMPTY_CARDS: readonly Card[] = Object.freeze([]);
-const ZEROS: readonly number[] = Object.freeze([0, 0, 0, 0]);
-const NOBODY_CONTINUED: readonly boolean[] = Object.freeze([false, false, false, false]);
-const NO_WON: readonly number[] = Object.freeze(new Array<number>(DECK_SIZE).fill(-1));
-const NO_PASSES: readonly (readonly Card[])[] = Object.freeze([EMPTY_CARDS, EMPTY_CARDS, EMPTY_CARDS, EMPTY_CARDS]);
+/**
+ * Per-seat and per-card arrays start fresh in every hand, not as shared frozen
+ * constants: V8 gives a frozen array its own elements kind, and a property
+ * read that meets both kinds (a fresh trick and the frozen empty one) leaves
+ * optimized code for the generic keyed-load stub. That stub was 5% of a
+ * random-play simulation. Nothing mutates a state's arrays, frozen or not.
+ */
+function emptyTrick(): Card[] {
+  return [-1, -1, -1, -1];
+}
+
+function zeros(): number[] {
+  return [0, 0, 0, 0];
+}
+
+function noCards(): Card[][] {
+  return [[], [], [], []];
+}
 
 function holderOf(hands: readonly (readonly Card[])[], card: Card): Seat {
   for (let s = 0; s < SEATS; s++) if (hands[s]!.includes(card)) return s;
@@ -440,8 +452,12 @@ export function dealHand(
   // Seat s gets deck[13s .. 13s+12]; walking the cards in order gives every hand already sorted.
   const holder: number[] = new Array<number>(DECK_SIZE).fill(0);
   for (let i = 0; i < DECK_SIZE; i++) holder[deck[i]!] = (i / HAND_SIZE) | 0;
-  const hands: Card[][] = [[], [], [], []];
-  for (let card = 0; card < DECK_SIZE; card++) hands[holder[card]!]!.push(card);
+  const hands: Card[][] = [new Array<Card>(HAND_SIZE), new Array<Card>(HAND_SIZE), new Array<Card>(HAND_SIZE), new Array<Card>(HAND_SIZE)];
+  const dealt = [0, 0, 0, 0];
+  for (let card = 0; card < DECK_SIZE; card++) {
+    const seat = holder[card]!;
+    hands[seat]![dealt[seat]!++] = card;
+  }
   const direction = passDirectionOf(handNumber);
   const phase = direction === PassDirection.None ? HeartsPhase.Playing : HeartsPhase.Passing;
   const leader = holderOf(hands, TWO_OF_CLUBS);
@@ -451,28 +467,28 @@ export function dealHand(
     phase,
     handNumber,
     hands,
-    passed: NO_PASSES,
-    received: NO_PASSES,
-    trick: EMPTY_TRICK,
+    passed: noCards(),
+    received: noCards(),
+    trick: emptyTrick(),
     leader,
     turn: leader,
     tricksPlayed: 0,
-    lastTrick: EMPTY_TRICK,
+    lastTrick: emptyTrick(),
     lastTrickWinner: -1,
     heartsBroken: false,
-    wonBy: NO_WON,
-    handPoints: ZEROS,
-    tricksWon: ZEROS,
-    voids: ZEROS,
+    wonBy: new Array<number>(DECK_SIZE).fill(-1),
+    handPoints: zeros(),
+    tricksWon: zeros(),
+    voids: zeros(),
     scores: base.scores,
     lastHandPoints: base.lastHandPoints,
     moonShooter: base.moonShooter,
-    continued: NOBODY_CONTINUED,
+    continued: [false, false, false, false],
   };
 }
 
 export function setupHearts(seed: string, options: HeartsOptions): HeartsState {
-  return dealHand({ options, scores: ZEROS, lastHandPoints: ZEROS, moonShooter: -1 }, Rng.fromSeed(seed), 1);
+  return dealHand({ options, scores: zeros(), lastHandPoints: zeros(), moonShooter: -1 }, Rng.fromSeed(seed), 1);
 }
 
 /** `hand` without `card`, which it holds. */
@@ -485,9 +501,25 @@ function without(hand: readonly Card[], card: Card): Card[] {
 
 /** `hand` without the three cards of `given`, all held. */
 function withoutAll(hand: readonly Card[], given: readonly Card[]): Card[] {
-  const out: Card[] = [];
-  for (let i = 0; i < hand.length; i++) if (!given.includes(hand[i]!)) out.push(hand[i]!);
+  const [a, b, c] = given;
+  const out = new Array<Card>(hand.length - PASS_SIZE);
+  let j = 0;
+  for (let i = 0; i < hand.length; i++) {
+    const card = hand[i]!;
+    if (card !== a && card !== b && card !== c) out[j++] = card;
+  }
   return out;
+}
+
+/** The three passed cards (already checked: three distinct cards) in ascending order, as a new array. */
+function ascendingThree(cards: readonly Card[]): Card[] {
+  let a = cards[0]!;
+  let b = cards[1]!;
+  let c = cards[2]!;
+  if (a > b) [a, b] = [b, a];
+  if (b > c) [b, c] = [c, b];
+  if (a > b) [a, b] = [b, a];
+  return [a, b, c];
 }
 
 /** Two ascending lists merged into one ascending list. */
@@ -511,6 +543,42 @@ function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
   const out: T[] = [items[0] as T, items[1] as T, items[2] as T, items[3] as T];
   out[index] = value;
   return out;
+}
+
+type WritableState = { -readonly [K in keyof HeartsState]: HeartsState[K] };
+
+/**
+ * A field-by-field copy of a state, for the move being applied to change
+ * before returning it. Every state after the deal comes from this one object
+ * literal, so all share one hidden class: a spread (`{ ...state, x }`) copies
+ * through a generic cloning stub, and the states it made could differ in
+ * shape, which slowed every later read of their fields.
+ */
+function copyState(state: HeartsState): WritableState {
+  return {
+    options: state.options,
+    rng: state.rng,
+    phase: state.phase,
+    handNumber: state.handNumber,
+    hands: state.hands,
+    passed: state.passed,
+    received: state.received,
+    trick: state.trick,
+    leader: state.leader,
+    turn: state.turn,
+    tricksPlayed: state.tricksPlayed,
+    lastTrick: state.lastTrick,
+    lastTrickWinner: state.lastTrickWinner,
+    heartsBroken: state.heartsBroken,
+    wonBy: state.wonBy,
+    handPoints: state.handPoints,
+    tricksWon: state.tricksWon,
+    voids: state.voids,
+    scores: state.scores,
+    lastHandPoints: state.lastHandPoints,
+    moonShooter: state.moonShooter,
+    continued: state.continued,
+  };
 }
 
 /**
@@ -549,8 +617,12 @@ function isAllowedSharedPlay(state: HeartsState, seat: Seat, move: HeartsMove): 
 }
 
 export function applyMove(state: HeartsState, seat: Seat, move: HeartsMove): ApplyResult<HeartsState, HeartsEvent> {
-  if (typeof move === 'object' && move !== null && isAllowedSharedPlay(state, seat, move)) {
-    return applyPlay(state, seat, (move as { readonly card: Card }).card);
+  if (typeof move === 'object' && move !== null) {
+    if (isAllowedSharedPlay(state, seat, move)) return applyPlay(state, seat, (move as { readonly card: Card }).card);
+    if (isAllowedSharedPass(state, seat, move)) return applyPass(state, seat, (move as { readonly cards: readonly Card[] }).cards);
+    if (move === CONTINUE_MOVE && state.phase === HeartsPhase.HandOver && state.continued[seat] === false) {
+      return applyContinue(state, seat);
+    }
   }
   const error = moveError(contextOfState(state, seat), seat, move);
   if (error) return { ok: false, error };
@@ -568,27 +640,44 @@ export function applyMove(state: HeartsState, seat: Seat, move: HeartsMove): App
   }
 }
 
+/** Like `isAllowedSharedPlay`, for the shared pass moves (their cards are ascending). */
+function isAllowedSharedPass(state: HeartsState, seat: Seat, move: HeartsMove): boolean {
+  if (move.type !== 'pass' || state.phase !== HeartsPhase.Passing || state.passed[seat]?.length !== 0) return false;
+  const cards: unknown = move.cards;
+  if (!Array.isArray(cards) || cards.length !== PASS_SIZE) return false;
+  const [a, b, c] = cards as unknown[];
+  if (!isCardCode(a) || !isCardCode(b) || !isCardCode(c) || PASS_MOVES[(a * DECK_SIZE + b) * DECK_SIZE + c] !== move) return false;
+  const hand = state.hands[seat]!;
+  return hand.includes(a) && hand.includes(b) && hand.includes(c);
+}
+
 function applyPass(state: HeartsState, seat: Seat, cards: readonly Card[]): ApplyResult<HeartsState, HeartsEvent> {
-  const given = cards.slice().sort((a, b) => a - b);
+  const given = ascendingThree(cards);
   const hands = replaceAt(state.hands, seat, withoutAll(state.hands[seat]!, given));
   const passed = replaceAt(state.passed, seat, given);
   const events: HeartsEvent[] = [{ type: 'passed', seat }];
   if (passed[0]!.length === 0 || passed[1]!.length === 0 || passed[2]!.length === 0 || passed[3]!.length === 0) {
-    return { ok: true, state: { ...state, hands, passed }, events };
+    const after = copyState(state);
+    after.hands = hands;
+    after.passed = passed;
+    return { ok: true, state: after, events };
   }
   // [H-04] Nobody receives until all four have passed; then every pass lands at once.
   const direction = passDirectionOf(state.handNumber);
-  const received: (readonly Card[])[] = [EMPTY_CARDS, EMPTY_CARDS, EMPTY_CARDS, EMPTY_CARDS];
+  const received: (readonly Card[])[] = noCards();
   for (let s = 0; s < SEATS; s++) received[passTarget(s, direction)] = passed[s]!;
   const finalHands: Card[][] = [];
   for (let s = 0; s < SEATS; s++) finalHands.push(mergeSorted(hands[s]!, received[s]!));
   const leader = holderOf(finalHands, TWO_OF_CLUBS);
   events.push({ type: 'passesExchanged', passDirection: direction });
-  return {
-    ok: true,
-    state: { ...state, phase: HeartsPhase.Playing, hands: finalHands, passed, received, leader, turn: leader },
-    events,
-  };
+  const after = copyState(state);
+  after.phase = HeartsPhase.Playing;
+  after.hands = finalHands;
+  after.passed = passed;
+  after.received = received;
+  after.leader = leader;
+  after.turn = leader;
+  return { ok: true, state: after, events };
 }
 
 function trickWinner(trick: readonly Card[], leader: Seat): Seat {
@@ -619,31 +708,12 @@ function applyPlay(state: HeartsState, seat: Seat, card: Card): ApplyResult<Hear
   }
   const next = (seat + 1) % SEATS;
   if (next !== state.leader) {
-    // Written out in full rather than spread: this is the hottest path of a simulation.
-    const after: HeartsState = {
-      options: state.options,
-      rng: state.rng,
-      phase: state.phase,
-      handNumber: state.handNumber,
-      hands,
-      passed: state.passed,
-      received: state.received,
-      trick,
-      leader: state.leader,
-      turn: next,
-      tricksPlayed: state.tricksPlayed,
-      lastTrick: state.lastTrick,
-      lastTrickWinner: state.lastTrickWinner,
-      heartsBroken,
-      wonBy: state.wonBy,
-      handPoints: state.handPoints,
-      tricksWon: state.tricksWon,
-      voids,
-      scores: state.scores,
-      lastHandPoints: state.lastHandPoints,
-      moonShooter: state.moonShooter,
-      continued: state.continued,
-    };
+    const after = copyState(state);
+    after.hands = hands;
+    after.trick = trick;
+    after.turn = next;
+    after.heartsBroken = heartsBroken;
+    after.voids = voids;
     return { ok: true, state: after, events };
   }
   // [H-09] The trick is complete: the highest card of the led suit takes it and leads next.
@@ -658,21 +728,19 @@ function applyPlay(state: HeartsState, seat: Seat, card: Card): ApplyResult<Hear
   const handPoints = replaceAt(state.handPoints, winner, state.handPoints[winner]! + points);
   const tricksWon = replaceAt(state.tricksWon, winner, state.tricksWon[winner]! + 1);
   const tricksPlayed = state.tricksPlayed + 1;
-  const after: HeartsState = {
-    ...state,
-    hands,
-    trick: EMPTY_TRICK,
-    lastTrick: trick,
-    lastTrickWinner: winner,
-    leader: winner,
-    turn: winner,
-    tricksPlayed,
-    heartsBroken,
-    voids,
-    wonBy,
-    handPoints,
-    tricksWon,
-  };
+  const after = copyState(state);
+  after.hands = hands;
+  after.trick = emptyTrick();
+  after.lastTrick = trick;
+  after.lastTrickWinner = winner;
+  after.leader = winner;
+  after.turn = winner;
+  after.tricksPlayed = tricksPlayed;
+  after.heartsBroken = heartsBroken;
+  after.voids = voids;
+  after.wonBy = wonBy;
+  after.handPoints = handPoints;
+  after.tricksWon = tricksWon;
   if (tricksPlayed < HAND_SIZE) return { ok: true, state: after, events };
   return { ok: true, state: scoreHand(after, events), events };
 }
@@ -702,14 +770,13 @@ function scoreHand(state: HeartsState, events: HeartsEvent[]): HeartsState {
   const { points, moonShooter } = handScore(state.wonBy, state.options);
   const scores = state.scores.map((score, s) => score + points[s]!);
   events.push({ type: 'handScored', points, moonShooter });
-  return {
-    ...state,
-    phase: HeartsPhase.HandOver,
-    scores,
-    lastHandPoints: points,
-    moonShooter,
-    continued: NOBODY_CONTINUED,
-  };
+  const after = copyState(state);
+  after.phase = HeartsPhase.HandOver;
+  after.scores = scores;
+  after.lastHandPoints = points;
+  after.moonShooter = moonShooter;
+  after.continued = [false, false, false, false];
+  return after;
 }
 
 /** [H-14] The game ends after a hand when a score has reached the target. */
@@ -720,11 +787,15 @@ export function isGameEnding(state: Pick<HeartsState, 'scores' | 'options'>): bo
 function applyContinue(state: HeartsState, seat: Seat): ApplyResult<HeartsState, HeartsEvent> {
   const continued = replaceAt(state.continued, seat, true);
   const events: HeartsEvent[] = [{ type: 'continued', seat }];
-  if (continued.some((c) => !c)) return { ok: true, state: { ...state, continued }, events };
-  if (isGameEnding(state)) {
-    const result = outcomeOf(state.scores);
-    events.push({ type: 'gameOver', winners: result.winners });
-    return { ok: true, state: { ...state, continued, phase: HeartsPhase.GameOver }, events };
+  const waiting = continued.some((c) => !c);
+  if (waiting || isGameEnding(state)) {
+    const after = copyState(state);
+    after.continued = continued;
+    if (!waiting) {
+      after.phase = HeartsPhase.GameOver;
+      events.push({ type: 'gameOver', winners: outcomeOf(state.scores).winners });
+    }
+    return { ok: true, state: after, events };
   }
   const rng = Rng.fromState(state.rng);
   const dealt = dealHand(state, rng, state.handNumber + 1);
@@ -832,7 +903,7 @@ export function contextOfView(view: HeartsView): TableContext {
   return {
     phase: pub.phase,
     active: pub.active,
-    hand: view.private?.hand ?? EMPTY_CARDS,
+    hand: view.private?.hand ?? [],
     trick: pub.trick,
     leader: pub.leader,
     heartsBroken: pub.heartsBroken,
