@@ -323,10 +323,32 @@ function playError(ctx: TurnContext, move: { card?: unknown; suit?: unknown }): 
   return null;
 }
 
-const SUIT_LIST: readonly Suit[] = [0, 1, 2, 3];
-const DRAW: CrazyEightsMove = { type: 'draw' };
-const PASS: CrazyEightsMove = { type: 'pass' };
-const CONTINUE: CrazyEightsMove = { type: 'continue' };
+const DRAW: CrazyEightsMove = Object.freeze({ type: 'draw' });
+const PASS: CrazyEightsMove = Object.freeze({ type: 'pass' });
+const CONTINUE: CrazyEightsMove = Object.freeze({ type: 'continue' });
+/**
+ * The moves `legalMoves` hands out are shared, frozen values: one per card,
+ * and one per 8 and named suit. Listing them allocates nothing, and `apply`
+ * knows them (`isSharedLegalMove`) and skips the checks of their shape.
+ */
+const PLAY_MOVES: readonly CrazyEightsMove[] = Array.from({ length: DECK_SIZE }, (_, card) => Object.freeze({ type: 'play', card }));
+const EIGHT_MOVES: readonly (CrazyEightsMove | undefined)[] = Array.from({ length: DECK_SIZE * 4 }, (_, key) =>
+  (key >> 2) % 13 === EIGHT_INDEX ? Object.freeze({ type: 'play', card: key >> 2, suit: (key & 3) as Suit }) : undefined,
+);
+
+/**
+ * True when `move` is one of the shared play moves and the seat may make it
+ * now: the common case of a simulation, checked without the generic checks of
+ * a move's shape. Every refusal still comes from `moveError`.
+ */
+function isSharedPlay(state: CrazyEightsState, seat: Seat, move: CrazyEightsMove): boolean {
+  if (typeof move !== 'object' || move === null || move.type !== 'play') return false;
+  const { card, suit } = move as { card: unknown; suit?: unknown };
+  if (typeof card !== 'number' || (suit !== undefined && typeof suit !== 'number')) return false;
+  if ((suit === undefined ? PLAY_MOVES[card] : EIGHT_MOVES[card * 4 + suit]) !== move) return false;
+  if (state.phase !== CrazyEightsPhase.Play || seat !== state.turn) return false;
+  return state.hands[seat]!.includes(card) && isPlayable(card, discardTop(state.discard), state.suit);
+}
 
 function legalMovesOf(ctx: TurnContext, seat: Seat): CrazyEightsMove[] {
   if (ctx.phase === CrazyEightsPhase.HandOver) return ctx.continued[seat] === false ? [CONTINUE] : [];
@@ -339,9 +361,9 @@ function legalMovesOf(ctx: TurnContext, seat: Seat): CrazyEightsMove[] {
     if (!isPlayable(card, ctx.top, ctx.suit)) continue;
     playable = true;
     if (card % 13 === EIGHT_INDEX) {
-      for (const suit of SUIT_LIST) moves.push({ type: 'play', card, suit });
+      for (let suit = 0; suit < 4; suit++) moves.push(EIGHT_MOVES[card * 4 + suit]!);
     } else {
-      moves.push({ type: 'play', card });
+      moves.push(PLAY_MOVES[card]!);
     }
   }
   if (ctx.canRefill && (ctx.drawRule === DrawRule.DrawOne ? !ctx.drawn : !ctx.drawn || !playable)) moves.push(DRAW);
@@ -375,17 +397,25 @@ function dealHand(
   for (let s = 0; s < base.seats; s++) hands.push(deck.slice(s * size, (s + 1) * size).sort((a, b) => a - b));
   const rest = deck.slice(base.seats * size);
   const top = rest.pop()!;
+  // Field by field, in the order of `copyState`, so that every state has the same hidden class.
   return {
-    ...base,
+    seats: base.seats,
+    drawRule: base.drawRule,
+    target: base.target,
     phase: CrazyEightsPhase.Play,
     hands,
     stock: rest,
     discard: [top],
     suit: suitOf(top),
     turn: (base.dealer + 1) % base.seats,
+    dealer: base.dealer,
     drawn: false,
     passes: 0,
     reshuffles: 0,
+    scores: base.scores,
+    handNumber: base.handNumber,
+    lastHandPoints: base.lastHandPoints,
+    lastHandWinner: base.lastHandWinner,
     continued: new Array<boolean>(base.seats).fill(false),
     rng: rng.state(),
   };
@@ -411,16 +441,14 @@ function scoreHand(state: CrazyEightsState, blocked: boolean): { state: CrazyEig
   }
   const scores = state.scores.map((score, s) => score + points[s]!);
   const events: CrazyEightsEvent[] = [{ type: 'handScored', points, winner, blocked }];
-  const next: CrazyEightsState = {
-    ...state,
-    // [C8-11] Even the last hand is shown as a summary; the game ends when everyone has continued.
-    phase: CrazyEightsPhase.HandOver,
-    scores,
-    lastHandPoints: points,
-    lastHandWinner: winner,
-    drawn: false,
-    continued: new Array<boolean>(state.seats).fill(false),
-  };
+  const next = copyState(state);
+  // [C8-11] Even the last hand is shown as a summary; the game ends when everyone has continued.
+  next.phase = CrazyEightsPhase.HandOver;
+  next.scores = scores;
+  next.lastHandPoints = points;
+  next.lastHandWinner = winner;
+  next.drawn = false;
+  next.continued = new Array<boolean>(state.seats).fill(false);
   return { state: next, events };
 }
 
@@ -441,7 +469,40 @@ function rankingOf(scores: readonly number[]): number[] {
 // ---------------------------------------------------------------------------
 // Moves
 
-/** The hot-path copy: an explicit literal keeps one object shape and is much faster than a spread. */
+type WritableState = { -readonly [K in keyof CrazyEightsState]: CrazyEightsState[K] };
+
+/**
+ * A field-by-field copy of a state, for the move being applied to change
+ * before returning it. Every state comes from this literal or the deal's,
+ * with the fields in the same order, so all share one hidden class; a spread
+ * copies through a generic stub and made states of several shapes, and then
+ * every read of a state field went through the megamorphic lookup.
+ */
+function copyState(state: CrazyEightsState): WritableState {
+  return {
+    seats: state.seats,
+    drawRule: state.drawRule,
+    target: state.target,
+    phase: state.phase,
+    hands: state.hands,
+    stock: state.stock,
+    discard: state.discard,
+    suit: state.suit,
+    turn: state.turn,
+    dealer: state.dealer,
+    drawn: state.drawn,
+    passes: state.passes,
+    reshuffles: state.reshuffles,
+    scores: state.scores,
+    handNumber: state.handNumber,
+    lastHandPoints: state.lastHandPoints,
+    lastHandWinner: state.lastHandWinner,
+    continued: state.continued,
+    rng: state.rng,
+  };
+}
+
+/** The copy for a move within a hand: the turn-level fields change. */
 function withTurn(
   state: CrazyEightsState,
   hands: readonly (readonly Card[])[],
@@ -452,28 +513,17 @@ function withTurn(
   drawn: boolean,
   passes: number,
   rng: RngState,
-): CrazyEightsState {
-  return {
-    seats: state.seats,
-    drawRule: state.drawRule,
-    target: state.target,
-    phase: state.phase,
-    hands,
-    stock,
-    discard,
-    suit,
-    turn,
-    dealer: state.dealer,
-    drawn,
-    passes,
-    reshuffles: state.reshuffles,
-    scores: state.scores,
-    handNumber: state.handNumber,
-    lastHandPoints: state.lastHandPoints,
-    lastHandWinner: state.lastHandWinner,
-    continued: state.continued,
-    rng,
-  };
+): WritableState {
+  const next = copyState(state);
+  next.hands = hands;
+  next.stock = stock;
+  next.discard = discard;
+  next.suit = suit;
+  next.turn = turn;
+  next.drawn = drawn;
+  next.passes = passes;
+  next.rng = rng;
+  return next;
 }
 
 function applyPlay(state: CrazyEightsState, seat: Seat, card: Card, named: Suit | undefined): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
@@ -511,7 +561,8 @@ function applyDraw(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEights
   events.push({ type: 'drew', seat });
   const hands = replaceAt(state.hands, seat, hand);
   const next = withTurn(state, hands, stock.slice(0, -1), discard, state.suit, seat, true, 0, rng);
-  return { ok: true, state: reshuffles === state.reshuffles ? next : { ...next, reshuffles }, events };
+  next.reshuffles = reshuffles;
+  return { ok: true, state: next, events };
 }
 
 function applyPass(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
@@ -533,10 +584,15 @@ function applyPass(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEights
 function applyContinue(state: CrazyEightsState, seat: Seat): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
   const continued = replaceAt(state.continued, seat, true);
   const events: CrazyEightsEvent[] = [{ type: 'continued', seat }];
-  if (continued.some((done) => !done)) return { ok: true, state: { ...state, continued }, events };
-  if (isGameEnding(state)) {
-    events.push({ type: 'gameOver', winners: winnersOf(state.scores) });
-    return { ok: true, state: { ...state, phase: CrazyEightsPhase.GameOver, continued }, events };
+  const waiting = continued.some((done) => !done);
+  if (waiting || isGameEnding(state)) {
+    const next = copyState(state);
+    next.continued = continued;
+    if (!waiting) {
+      next.phase = CrazyEightsPhase.GameOver;
+      events.push({ type: 'gameOver', winners: winnersOf(state.scores) });
+    }
+    return { ok: true, state: next, events };
   }
   // [C8-13] The deal passes to the left and the stored generator deals on.
   const dealer = (state.dealer + 1) % state.seats;
@@ -783,6 +839,13 @@ export const crazyEights: GameDefinition<
     return legalMovesOf(contextOfState(state, seat), seat);
   },
   apply(state, seat, move) {
+    if (isSharedPlay(state, seat, move)) {
+      const { card, suit } = move as { card: Card; suit?: Suit };
+      return applyPlay(state, seat, card, suit);
+    }
+    if (move === DRAW && state.phase === CrazyEightsPhase.Play && seat === state.turn && mayDraw(contextOfState(state, seat))) {
+      return applyDraw(state, seat);
+    }
     const ctx = contextOfState(state, isSeatIndex(seat, state.seats) ? seat : 0);
     const problem = moveError(ctx, seat, state.seats, move);
     if (problem) return { ok: false, error: problem };
