@@ -170,8 +170,9 @@ function soakSection(soak: SoakFigures): string[] {
     );
   }
   lines.push(
-    `- The start is measured after a warm-up round (a few tables for a few seconds, then closed): the fresh process ` +
-      `had ${mib(soak.rssIdleBytes)} before any table${soak.settleStartSeconds === undefined ? '' : ' (settled the same way)'}.`,
+    `- The start is measured after a warm-up round (${soak.settleStartSeconds === undefined ? 'a few tables' : 'the same number of tables'} ` +
+      `for a few seconds, then closed): the fresh process had ${mib(soak.rssIdleBytes)} before any table` +
+      `${soak.settleStartSeconds === undefined ? '' : ' (settled the same way)'}.`,
     `- Check (0 rooms, RSS within 10%): ${soak.passed ? 'passed' : 'FAILED'}.`,
   );
   if (soak.errorSamples.length > 0) lines.push(`- Error samples: ${soak.errorSamples.slice(0, 3).map((sample) => `\`${sample}\``).join('; ')}`);

@@ -5,7 +5,7 @@
  * leaves, and the run checks that no room is left and that RSS is back within
  * 10% of where it started. Both ends are read the same way: no room open,
  * then a GC every few seconds until RSS stops falling (see `settle`); the
- * start comes after a short warm-up round.
+ * start comes after a short warm-up round at the soak's own size.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerKind, startServerHost } from '../host/hostProtocol';
@@ -30,8 +30,6 @@ export interface SoakConfig {
 
 /** How long rooms may take to close after their last client left. */
 const DRAIN_SECONDS = 30;
-/** Tables of the warm-up round that precedes the start figure. */
-const WARMUP_TABLES = 8;
 const RSS_TOLERANCE = 0.1;
 
 /** Waits until the server has no room open, or `DRAIN_SECONDS` passed; the last stats. */
@@ -51,11 +49,14 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
   try {
     server = await startServerHost(ServerKind.Deckhand, 'server-soak');
     const { stats: idle } = await settle(server);
-    // A fresh process grows on first use (compiled code, lazily loaded modules, matchmaker
-    // structures); a short warm-up round first, so the start figure is a served-before server.
-    const warmup = await LoadFleet.start(1, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
+    // A fresh process grows on first use, and the first time it serves this many clients
+    // (compiled code, lazily loaded modules, the allocator's high-water mark: about 10 MiB of
+    // glibc heap that stays fragmented once 1,000 connections have come and gone, and does not
+    // grow on later rounds of the same size). A short round at the soak's own size first, so that
+    // the start is a server that has served this load once, and the end shows what the soak kept.
+    const warmup = await LoadFleet.start(config.workers, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
     try {
-      await warmup.growTo(Math.min(WARMUP_TABLES, config.tables));
+      await warmup.growTo(config.tables);
       await sleep(config.warmupSeconds * 1000);
     } finally {
       await warmup.stop();
