@@ -51,8 +51,8 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
     const { stats: idle } = await settle(server);
     // A fresh process grows on first use, and the first time it serves this many clients
     // (compiled code, lazily loaded modules, the allocator's high-water mark: about 10 MiB of
-    // glibc heap that stays fragmented once 1,000 connections have come and gone, and does not
-    // grow on later rounds of the same size). A short round at the soak's own size first, so that
+    // glibc heap that stays fragmented once 1,000 connections have come and gone, while later
+    // rounds of the same size add about 2 MiB each). A short round at the soak's own size first, so that
     // the start is a server that has served this load once, and the end shows what the soak kept.
     const warmup = await LoadFleet.start(config.workers, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
     try {
