@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_ISMCTS_ITERATIONS } from '@deckhand/rules';
 import { ConfigError, loadConfig } from './config';
 
 describe('loadConfig', () => {
@@ -18,7 +19,8 @@ describe('loadConfig', () => {
     });
     expect(config.tokenSecret.length).toBeGreaterThanOrEqual(32);
     expect(config.botWorkers).toBeGreaterThanOrEqual(1);
-    expect(config).toMatchObject({ botSearchIterations: 150, botSearchMs: 500 });
+    // The hard bot searches with the rules package's default budget unless told otherwise.
+    expect(config).toMatchObject({ botSearchIterations: DEFAULT_ISMCTS_ITERATIONS, botSearchMs: 500 });
   });
 
   it('reads the hard bots\' pool size, 0 meaning inline, and their search budget', () => {

@@ -10,7 +10,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LobbyRoom, Server, matchMaker } from '@colyseus/core';
 import type { Presence } from '@colyseus/core';
-import { WebSocketTransport } from '@colyseus/ws-transport';
 import pino from 'pino';
 import type { Logger } from 'pino';
 import { GAMES } from '@deckhand/rules';
@@ -23,6 +22,7 @@ import type { ServerConfig } from './config';
 import { guestTokens } from './guestTokens';
 import type { GuestTokens } from './guestTokens';
 import { httpApp } from './httpApp';
+import { StaggeredPingTransport } from './StaggeredPingTransport';
 import { tableRoomWith } from './TableRoom';
 import type { TableObserver } from './TableRoom';
 
@@ -76,7 +76,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const httpServer = http.createServer(app);
   // Moves are tiny and latency matters more than packet count.
   httpServer.on('connection', (socket) => socket.setNoDelay(true));
-  const transport = new WebSocketTransport({ server: httpServer, maxPayload: 16 * 1024 });
+  const transport = new StaggeredPingTransport({ server: httpServer, maxPayload: 16 * 1024 });
   const gameServer = new Server({
     transport,
     presence: options.presence,

@@ -5,9 +5,7 @@
  * leaves, and the run checks that no room is left and that RSS is back within
  * 10% of where it started. Both ends are read the same way: no room open,
  * then a GC every few seconds until RSS stops falling (see `settle`); the
- * start comes after a warm-up round at the soak's own table count, so the
- * check compares a server that has carried this load once with the same
- * server after minutes of it: growth over time (a leak), not first use.
+ * start comes after a short warm-up round at the soak's own size.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerKind, startServerHost } from '../host/hostProtocol';
@@ -51,10 +49,12 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
   try {
     server = await startServerHost(ServerKind.Deckhand, 'server-soak');
     const { stats: idle } = await settle(server);
-    // A fresh process grows on first use (compiled code, lazily loaded modules, matchmaker
-    // structures, buffers sized for the number of connections); a warm-up round at the soak's
-    // own size first, so the start figure is a server that has carried this load once.
-    const warmup = await LoadFleet.start(1, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
+    // A fresh process grows on first use, and the first time it serves this many clients
+    // (compiled code, lazily loaded modules, the allocator's high-water mark: about 10 MiB of
+    // glibc heap that stays fragmented once 1,000 connections have come and gone, while later
+    // rounds of the same size add about 2 MiB each). A short round at the soak's own size first, so that
+    // the start is a server that has served this load once, and the end shows what the soak kept.
+    const warmup = await LoadFleet.start(config.workers, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
     try {
       await warmup.growTo(config.tables);
       await sleep(config.warmupSeconds * 1000);
