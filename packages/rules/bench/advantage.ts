@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { createIsmctsBot, handRewards, scoreScaleOf } from '../src/bots/ismcts';
 import type { IsmctsOptions } from '../src/bots/ismcts';
 import type { AnyGame, MoveBase, Seat } from '../src/game';
+import { meanInterval } from '../src/cli/stats';
 import { findGame } from '../src/registry';
 import { Rng } from '../src/rng';
 
@@ -95,11 +96,8 @@ function playOut(game: AnyGame, state: unknown, seat: Seat, move: MoveBase, dice
 }
 
 function meanCi(values: readonly number[]): string {
-  const n = values.length;
-  const m = values.reduce((a, b) => a + b, 0) / n;
-  const variance = values.reduce((s, v) => s + (v - m) ** 2, 0) / Math.max(1, n - 1);
-  const se = Math.sqrt(variance / n);
-  return `${m.toFixed(5)} ± ${(1.96 * se).toFixed(5)} (z ${(m / se || 0).toFixed(2)})`;
+  const { mean, low, z } = meanInterval(values);
+  return `${mean.toFixed(5)} ± ${(mean - low).toFixed(5)} (z ${z.toFixed(2)})`;
 }
 
 function compare(files: string): void {

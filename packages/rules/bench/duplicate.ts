@@ -20,6 +20,7 @@ import { performance } from 'node:perf_hooks';
 import { createIsmctsBot } from '../src/bots/ismcts';
 import type { IsmctsOptions } from '../src/bots/ismcts';
 import type { AnyGame, Bot, MoveBase } from '../src/game';
+import { meanInterval } from '../src/cli/stats';
 import { findGame } from '../src/registry';
 import { Rng } from '../src/rng';
 
@@ -77,11 +78,8 @@ function playSeed(game: AnyGame, seed: string, seats: number, bots: readonly Bot
 }
 
 function meanCi(values: readonly number[]): string {
-  const n = values.length;
-  const m = values.reduce((a, b) => a + b, 0) / n;
-  const variance = values.reduce((s, v) => s + (v - m) ** 2, 0) / Math.max(1, n - 1);
-  const half = 1.96 * Math.sqrt(variance / n);
-  return `${m.toFixed(4)} [${(m - half).toFixed(4)}, ${(m + half).toFixed(4)}] (n ${n}, z ${(m / Math.sqrt(variance / n) || 0).toFixed(2)})`;
+  const { mean, low, high, z } = meanInterval(values);
+  return `${mean.toFixed(4)} [${low.toFixed(4)}, ${high.toFixed(4)}] (n ${values.length}, z ${z.toFixed(2)})`;
 }
 
 function report(results: readonly SeedResult[]): void {

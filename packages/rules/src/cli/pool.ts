@@ -5,10 +5,15 @@
  *
  *   npm run -s pool -w @deckhand/rules -- hearts.jsonl [more.jsonl ...]
  *
- * Lowest total wins in Hearts; highest in the other games. Exits 2 on bad input.
+ * Which way a game's scores win is learned from the game (`scoreScaleOf`).
+ * Exits 2 on bad input.
  */
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
+import { scoreScaleOf } from '../bots/ismcts';
+import { findGame } from '../registry';
+import { meanInterval, rateInterval } from './stats';
+import type { MeanInterval } from './stats';
 
 interface Chunk {
   readonly game: string;
@@ -20,14 +25,6 @@ interface Chunk {
 function fail(message: string): never {
   process.stderr.write(`pool: ${message}\n`);
   process.exit(2);
-}
-
-function meanCi(values: readonly number[]): [number, number, number] {
-  const n = values.length;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1));
-  const half = (1.96 * sd) / Math.sqrt(n);
-  return [mean, mean - half, mean + half];
 }
 
 const files = process.argv.slice(2);
@@ -58,21 +55,22 @@ const gameId = chunks[0]!.game;
 const games = chunks.flatMap((chunk) => chunk.gameScores);
 const seeds = chunks.map((chunk) => chunk.seed);
 if (new Set(seeds).size !== seeds.length) fail('two chunks have the same seed, so they played the same deals');
-const lowerWins = gameId === 'hearts';
+const game = findGame(gameId);
+if (!game) fail(`unknown game ${gameId}`);
+const { lowerWins } = scoreScaleOf(game, games[0]!.length);
 const seat0 = games.map((scores) => scores[0]!);
 const others = games.map((scores) => scores.slice(1).reduce((a, b) => a + b, 0) / (scores.length - 1));
 const margin = games.map((_, i) => seat0[i]! - others[i]!);
 const wins = games.filter((scores) => scores[0] === (lowerWins ? Math.min(...scores) : Math.max(...scores))).length;
-const p = wins / games.length;
-const half = 1.96 * Math.sqrt((p * (1 - p)) / games.length);
-const fmt = ([mean, low, high]: [number, number, number]) => `${mean.toFixed(2)} [${low.toFixed(2)}, ${high.toFixed(2)}]`;
+const winRate = rateInterval(wins, games.length);
+const fmt = ({ mean, low, high }: MeanInterval) => `${mean.toFixed(2)} [${low.toFixed(2)}, ${high.toFixed(2)}]`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 process.stdout.write(
   [
     `${gameId}: ${games.length} games in ${chunks.length} chunks (seeds ${seeds.join(',')}), ${chunks.reduce((a, c) => a + c.seconds, 0).toFixed(0)} s simulated`,
-    `seat 0 mean score            ${fmt(meanCi(seat0))}`,
-    `other seats' mean score      ${fmt(meanCi(others))}`,
-    `seat 0 minus the others      ${fmt(meanCi(margin))}`,
-    `seat 0 win rate (ties win)   ${pct(p)} [${pct(p - half)}, ${pct(p + half)}], parity ${pct(1 / games[0]!.length)}`,
+    `seat 0 mean score            ${fmt(meanInterval(seat0))}`,
+    `other seats' mean score      ${fmt(meanInterval(others))}`,
+    `seat 0 minus the others      ${fmt(meanInterval(margin))}`,
+    `seat 0 win rate (ties win)   ${pct(winRate.rate)} [${pct(winRate.low)}, ${pct(winRate.high)}], parity ${pct(1 / games[0]!.length)}`,
   ].join('\n') + '\n',
 );

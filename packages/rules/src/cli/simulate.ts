@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { botIds, findBot, findGame, gameIds } from '../registry';
 import { simulate } from '../simulate';
+import { meanInterval, rateInterval } from './stats';
 import type { AnyGame, Bot, MoveBase } from '../game';
 
 const USAGE = `Usage: npm run simulate -- --game <id> [--games N] [--seed S] [--bots a,b,...] [--options JSON] [--no-check] [--json]
@@ -158,19 +159,14 @@ function mean(values: readonly number[]): number {
   return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
-/** 95% interval for a mean: mean ± 1.96 standard errors (sample standard deviation over games). */
 function interval(values: readonly number[]): [number, number] {
-  const m = mean(values);
-  const variance = values.reduce((sum, value) => sum + (value - m) ** 2, 0) / Math.max(1, values.length - 1);
-  const half = 1.96 * Math.sqrt(variance / Math.max(1, values.length));
-  return [round(m - half, 3), round(m + half, 3)];
+  const { low, high } = meanInterval(values);
+  return [round(low, 3), round(high, 3)];
 }
 
-/** 95% interval for a rate: p ± 1.96 sqrt(p(1-p)/n) (a tie shares the win, so shared wins count for each seat). */
 function proportionInterval(successes: number, trials: number): [number, number] {
-  const p = successes / trials;
-  const half = 1.96 * Math.sqrt((p * (1 - p)) / trials);
-  return [round(Math.max(0, p - half), 4), round(Math.min(1, p + half), 4)];
+  const { low, high } = rateInterval(successes, trials);
+  return [round(Math.max(0, low), 4), round(Math.min(1, high), 4)];
 }
 
 function round(value: number, digits: number): number {
