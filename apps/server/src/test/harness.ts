@@ -19,10 +19,16 @@ export interface TestServer extends RunningServer {
   readonly url: string;
 }
 
+/**
+ * Port offset for running several checkouts' suites side by side on one
+ * machine (each file has a fixed port; `DECKHAND_PORT_OFFSET=100` shifts them all).
+ */
+const PORT_OFFSET = Number(process.env.DECKHAND_PORT_OFFSET ?? 0) || 0;
+
 /** Starts a server for one test file. Bots act at once; timers are long unless a test shortens them. */
 export async function bootServer(port: number, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   const server = await startServer({
-    port,
+    port: port + PORT_OFFSET,
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', RECONNECT_SECONDS: '60', ...env },
     ...options,
   });
