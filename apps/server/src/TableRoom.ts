@@ -279,6 +279,21 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.afterChange();
   }
 
+  /**
+   * A view changed while its client is still joining keeps its pending
+   * operations: `view.add(hand)` in `onJoin` records "add this index" for
+   * every card of the hand as it is then, no patch consumes them (patches skip
+   * joining clients), and schema 3.0.x's `encodeAllView` sends the full state
+   * without clearing them. The next patch (often the tab's own move) replayed
+   * them against a hand that had changed meanwhile, so a second tab kept a
+   * played card for good and every later play was refused. The full state
+   * already holds everything the view shows, so what is pending is dropped.
+   */
+  protected override sendFullState(client: Client): void {
+    super.sendFullState(client);
+    client.view?.changes.clear();
+  }
+
   override async onLeave(client: TableClient, consented: boolean): Promise<void> {
     const identity = client.auth;
     const member = identity ? this.members.get(identity.playerId) : undefined;
