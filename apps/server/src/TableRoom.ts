@@ -720,11 +720,19 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     return `${this.deals}:${seat}`;
   }
 
-  /** Forgets the previous game's private parts; views drop the old instances with them. */
+  /**
+   * Forgets the previous game's private parts; views drop the old instances
+   * with them. Only a view that holds a hand is told to drop it: `remove` on
+   * any other view queues a delete of that map entry for its client, and a
+   * spectator, who never had the hidden map at all, logged "refId not found"
+   * at every rematch and return to the lobby.
+   */
   private endGameState(clearBoard: boolean): void {
     this.clearTimers();
     for (const [key, hand] of [...this.state.hands.entries()]) {
-      for (const client of this.clients) client.view?.remove(hand);
+      for (const client of this.clients) {
+        if (client.view?.has(hand)) client.view.remove(hand);
+      }
       this.state.hands.delete(key);
     }
     this.unseenLists = [];
