@@ -279,6 +279,21 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.afterChange();
   }
 
+  /**
+   * A view changed while its client is still joining keeps its pending
+   * operations: `view.add(hand)` in `onJoin` records "add this index" for
+   * every card of the hand as it is then, no patch consumes them (patches skip
+   * joining clients), and schema 3.0.x's `encodeAllView` sends the full state
+   * without clearing them. The next patch (often the tab's own move) replayed
+   * them against a hand that had changed meanwhile, so a second tab kept a
+   * played card for good and every later play was refused. The full state
+   * already holds everything the view shows, so what is pending is dropped.
+   */
+  protected override sendFullState(client: Client): void {
+    super.sendFullState(client);
+    client.view?.changes.clear();
+  }
+
   override async onLeave(client: TableClient, consented: boolean): Promise<void> {
     const identity = client.auth;
     const member = identity ? this.members.get(identity.playerId) : undefined;
@@ -705,11 +720,19 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     return `${this.deals}:${seat}`;
   }
 
-  /** Forgets the previous game's private parts; views drop the old instances with them. */
+  /**
+   * Forgets the previous game's private parts; views drop the old instances
+   * with them. Only a view that holds a hand is told to drop it: `remove` on
+   * any other view queues a delete of that map entry for its client, and a
+   * spectator, who never had the hidden map at all, logged "refId not found"
+   * at every rematch and return to the lobby.
+   */
   private endGameState(clearBoard: boolean): void {
     this.clearTimers();
     for (const [key, hand] of [...this.state.hands.entries()]) {
-      for (const client of this.clients) client.view?.remove(hand);
+      for (const client of this.clients) {
+        if (client.view?.has(hand)) client.view.remove(hand);
+      }
       this.state.hands.delete(key);
     }
     this.unseenLists = [];
