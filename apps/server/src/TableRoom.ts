@@ -97,6 +97,8 @@ interface Member {
   drops: number;
   dropWindowStart: number;
   lastRateErrorAt: number;
+  /** When this member last had its hand rebuilt on request (`resync`). */
+  lastResyncAt: number;
 }
 
 function randomCode(): string {
@@ -150,8 +152,14 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private unseenLists: { seat: Seat; list: NumberList }[] = [];
   private waitingSummary = false;
   private codeClaimed = false;
-  /** Games dealt at this table; part of the private map's keys. */
-  private deals = 0;
+  /** Private map entries made so far: each new entry gets a new key (see `placeHand`). */
+  private handEntries = 0;
+  /** The key of each seat's entry in the private map. */
+  private readonly handKeys = new Map<Seat, string>();
+  /** Moves refused in a row on each seat's own turn (see `countRefusal`). */
+  private readonly refusals = new Map<Seat, number>();
+  /** Seats marked away for refused moves: only an accepted move brings them back. */
+  private readonly stuck = new Set<Seat>();
   private closing = false;
 
   // ---------------------------------------------------------------- lifecycle
@@ -239,6 +247,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         drops: 0,
         dropWindowStart: now,
         lastRateErrorAt: 0,
+        lastResyncAt: 0,
       };
       this.members.set(identity.playerId, member);
     }
@@ -405,7 +414,11 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       return;
     }
     const seat = this.seatOf(member.playerId);
-    if (seat !== null && parsed.value.type !== 'chat') this.markPresent(seat);
+    // A stuck seat's refused moves must not bring it back: its accepted move does (`playerMove`).
+    const kind = parsed.value.type;
+    if (seat !== null && kind !== 'chat' && kind !== 'resync' && !(kind === 'move' && this.stuck.has(seat))) {
+      this.markPresent(seat);
+    }
     let error: ProtocolError | null;
     try {
       error = this.handle(member, parsed.value);
@@ -462,6 +475,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         return this.playerMove(member, message.move);
       case 'chat':
         return this.say(member, message.text);
+      case 'resync':
+        return this.resync(member);
       default: {
         const unreachable: never = message;
         return unreachable;
@@ -678,14 +693,54 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (phase) return phase;
     const seat = this.seatOf(member.playerId);
     if (seat === null) return fail(ErrorCode.NotSeated, 'Spectators cannot play.');
-    return this.applyMove(seat, move, 'player');
+    const active = this.game.activeSeats(this.gameState).includes(seat);
+    const error = this.applyMove(seat, move, 'player');
+    if (!error) {
+      this.refusals.delete(seat);
+      this.markPresent(seat);
+    } else if (active) {
+      this.countRefusal(seat);
+    }
+    return error;
+  }
+
+  /**
+   * A seat whose moves keep being refused on its own turn has a client that
+   * cannot play (a stale hand, a bug): with the turn timer off the table
+   * would wait for it forever. After a few refusals in a row it is treated
+   * like an away seat (a bot plays it until an accepted move), and its hand
+   * is rebuilt in case that was the trouble.
+   */
+  private countRefusal(seat: Seat): void {
+    const count = (this.refusals.get(seat) ?? 0) + 1;
+    this.refusals.set(seat, count);
+    const holder = this.state.seats[seat]!;
+    if (count < Limits.refusalsBeforeAway || holder.away) return;
+    this.refusals.delete(seat);
+    this.stuck.add(seat);
+    holder.away = true;
+    this.renewHand(seat);
+    this.notice(`${holder.name} seems stuck: the server plays for them until they make a move.`);
+    this.log.warn({ seat }, 'moves refused in a row: the seat is played for');
+    this.schedule();
+  }
+
+  /** Rebuilds the asker's hand from the rules, at most once per `Limits.resyncIntervalMs`. */
+  private resync(member: Member): ProtocolError | null {
+    const now = Date.now();
+    if (now - member.lastResyncAt < Limits.resyncIntervalMs) {
+      return fail(ErrorCode.RateLimited, 'Your hand was refreshed a moment ago: wait a little.');
+    }
+    member.lastResyncAt = now;
+    const seat = this.seatOf(member.playerId);
+    if (seat !== null && this.gameState !== null) this.renewHand(seat);
+    return null;
   }
 
   private deal(): void {
     // The board is not cleared here: deleting and re-adding a map key in one
     // patch breaks MapSchema in schema 3.0.x; the mirror replaces it in place.
     this.endGameState(false);
-    this.deals++;
     this.seed = randomBytes(16).toString('hex');
     this.moves = [];
     const seats = this.state.seats.length;
@@ -695,11 +750,9 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.state.seed = '';
     this.state.phase = TablePhase.Playing;
     this.state.seats.forEach((seat) => seat.assign({ timeouts: 0 }));
-    for (let index = 0; index < seats; index++) {
-      const hand = new PrivateState();
-      hand.seat = index;
-      this.state.hands.set(this.handKey(index), hand);
-    }
+    this.refusals.clear();
+    this.stuck.clear();
+    for (let index = 0; index < seats; index++) this.placeHand(index);
     this.mirrorGame();
     // Added after the first mirror so the view takes the hand with everything in it.
     for (let index = 0; index < seats; index++) {
@@ -713,11 +766,39 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   }
 
   /**
-   * Keys of the private map are new for every deal, so a rematch never
-   * deletes and re-adds the same key in one patch (see `deal`).
+   * Keys of the private map are never reused, so a rematch or a rebuilt hand
+   * never deletes and re-adds the same key in one patch (see `deal`).
    */
   private handKey(seat: Seat): string {
-    return `${this.deals}:${seat}`;
+    return this.handKeys.get(seat) ?? '';
+  }
+
+  /** A new, empty private entry for `seat`, under a new key. */
+  private placeHand(seat: Seat): PrivateState {
+    const hand = new PrivateState();
+    hand.seat = seat;
+    const key = String(++this.handEntries);
+    this.handKeys.set(seat, key);
+    this.state.hands.set(key, hand);
+    return hand;
+  }
+
+  /**
+   * Replaces the seat's private entry with a new instance under a new key,
+   * filled from the rules: its owner decodes the old entry's removal and the
+   * new one whole, so whatever its decoder held before no longer counts.
+   */
+  private renewHand(seat: Seat): void {
+    const old = this.state.hands.get(this.handKey(seat));
+    if (!old || this.gameState === null) return;
+    const view = this.ownerView(seat);
+    if (view?.has(old)) view.remove(old);
+    this.state.hands.delete(this.handKey(seat));
+    this.unseenLists = this.unseenLists.filter((entry) => entry.seat !== seat);
+    const hand = this.placeHand(seat);
+    mirrorRecord(hand, this.game.view(this.gameState, seat).private ?? {});
+    // Added once filled, like at the deal, so the view takes every list with it.
+    view?.add(hand);
   }
 
   /**
@@ -735,6 +816,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       }
       this.state.hands.delete(key);
     }
+    this.handKeys.clear();
     this.unseenLists = [];
     this.gameState = null;
     this.position++;
@@ -1031,6 +1113,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
 
   /** The player acted, so they are not away any more. */
   private markPresent(seat: Seat): void {
+    this.stuck.delete(seat);
     const holder = this.state.seats[seat]!;
     if (holder.away || holder.timeouts > 0) {
       holder.assign({ away: false, timeouts: 0 });

@@ -122,6 +122,14 @@ export const Limits = {
   handSummarySeconds: 10,
   /** Turn timeouts in a row after which a seat is marked away. */
   timeoutsBeforeAway: 2,
+  /**
+   * Moves refused in a row, on the seat's own turn, after which it is marked
+   * away too: the web offers only legal moves, so this is a client that
+   * cannot play (a stale hand), not a person misclicking.
+   */
+  refusalsBeforeAway: 5,
+  /** Shortest time between two `resync` requests of one client. */
+  resyncIntervalMs: 2000,
   /** Length of a join code. */
   codeLength: 5,
 } as const;

@@ -6,6 +6,7 @@
  * seat after the same moves (the server's record, seen through its observer).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode, Limits, ownHandDisagrees } from '@deckhand/protocol';
 import { Rng, findGame } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
 import type { ObservedMove } from '../TableRoom';
@@ -102,13 +103,90 @@ describe('a second tab taking over on its own turn', () => {
   it.each([
     ['hearts', { target: 100 }],
     ['crazy-eights', { target: 200, drawRule: 'drawOne' }],
-  ])('[T-01] %s: the new tab decodes the seat\'s real hand and its plays are accepted, 40 takeovers', async (gameId, options) => {
+  ])('[T-01] %s: the new tab decodes the seat\'s real hand and its plays are accepted, 25 takeovers', async (gameId, options) => {
     expect(findGame(gameId)).toBeDefined();
-    const result = await takeOverRepeatedly(gameId, options, `takeover-${gameId}`, 40);
+    const result = await takeOverRepeatedly(gameId, options, `takeover-${gameId}`, 25);
     expect(result.problems).toEqual([]);
     expect(result.refused).toEqual([]);
-    expect(result.done).toBeGreaterThanOrEqual(20);
+    expect(result.done).toBeGreaterThanOrEqual(15);
     expect(result.problems).toEqual([]);
     expect(result.refused).toEqual([]);
   }, 120_000);
+});
+
+/** The hand the rules give `seat` at the table's latest move. */
+function rulesHand(player: Player, seat: number): number[] {
+  const history = histories.get(player.snapshot().code)!;
+  const state = history[history.length - 1];
+  return (player.game().view(state, seat).private as { hand: number[] }).hand;
+}
+
+describe('a client that cannot play never sticks the table', () => {
+  it('[T-02] a client whose decoded hand disagrees with the board asks for a fresh one and gets the seat\'s real hand', async () => {
+    const [host] = (await seatedTable(server, 'crazy-eights', 1, { seats: 4, gameOptions: { target: 200 } })) as [Player];
+    host.send({ type: 'start' });
+    await waitFor('the human to act', () => host.legalMoves().length > 0);
+    // Spoil the decoded hand the way the stale second tab did: one card too many.
+    const hands = (host.room.state as { hands: Map<string, { list: Map<string, { items: number[] }> }> }).hands;
+    const decoded = [...hands.values()][0]!.list.get('hand')!.items;
+    const extra = [...Array(52).keys()].find((card) => !decoded.includes(card))!;
+    decoded.push(extra);
+    expect(ownHandDisagrees(host.snapshot())).toBe(true);
+
+    const patches = host.patches;
+    host.send({ type: 'resync' });
+    await waitFor('a fresh hand', () => host.patches > patches && !ownHandDisagrees(host.snapshot()));
+    expect([...(host.snapshot().mine!['hand'] as number[])].sort()).toEqual([...rulesHand(host, 0)].sort());
+    expect(host.errors).toEqual([]);
+    // Asking again at once is refused with a reason; the hand stays right and plays are accepted.
+    expect((await host.sendAndWaitError({ type: 'resync' })).code).toBe(ErrorCode.RateLimited);
+    const before = host.snapshot().moveNumber;
+    host.send({ type: 'move', move: host.legalMoves()[0]! });
+    await waitFor('the move accepted', () => host.snapshot().moveNumber > before);
+    expect(host.errors).toHaveLength(1);
+    await host.leave();
+  });
+
+  it(`[T-03] with the turn timer off, ${Limits.refusalsBeforeAway} refused moves in a row make the seat away and the server plays it`, async () => {
+    const [host] = (await seatedTable(server, 'crazy-eights', 1, { seats: 4, gameOptions: { target: 200 } })) as [Player];
+    host.send({ type: 'start' });
+    await waitFor('the human to act', () => host.legalMoves().length > 0);
+    const moveNumber = host.snapshot().moveNumber;
+    const hand = host.snapshot().mine!['hand'] as number[];
+    const notHeld = [...Array(52).keys()].find((card) => !hand.includes(card))!;
+    for (let attempt = 1; attempt <= Limits.refusalsBeforeAway; attempt++) {
+      const error = await host.sendAndWaitError({ type: 'move', move: { type: 'play', card: notHeld } });
+      expect(error.code).not.toBe(ErrorCode.RateLimited);
+    }
+    await waitFor('the seat played for', () => host.events.some((event) => event.seat === 0 && event.by === 'away'));
+    expect(host.snapshot().seats[0]!.away).toBe(true);
+    expect(host.snapshot().moveNumber).toBeGreaterThan(moveNumber);
+    expect(host.messages.some((message) => message.type === 'notice' && /seems stuck/.test(message.text))).toBe(true);
+    // More refused moves do not bring the seat back; only an accepted one would.
+    await host.sendAndWaitError({ type: 'move', move: { type: 'play', card: notHeld } });
+    await sleep(30);
+    expect(host.snapshot().seats[0]!.away).toBe(true);
+    await host.leave();
+  });
+
+  it('[T-04] fewer refusals than the limit, an accepted move between, leave the seat to its player', async () => {
+    const [host] = (await seatedTable(server, 'crazy-eights', 1, { seats: 4, gameOptions: { target: 200 } })) as [Player];
+    host.send({ type: 'start' });
+    await waitFor('the human to act', () => host.legalMoves().length > 0);
+    const hand = host.snapshot().mine!['hand'] as number[];
+    const notHeld = [...Array(52).keys()].find((card) => !hand.includes(card))!;
+    for (let attempt = 1; attempt < Limits.refusalsBeforeAway; attempt++) {
+      await host.sendAndWaitError({ type: 'move', move: { type: 'play', card: notHeld } });
+    }
+    // A good move resets the count.
+    const before = host.snapshot().moveNumber;
+    host.send({ type: 'move', move: host.legalMoves()[0]! });
+    await waitFor('the move accepted', () => host.snapshot().moveNumber > before);
+    await waitFor('the human to act again', () => host.legalMoves().length > 0);
+    await host.sendAndWaitError({ type: 'move', move: { type: 'play', card: notHeld } });
+    await sleep(50);
+    expect(host.snapshot().seats[0]!.away).toBe(false);
+    expect(host.events.some((event) => event.by === 'away')).toBe(false);
+    await host.leave();
+  });
 });

@@ -120,6 +120,28 @@ describe('TableSession log', () => {
     room.setState(eightsJson(drew, 3, 2));
     expect(session.log.get()).toHaveLength(1);
   });
+
+  it('asks the server for its hand afresh when the decoded hand disagrees with the board, at most every 2 s', async () => {
+    vi.useFakeTimers();
+    const dealt = crazyEights.setup({ seed: 'resync', seats: 4, options: crazyEights.defaultOptions(4) });
+    const room = new FakeRoom(eightsJson(dealt, 0, -1));
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    room.setState({ ...eightsJson(dealt, 0, -1), deadline: 1 });
+    expect(room.sent).toEqual([]);
+
+    // The decoded hand kept a card the board no longer counts (issue 11: a stale second tab).
+    const drew = move(dealt, 1, { type: 'draw' });
+    const stale = eightsJson(drew, 1, 1);
+    const hand = stale.hands!['0']!.list!['hand']!.items as number[];
+    hand.push(51);
+    room.setState(stale);
+    room.setState({ ...stale, deadline: 2 });
+    expect(room.sent).toEqual([{ type: 'resync', message: { type: 'resync' } }]);
+    await vi.advanceTimersByTimeAsync(2000);
+    room.setState({ ...stale, deadline: 3 });
+    expect(room.sent).toHaveLength(2);
+  });
 });
 
 describe('joinFailureText', () => {

@@ -1,5 +1,6 @@
 import {
-  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, PROTOCOL_VERSION, RoomName, moveEventsBetween, snapshotFromState,
+  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, Limits, PROTOCOL_VERSION, RoomName, moveEventsBetween, ownHandDisagrees,
+  snapshotFromState,
   type ChatHistoryMessage, type ChatLine, type ChatLineMessage, type ClientMessage, type CreateTableOptions,
   type ErrorMessage, type GameEventsMessage, type NoticeMessage, type TableSnapshot, type TableStateJson,
   type WelcomeMessage,
@@ -131,6 +132,8 @@ export class TableSession {
   private reconnectSeconds = 60;
   private nextId = 1;
   private readonly eventListeners = new Set<EventsListener>();
+  /** Local epoch ms of the last `resync` sent; the server accepts one per `Limits.resyncIntervalMs`. */
+  private lastResyncAt = 0;
   /** Turns game events into log lines; set by the table screen, which knows the names. */
   describeEvents: ((message: GameEventsMessage) => string[]) | null = null;
 
@@ -146,6 +149,8 @@ export class TableSession {
       const move = previous && next ? moveEventsBetween(previous, next) : null;
       previous = next;
       if (move) this.receiveEvents(move);
+      // A hand that disagrees with the board's count would offer cards the seat does not hold: ask for it afresh.
+      if (next && ownHandDisagrees(next)) this.askForFreshHand();
     });
   }
 
@@ -179,6 +184,13 @@ export class TableSession {
       return;
     }
     this.room.send(message.type, message);
+  }
+
+  private askForFreshHand(): void {
+    const now = Date.now();
+    if (!this.room || now - this.lastResyncAt < Limits.resyncIntervalMs) return;
+    this.lastResyncAt = now;
+    this.room.send('resync', { type: 'resync' });
   }
 
   onEvents(listener: EventsListener): () => void {
