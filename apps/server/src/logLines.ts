@@ -59,9 +59,8 @@ export function repeatLimitHooks(limit: RepeatLimit = DEFAULT_REPEAT_LIMIT): Non
       if (kind.suppressed > 1) return;
       // The first suppressed line schedules the summary for the end of the window.
       const counted = kind;
-      const logger = this;
       setTimeout(() => {
-        method.call(logger, { suppressed: counted.suppressed, line: text }, `suppressed ${counted.suppressed} similar log lines`);
+        method.call(this, { suppressed: counted.suppressed, line: text }, `suppressed ${counted.suppressed} similar log lines`);
         if (kinds.get(key) === counted) kinds.delete(key);
       }, counted.start + limit.windowMs - now).unref();
     },
