@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { Protocol, Room, ServerError, updateLobby } from '@colyseus/core';
-import type { Client, ClientPrivate, Deferred } from '@colyseus/core';
+import type { AuthContext, Client, ClientPrivate, Deferred } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import * as v from 'valibot';
 import type { Logger } from 'pino';
@@ -200,8 +200,9 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.log.info({ game: game.id, visibility: state.visibility }, 'table created');
   }
 
-  override async onAuth(_client: TableClient, options: unknown): Promise<GuestIdentity> {
-    const token = typeof options === 'object' && options !== null ? (options as { token?: unknown }).token : undefined;
+  override async onAuth(_client: TableClient, options: unknown, context: AuthContext): Promise<GuestIdentity> {
+    // The token in the options, else colyseus.js' `client.auth.token` (sent with the socket as `_authToken`).
+    const token = (typeof options === 'object' && options !== null ? (options as { token?: unknown }).token : undefined) ?? context.token;
     const protocol = typeof options === 'object' && options !== null ? (options as { protocol?: unknown }).protocol : undefined;
     if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
       throw new ServerError(JoinErrorCode.ProtocolMismatch, 'This page is out of date: reload it to play.');
@@ -438,6 +439,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     }
     member.drops++;
     if (member.drops > Limits.floodDrops) {
+      // Frames already in flight keep arriving while the socket closes: warn and close once.
+      if (member.drops > Limits.floodDrops + 1) return;
       this.log.warn({ player: member.playerId }, 'flooding: disconnected');
       client.leave(CloseCode.Flooding, CLOSE_REASONS[CloseCode.Flooding]);
       return;

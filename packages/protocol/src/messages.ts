@@ -142,7 +142,8 @@ function describe(value: unknown): string {
 
 /** Options a client passes when creating a table (`client.create('table', options)`). */
 export const CreateTableOptionsSchema = v.object({
-  token: v.pipe(v.string(), v.maxLength(2048)),
+  /** The guest token; or leave it out and set colyseus.js' `client.auth.token` (sent as `Authorization: Bearer`). */
+  token: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   protocol: v.optional(v.number()),
   gameId: Identifier,
   options: v.optional(v.record(v.pipe(v.string(), v.maxLength(32)), OptionValueSchema)),
@@ -156,7 +157,8 @@ export type CreateTableOptions = v.InferOutput<typeof CreateTableOptionsSchema>;
 
 /** Options a client passes when joining by code (`client.joinById(code, options)`). */
 export const JoinTableOptionsSchema = v.object({
-  token: v.pipe(v.string(), v.maxLength(2048)),
+  /** As in `CreateTableOptionsSchema`: here or in `client.auth.token`. */
+  token: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   protocol: v.optional(v.number()),
   /** Join as a spectator even if a seat is free. */
   spectate: v.optional(v.boolean()),

@@ -152,5 +152,13 @@ describe('joinFailureText', () => {
     });
     expect(joinFailureText(new Error('room "ZZZZZ" not found')).code).toBe(ErrorCode.NoSuchTable);
     expect(joinFailureText(new TypeError('Failed to fetch')).code).toBe('OFFLINE');
+    // The server's uniform answer for a code that opens nothing, its open-table cap and its join limits.
+    const noTable = 'There is no open table with that code (it may have closed).';
+    expect(joinFailureText(Object.assign(new Error(noTable), { code: JoinErrorCode.NoSuchTable }))).toEqual({ code: ErrorCode.NoSuchTable, text: noTable });
+    expect(joinFailureText(Object.assign(new Error('You already have 5 open tables'), { code: JoinErrorCode.TooManyTables })).code)
+      .toBe(ErrorCode.TooManyTables);
+    expect(joinFailureText(Object.assign(new Error('Too many attempts to join or open a table: wait 40 s.'), { code: 429 }))).toEqual({
+      code: ErrorCode.RateLimited, text: 'Too many attempts to join or open a table: wait 40 s.',
+    });
   });
 });

@@ -97,6 +97,13 @@ export function joinFailureText(error: unknown): { code: string; text: string } 
       return { code: ErrorCode.ProtocolMismatch, text: 'This page is out of date: reload it to play.' };
     case JoinErrorCode.NoSuchGame:
       return { code: ErrorCode.NoSuchGame, text: raw };
+    case JoinErrorCode.NoSuchTable:
+      return { code: ErrorCode.NoSuchTable, text: raw };
+    case JoinErrorCode.TooManyTables:
+      return { code: ErrorCode.TooManyTables, text: raw };
+    // The server's join limits answer with the HTTP status and a sentence saying how long to wait.
+    case 429:
+      return { code: ErrorCode.RateLimited, text: raw };
     default:
       break;
   }
