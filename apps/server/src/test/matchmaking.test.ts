@@ -129,10 +129,16 @@ describe('request bodies', () => {
   it('a 40 MB body to matchmaking or the API is refused with 413 before it is read', async () => {
     const huge = Buffer.alloc(40 * 1024 * 1024, 'x');
     const before = process.memoryUsage().rss;
-    for (const path of ['/matchmake/create/table', '/matchmake/joinById/BCDFG', '/api/guest', '/health', '/anything']) {
+    const paths = ['/matchmake/create/table', '/matchmake/joinById/BCDFG', '/api/guest', '/health', '/anything'];
+    for (const path of paths) {
+      // The answer comes at once and the connection closes: the client may see it or the reset (-1).
       const answer = await rawRequest(target.port, path, { body: huge });
-      expect(answer.status, path).toBe(413);
-      expect(answer.json, path).toMatchObject({ code: ErrorCode.BodyTooLarge, message: 'Request bodies are limited to 4 KB.' });
+      expect([413, -1], path).toContain(answer.status);
+      if (answer.status === 413) expect(answer.json, path).toMatchObject({ code: ErrorCode.BodyTooLarge });
+      // A body just over the limit fits in the socket's buffers: its sender always reads the 413.
+      const over = await rawRequest(target.port, path, { body: Buffer.alloc(8 * 1024, 'x') });
+      expect(over.status, path).toBe(413);
+      expect(over.json, path).toMatchObject({ code: ErrorCode.BodyTooLarge, message: 'Request bodies are limited to 4 KB.' });
     }
     // The server runs in this process: five 40 MB bodies read whole would show here.
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
@@ -145,7 +151,7 @@ describe('request bodies', () => {
         res.resume();
         resolve(res.statusCode ?? 0);
       });
-      req.on('error', reject);
+      req.on('error', (error: NodeJS.ErrnoException) => (error.code === 'EPIPE' || error.code === 'ECONNRESET' ? resolve(-1) : reject(error)));
       const chunk = Buffer.alloc(64 * 1024, ' ');
       let sent = 0;
       const pump = () => {
@@ -160,7 +166,8 @@ describe('request bodies', () => {
       };
       pump();
     });
-    expect(status).toBe(413);
+    // The 413, or the reset of a connection closed while the client was still sending (the old server read it all and answered 200).
+    expect([413, -1]).toContain(status);
   });
 
   it('small bodies still work', async () => {

@@ -46,8 +46,12 @@ export function rawRequest(port: number, path: string, request: RawRequest = {})
         resolve({ status: res.statusCode ?? 0, headers: res.headers, json });
       });
     });
-    // The server may answer and close before the whole body is sent.
-    req.on('error', reject);
+    // A server that refuses a large body closes the connection: a client still sending it may see
+    // the reset before the answer. That reads as status -1.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE' || error.code === 'ECONNRESET') resolve({ status: -1, headers: {}, json: { reset: error.code } });
+      else reject(error);
+    });
     if (body !== undefined) req.end(body);
     else req.end();
   });
