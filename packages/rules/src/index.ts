@@ -12,7 +12,7 @@ export type {
 } from './game';
 export { parseChoiceOptions } from './options';
 export { randomBot } from './bots/random';
-export { botFromModule, resolveBot, isBotPath, BotModuleError, BotMisplayError } from './bots/external';
+export { botFromModule, resolveBot, loadBotModule, isBotPath, BotModuleError, BotMisplayError } from './bots/external';
 export {
   createIsmctsBot, handRewards, scoreScaleOf, RolloutPolicy, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS,
   DEFAULT_ISMCTS_EXPLORATION, DEFAULT_COMMON_DEALS, DEFAULT_COMMON_ROLLOUTS,

@@ -92,6 +92,11 @@ export async function resolveBot(
     if (!bot) throw new BotModuleError(`unknown bot "${spec}" for ${game.id} (known: ${botIds(game).join(', ')}, or a path like ./my-bot.js)`);
     return bot;
   }
+  return loadBotModule(spec, load);
+}
+
+/** A bot module by path, loaded with `load` (see `resolveBot`); any game's bot. */
+export async function loadBotModule(spec: string, load: (spec: string) => Promise<unknown>): Promise<Bot<unknown, MoveBase>> {
   let module: unknown;
   try {
     module = await load(spec);
