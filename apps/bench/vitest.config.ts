@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { sourceResolution } from '../../scripts/sourceConditions';
 
 export default defineConfig({
+  ...sourceResolution,
   test: {
     include: ['src/**/*.test.ts'],
   },

@@ -1,5 +1,6 @@
-// Bundles the server and the workspace packages it imports (they export
-// TypeScript sources, which Node cannot run) into dist/main.js, and the bot
+// Bundles the server and the workspace packages it imports (read from their
+// TypeScript sources through the `@deckhand/source` export condition, like
+// every tool in the monorepo, so no package build must come first) into dist/main.js, and the bot
 // worker thread's entry into dist/botWorker.js beside it (BotPool loads it
 // from there). Every dependency from node_modules stays external and is
 // loaded at run time.
@@ -20,5 +21,6 @@ await build({
   format: 'esm',
   sourcemap: true,
   external,
+  conditions: ['@deckhand/source'],
   logLevel: 'info',
 });

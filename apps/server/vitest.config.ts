@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { sourceResolution } from '../../scripts/sourceConditions';
 
 export default defineConfig({
+  ...sourceResolution,
   test: {
     include: ['src/**/*.test.ts', 'src/test/**/*.test.ts'],
     // Every file boots its own server on its own port; a whole game takes a few seconds.

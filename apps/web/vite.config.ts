@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { sourceResolution } from '../../scripts/sourceConditions';
 
 // One origin in development: the game server's HTTP routes, Colyseus matchmaking
 // and the room websockets all go through Vite. DECKHAND_SERVER_URL lets the
@@ -50,6 +51,7 @@ function firstLoadSize(budgetKb: number): Plugin {
 }
 
 export default defineConfig(({ mode }) => ({
+  ...sourceResolution,
   plugins: [react(), firstLoadSize(150)],
   server: { port: 5173, strictPort: true, proxy: proxyToGameServer() },
   preview: { port: 4173, proxy: proxyToGameServer() },

@@ -1,7 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { sourceResolution } from '../../scripts/sourceConditions';
 
 export default defineConfig({
+  ...sourceResolution,
   plugins: [react()],
   test: {
     projects: [

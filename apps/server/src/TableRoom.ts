@@ -94,6 +94,8 @@ interface Member {
   readonly chatBucket: TokenBucket;
   /** The client asked for per-move `events` messages (`events: true`); others read them from the patches. */
   wantsEvents: boolean;
+  /** Joined with `program: true`: a bot program, marked on its seat. */
+  program: boolean;
   drops: number;
   dropWindowStart: number;
   lastRateErrorAt: number;
@@ -245,6 +247,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         bucket: new TokenBucket(this.deps.config.ratePerSecond, this.deps.config.rateBurst, now),
         chatBucket: new TokenBucket(Limits.chatPerSecond, Limits.chatBurst, now),
         wantsEvents: false,
+        program: false,
         drops: 0,
         dropWindowStart: now,
         lastRateErrorAt: 0,
@@ -254,6 +257,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     }
     member.name = identity.name;
     member.wantsEvents = typeof options === 'object' && options !== null && (options as { events?: unknown }).events === true;
+    member.program = typeof options === 'object' && options !== null && (options as { program?: unknown }).program === true;
 
     const spectate = typeof options === 'object' && options !== null && (options as { spectate?: unknown }).spectate === true;
     let seat = this.seatOf(identity.playerId);
@@ -261,7 +265,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       const free = this.state.seats.findIndex((candidate) => candidate.kind === SeatKind.Empty);
       if (free >= 0) {
         seat = free;
-        this.occupySeat(free, identity);
+        this.occupySeat(free, member);
       }
     }
     if (seat !== null) {
@@ -1076,17 +1080,17 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     return this.state.phase === TablePhase.Lobby && this.state.seats.some((seat) => seat.kind === SeatKind.Empty);
   }
 
-  private occupySeat(seat: Seat, identity: { playerId: string; name: string }): void {
+  private occupySeat(seat: Seat, member: Member): void {
     this.state.seats[seat]!.assign({
-      playerId: identity.playerId, name: identity.name, kind: SeatKind.Human, botLevel: '', connected: true,
-      reconnectDeadline: 0, away: false, timeouts: 0,
+      playerId: member.playerId, name: member.name, kind: SeatKind.Human, botLevel: '', connected: true,
+      reconnectDeadline: 0, away: false, timeouts: 0, program: member.program,
     });
   }
 
   private emptySeat(seat: Seat): void {
     this.state.seats[seat]!.assign({
       playerId: '', name: '', kind: SeatKind.Empty, botLevel: '', connected: false, reconnectDeadline: 0, away: false,
-      timeouts: 0,
+      timeouts: 0, program: false,
     });
   }
 

@@ -46,6 +46,8 @@ export const SeatState = schema(
     reconnectDeadline: { type: 'number', default: 0 },
     away: { type: 'boolean', default: false },
     timeouts: { type: 'uint8', default: 0 },
+    /** A human seat held by a bot program (joined with `program: true`); shown with a badge, treated like any seat. */
+    program: { type: 'boolean', default: false },
   },
   'SeatState',
 );

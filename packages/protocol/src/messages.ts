@@ -162,6 +162,8 @@ export const JoinTableOptionsSchema = v.object({
   protocol: v.optional(v.number()),
   /** Join as a spectator even if a seat is free. */
   spectate: v.optional(v.boolean()),
+  /** A bot program joins: its seat is marked as one (`SeatSnapshot.program`) and plays like any seat. */
+  program: v.optional(v.boolean()),
   /** True: also receive a per-move `events` message (see `GameEventsMessage`); off by default. */
   events: v.optional(v.boolean()),
 });

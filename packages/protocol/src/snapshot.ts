@@ -71,6 +71,11 @@ export interface SeatSnapshot {
   readonly away: boolean;
   /** Turn timeouts in a row; reset by any action of the player. */
   readonly timeouts: number;
+  /**
+   * True when a bot program holds this `human` seat: a program its author runs and seats over
+   * the network (it joined with `program: true`). The server treats it like any other player.
+   */
+  readonly program: boolean;
 }
 
 export interface SpectatorSnapshot {
@@ -165,6 +170,7 @@ export interface SeatJson {
   readonly reconnectDeadline?: number;
   readonly away?: boolean;
   readonly timeouts?: number;
+  readonly program?: boolean;
 }
 
 /** A seat's private view in the schema; the seat index rides along so a client knows which seat it holds. */
@@ -237,6 +243,7 @@ export function snapshotFromState(json: TableStateJson): TableSnapshot {
       reconnectDeadline: seat.reconnectDeadline ?? 0,
       away: seat.away ?? false,
       timeouts: seat.timeouts ?? 0,
+      program: kind === SeatKind.Human && seat.program === true,
     };
   });
   const spectators: SpectatorSnapshot[] = Object.entries(json.spectators ?? {}).map(([playerId, spectator]) => ({

@@ -12,6 +12,7 @@ export type {
 } from './game';
 export { parseChoiceOptions } from './options';
 export { randomBot } from './bots/random';
+export { botFromModule, resolveBot, loadBotModule, isBotPath, BotModuleError, BotMisplayError } from './bots/external';
 export {
   createIsmctsBot, handRewards, scoreScaleOf, RolloutPolicy, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS,
   DEFAULT_ISMCTS_EXPLORATION, DEFAULT_COMMON_DEALS, DEFAULT_COMMON_ROLLOUTS,
@@ -36,3 +37,7 @@ export { playGame, auditState, replayGame } from './play';
 export type { RecordedMove, GameRecord, PlayConfig, PlayedGame, ReplayResult } from './play';
 export { simulate } from './simulate';
 export type { SimulationConfig, SeatSummary, SimulationSummary } from './simulate';
+export { runArena, matchSeatings, matchPairs, ArenaMode } from './arena';
+export type { ArenaConfig, ArenaEntrant, ArenaMatch, ArenaResult, ArenaStanding, MatchSide, Estimate } from './arena';
+export { meanInterval, rateInterval } from './cli/stats';
+export type { MeanInterval } from './cli/stats';

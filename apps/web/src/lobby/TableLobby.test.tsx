@@ -6,10 +6,11 @@ import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
 import { TableLobby } from './TableLobby';
 
 /** The lobby of a Hearts table seen by its host (seat 0), with seat 4 still empty. */
-async function renderLobby() {
+async function renderLobby(change: (seats: { kind: string; name: string; botLevel: string; program?: boolean }[]) => void = () => {}) {
   const json = tableJson({ gameId: 'hearts', seatCount: 4, seat: 0, publicView: {}, privateView: null, phase: 'lobby' });
-  const seats = json.seats as { kind: string; name: string; botLevel: string }[];
+  const seats = json.seats as { kind: string; name: string; botLevel: string; program?: boolean }[];
   seats[3] = { ...seats[3]!, kind: 'empty', name: '', botLevel: '' };
+  change(seats);
   const room = new FakeRoom(json);
   const session = new TableSession(fakeClient([room]), { token: 't', playerId: 'p0', name: 'Ana' });
   await session.open('BCD42');
@@ -39,5 +40,19 @@ describe('TableLobby: bots', () => {
     expect(room.sent.filter((sent) => sent.type === 'addBot').map((sent) => sent.message)).toEqual([
       { type: 'addBot', seat: 3, level: 'hard' },
     ]);
+  });
+});
+
+describe('TableLobby: bot programs', () => {
+  it('marks a seat held by a bot program, and tells the host how to invite one with the same link', async () => {
+    await renderLobby((seats) => {
+      seats[1] = { ...seats[1]!, kind: 'human', name: 'Keep Out', botLevel: '', program: true };
+    });
+    const seat = screen.getByText('Keep Out').closest('li')!;
+    expect(seat.textContent).toContain('bot program');
+    expect(screen.getAllByText('bot program')).toHaveLength(1);
+    expect(screen.getByTestId('program-invite').textContent).toBe(
+      `npm run bot -- --invite ${(screen.getByTestId('invite-link') as HTMLInputElement).value} --bot ./my-bot.js`,
+    );
   });
 });

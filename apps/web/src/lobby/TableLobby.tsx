@@ -204,6 +204,11 @@ export function TableLobby({ onLeave }: { onLeave: () => void }) {
                 {copied ? 'Copied!' : 'Copy link'}
               </button>
             </div>
+            <details className="program-invite">
+              <summary>Invite a bot program</summary>
+              <p className="muted">A bot you wrote takes a seat with the same link, from a checkout of Deckhand (see examples/hearts-bot):</p>
+              <code data-testid="program-invite">npm run bot -- --invite {link} --bot ./my-bot.js</code>
+            </details>
           </div>
         </div>
       </section>

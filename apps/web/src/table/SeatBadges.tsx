@@ -6,7 +6,7 @@ export function seatLabel(seat: SeatSnapshot | undefined, index: number): string
   return seat.name || `Seat ${index + 1}`;
 }
 
-/** Bot, host, "you" and connection badges for a seat; shared by the lobby and the table. */
+/** Bot, bot program, host, "you" and connection badges for a seat; shared by the lobby and the table. */
 export function SeatBadges({ seat, isHost, isMe }: { seat: SeatSnapshot; isHost: boolean; isMe: boolean }) {
   const left = useSecondsLeft(seat.connected ? 0 : seat.reconnectDeadline);
   return (
@@ -16,6 +16,11 @@ export function SeatBadges({ seat, isHost, isMe }: { seat: SeatSnapshot; isHost:
       {seat.kind === SeatKind.Bot && (
         <span className="badge bot" title={`Bot, ${seat.botLevel} level`}>
           bot · {seat.botLevel}
+        </span>
+      )}
+      {seat.kind === SeatKind.Human && seat.program && (
+        <span className="badge program" title="A bot program, seated over the network by its author">
+          bot program
         </span>
       )}
       {seat.kind === SeatKind.Human && !seat.connected && (

@@ -1,11 +1,15 @@
 /**
  * Simulator CLI:
- *   npm run simulate -- --game hearts --games 1000 --seed 1 --bots heuristic,random,random,random [--json]
- * Bad input (unknown game or bot, bad counts) prints a clear error and exits with code 2.
+ *   npm run simulate -- --game hearts --games 1000 --seed 1 --bots heuristic,random,./my-bot.js,random [--json]
+ * Bad input (unknown game or bot, bad counts) prints a clear error and exits with code 2; a bot
+ * module that is missing or exports no bot, one line and code 2; a bot module that misplays, one
+ * line and code 1.
  */
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
-import { botIds, findBot, findGame, gameIds } from '../registry';
+import { gameIds } from '../registry';
+import { UsageError, gameOptions, parseOrExit, playOrExit, requireGame } from './input';
+import { loadBots } from './loadBot';
 import { simulate } from '../simulate';
 import { meanInterval, rateInterval } from './stats';
 import type { AnyGame, Bot, MoveBase } from '../game';
@@ -14,13 +18,12 @@ const USAGE = `Usage: npm run simulate -- --game <id> [--games N] [--seed S] [--
   --game     ${gameIds().join(' | ') || '(no games registered)'}
   --games    number of games, 1-1000000 (default 100)
   --seed     any text; game i is dealt from "<seed>-<i>" (default 1)
-  --bots     one bot per seat, comma-separated (default: heuristic in every seat at the game's minimum table)
+  --bots     one bot per seat, comma-separated: a built-in bot or a bot module's path (./my-bot.js)
+             (default: heuristic in every seat at the game's minimum table)
   --options  game options as JSON, e.g. '{"target":50}'
   --no-check skip the per-move audit (faster; invariantViolations is then 0 by construction)
   --json     print exactly one JSON object
   --game-scores  with --json, also list every game's final scores (to pool runs for confidence intervals)`;
-
-class UsageError extends Error {}
 
 interface CliConfig {
   game: AnyGame;
@@ -33,7 +36,7 @@ interface CliConfig {
   gameScores: boolean;
 }
 
-function parseCli(argv: string[]): CliConfig {
+async function parseCli(argv: string[]): Promise<CliConfig> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -60,9 +63,7 @@ function parseCli(argv: string[]): CliConfig {
     console.log(USAGE);
     process.exit(0);
   }
-  if (!values.game) throw new UsageError('--game is required');
-  const game = findGame(values.game);
-  if (!game) throw new UsageError(`unknown game "${values.game}" (known: ${gameIds().join(', ')})`);
+  const game = requireGame(values.game);
   if (!/^\d+$/.test(values.games) || Number(values.games) < 1 || Number(values.games) > 1_000_000) {
     throw new UsageError(`--games must be a whole number from 1 to 1000000 (got "${values.games}")`);
   }
@@ -72,37 +73,15 @@ function parseCli(argv: string[]): CliConfig {
       `${game.name} needs ${game.minSeats === game.maxSeats ? game.minSeats : `${game.minSeats}-${game.maxSeats}`} bots, one per seat (got ${botNames.length})`,
     );
   }
-  const bots = botNames.map((name) => {
-    const bot = findBot(game, name);
-    if (!bot) throw new UsageError(`unknown bot "${name}" for ${game.id} (known: ${botIds(game).join(', ')})`);
-    return bot;
-  });
-  let options: unknown;
-  if (values.options) {
-    try {
-      options = JSON.parse(values.options);
-    } catch {
-      throw new UsageError(`--options must be JSON (got ${values.options})`);
-    }
-  }
-  const checked = game.parseOptions(options, bots.length);
-  if (!checked.ok) throw new UsageError(checked.error.message);
-  return { game, games: Number(values.games), seed: values.seed, bots, options: checked.value, check: !values['no-check'], json: values.json, gameScores: values['game-scores'] };
+  const bots = await loadBots(game, botNames);
+  const options = gameOptions(game, values.options, bots.length);
+  return { game, games: Number(values.games), seed: values.seed, bots, options, check: !values['no-check'], json: values.json, gameScores: values['game-scores'] };
 }
 
-function main(): void {
-  let config: CliConfig;
-  try {
-    config = parseCli(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`simulate: ${error.message}\n\n${USAGE}`);
-      process.exit(2);
-    }
-    throw error;
-  }
+async function main(): Promise<void> {
+  const config = await parseOrExit('simulate', USAGE, () => parseCli(process.argv.slice(2)));
   const started = performance.now();
-  const summary = simulate(config);
+  const summary = playOrExit('simulate', () => simulate(config));
   const seconds = (performance.now() - started) / 1000;
   const report = {
     game: config.game.id,
@@ -174,4 +153,4 @@ function round(value: number, digits: number): number {
   return Math.round(value * factor) / factor;
 }
 
-main();
+await main();

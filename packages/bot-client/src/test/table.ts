@@ -1,0 +1,75 @@
+/**
+ * Test helpers: a game server on a free loopback port, and a host who opens a
+ * table, watches it through the same snapshots as the web app, and fills it.
+ */
+import { Client } from 'colyseus.js';
+import type { Room } from 'colyseus.js';
+import { PROTOCOL_VERSION, RoomName, snapshotFromState } from '@deckhand/protocol';
+import type { ClientMessage, TableSnapshot, TableStateJson } from '@deckhand/protocol';
+import { startServer } from '@deckhand/server';
+import type { RunningServer } from '@deckhand/server';
+import { guestToken } from '../playTable';
+
+export interface TestServer extends RunningServer {
+  readonly url: string;
+}
+
+export async function bootServer(): Promise<TestServer> {
+  const server = await startServer({
+    port: 0,
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', RECONNECT_SECONDS: '30', HOST: '127.0.0.1' },
+  });
+  return { ...server, url: `http://127.0.0.1:${server.port}` };
+}
+
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = check();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await sleep(5);
+  }
+}
+
+/** A person at the table: creates it, keeps every snapshot it decodes, sends host actions. */
+export class Host {
+  readonly snapshots: TableSnapshot[] = [];
+  readonly raw: TableStateJson[] = [];
+
+  private constructor(readonly room: Room, readonly playerId: string) {
+    room.onMessage('*', () => {});
+    room.onStateChange((state) => {
+      const json = (state as { toJSON(): TableStateJson }).toJSON();
+      this.raw.push(json);
+      this.snapshots.push(snapshotFromState(json));
+    });
+  }
+
+  static async open(server: TestServer, gameId: string): Promise<Host> {
+    const guest = await guestToken(server.url, 'Host');
+    const room = await new Client(server.url).create(RoomName.Table, { token: guest.token, protocol: PROTOCOL_VERSION, gameId, turnSeconds: 15 });
+    const host = new Host(room, guest.playerId);
+    await waitFor('the first state', () => host.snapshots.length > 0);
+    return host;
+  }
+
+  get table(): TableSnapshot {
+    return this.snapshots[this.snapshots.length - 1]!;
+  }
+
+  send(message: ClientMessage): void {
+    this.room.send(message.type, message);
+  }
+
+  /** Leaves the host's own seat and gives every other empty seat to a normal bot, then deals. */
+  async fillWithBotsAndStart(): Promise<void> {
+    this.send({ type: 'stand' });
+    await waitFor('the host standing up', () => this.table.seats.every((seat) => seat.playerId !== this.playerId));
+    for (const seat of this.table.seats) if (seat.kind === 'empty') this.send({ type: 'addBot', seat: seat.index, level: 'normal' });
+    await waitFor('every seat taken', () => this.table.seats.every((seat) => seat.kind !== 'empty'));
+    this.send({ type: 'start' });
+  }
+}
