@@ -11,6 +11,7 @@ export type {
   SetupConfig, GameAudit, WireValue, WireRecord, GameView, Bot, GameDefinition, AnyGame,
 } from './game';
 export { parseChoiceOptions } from './options';
+export { sidesOf } from './sides';
 export { randomBot } from './bots/random';
 export {
   createIsmctsBot, handRewards, scoreScaleOf, RolloutPolicy, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS,

@@ -25,6 +25,10 @@ export function matchCards(cards: readonly Card[], slotSeat: readonly Seat[], fi
     }
     return false;
   };
-  for (let i = 0; i < cards.length; i++) tryPlace(i, new Array<boolean>(slotSeat.length).fill(false));
+  const seen = new Array<boolean>(slotSeat.length).fill(false);
+  for (let i = 0; i < cards.length; i++) {
+    seen.fill(false);
+    tryPlace(i, seen);
+  }
   return slotCard;
 }

@@ -76,29 +76,44 @@ function chooseBid(view: SpadesView): number {
   return Math.max(1, Math.min(HAND_SIZE, Math.round(estimate)));
 }
 
-/** The card currently winning the trick, and its seat. */
-function winning(trick: readonly Card[], leader: number): { card: Card; seat: number } | null {
+/** The seat whose card is winning the trick so far; -1 before the lead. */
+function winningSeat(trick: readonly Card[], leader: number): number {
   const lead = trick[leader]!;
-  if (lead < 0) return null;
+  if (lead < 0) return -1;
+  const led = suitCode(lead);
   let best = leader;
   for (let s = 0; s < SEATS; s++) {
     const card = trick[s]!;
-    if (card >= 0 && beats(card, trick[best]!, suitCode(lead))) best = s;
+    if (card >= 0 && beats(card, trick[best]!, led)) best = s;
   }
-  return { card: trick[best]!, seat: best };
+  return best;
 }
 
-function lowest(cards: readonly Card[]): Card {
-  // Off-suit before spades, then the lowest rank: a spade is worth keeping.
-  return cards.reduce((best, card) => (cardValue(card) < cardValue(best) ? card : best));
-}
-
-function highest(cards: readonly Card[]): Card {
-  return cards.reduce((best, card) => (cardValue(card) > cardValue(best) ? card : best));
-}
-
+/** Orders cards by worth to keep: off-suit below spades, then by rank. */
 function cardValue(card: Card): number {
   return rankIndex(card) + (suitCode(card) === SPADES ? 13 : 0);
+}
+
+/**
+ * The lowest (or highest) card among `plays` that wins the trick (`wanted`
+ * true) or loses it (false), optionally only of `suit`; -1 when there is none.
+ * Plain loops, no closures: a search bot calls this on every rollout move.
+ */
+function pick(plays: readonly Card[], best: Card, led: number, wanted: boolean, high: boolean, suit = -1): Card {
+  let found = -1;
+  for (let i = 0; i < plays.length; i++) {
+    const card = plays[i]!;
+    if (suit >= 0 && suitCode(card) !== suit) continue;
+    if ((best < 0 || beats(card, best, led)) !== wanted) continue;
+    if (found < 0 || (high ? cardValue(card) > cardValue(found) : cardValue(card) < cardValue(found))) found = card;
+  }
+  return found;
+}
+
+function lowest(plays: readonly Card[]): Card {
+  let found = plays[0]!;
+  for (let i = 1; i < plays.length; i++) if (cardValue(plays[i]!) < cardValue(found)) found = plays[i]!;
+  return found;
 }
 
 function choosePlay(view: SpadesView, plays: readonly Card[]): Card {
@@ -107,44 +122,44 @@ function choosePlay(view: SpadesView, plays: readonly Card[]): Card {
   const partner = partnerOf(seat);
   const lead = pub.trick[pub.leader]!;
   const led = lead >= 0 ? suitCode(lead) : -1;
-  const current = winning(pub.trick, pub.leader);
-  const wins = (card: Card): boolean => current === null || beats(card, current.card, led);
-  const winners = plays.filter(wins);
-  const losers = plays.filter((card) => !wins(card));
+  const winner = winningSeat(pub.trick, pub.leader);
+  const best = winner >= 0 ? pub.trick[winner]! : -1;
 
-  // [S-10] Nil: never take a trick; shed the highest card that still loses.
-  if (pub.bids[seat] === 0) {
-    if (current === null) return lowest(plays);
-    return losers.length > 0 ? highest(losers) : lowest(plays);
-  }
-  const playedThisTrick = pub.trick.filter((card) => card >= 0).length;
-  const lastToPlay = playedThisTrick === SEATS - 1;
-  // Covering a partner's nil: take the trick over the partner when the partner is winning it.
-  if (pub.bids[partner] === 0 && current !== null && current.seat === partner) {
-    return winners.length > 0 ? lowest(winners) : lowest(plays);
-  }
-  const contract = [seat, partner].reduce((n, s) => n + Math.max(0, pub.bids[s]!), 0);
-  const taken = pub.tricksWon[seat]! + pub.tricksWon[partner]!;
-  const needed = contract - taken;
-
-  if (current === null) {
-    // Leading: aces of side suits cash; otherwise low from the longest side suit (or spades once broken).
-    const aces = plays.filter((card) => rankIndex(card) === ACE && suitCode(card) !== SPADES);
-    if (needed > 0 && aces.length > 0) return aces[0]!;
+  if (winner < 0) {
+    if (pub.bids[seat] === 0) return lowest(plays);
+    // Leading: aces of side suits cash while the side needs tricks; otherwise a low card.
+    if (sideNeeds(pub, seat)) {
+      for (const card of plays) if (rankIndex(card) === ACE && suitCode(card) !== SPADES) return card;
+    }
     return lowest(plays);
   }
-  if (needed <= 0) {
-    // [S-09] The bid is made: tricks now are bags. Duck with the highest card that loses.
-    return losers.length > 0 ? highest(losers) : lowest(plays);
+  const highestLoser = pick(plays, best, led, false, true);
+  // [S-10] Nil: never take a trick; shed the highest card that still loses.
+  if (pub.bids[seat] === 0) return highestLoser >= 0 ? highestLoser : lowest(plays);
+  const lowestWinner = pick(plays, best, led, true, false);
+  // Covering a partner's nil: take the trick over the partner when the partner is winning it.
+  if (pub.bids[partner] === 0 && winner === partner) return lowestWinner >= 0 ? lowestWinner : lowest(plays);
+  // [S-09] The bid is made: tricks now are bags. Duck with the highest card that loses.
+  if (!sideNeeds(pub, seat)) return highestLoser >= 0 ? highestLoser : lowest(plays);
+  let played = 0;
+  for (const card of pub.trick) if (card >= 0) played++;
+  const lastToPlay = played === SEATS - 1;
+  if (winner === partner && (lastToPlay || rankIndex(best) >= KING)) {
+    const lowestLoser = pick(plays, best, led, false, false);
+    return lowestLoser >= 0 ? lowestLoser : lowest(plays);
   }
-  if (current.seat === partner && (lastToPlay || rankIndex(current.card) >= KING)) {
-    return losers.length > 0 ? lowest(losers) : lowest(plays);
-  }
-  if (winners.length === 0) return lowest(plays);
+  if (lowestWinner < 0) return lowest(plays);
   // The last to play wins as cheaply as it can; earlier, a trick is safer won high in the suit, or with a low trump.
-  if (lastToPlay) return lowest(winners);
-  const following = winners.filter((card) => suitCode(card) === led);
-  return following.length > 0 ? highest(following) : lowest(winners);
+  if (lastToPlay) return lowestWinner;
+  const highInSuit = pick(plays, best, led, true, true, led);
+  return highInSuit >= 0 ? highInSuit : lowestWinner;
+}
+
+/** Whether the seat's side has still to take tricks for its combined bid. */
+function sideNeeds(pub: SpadesView['public'], seat: number): boolean {
+  const partner = partnerOf(seat);
+  const contract = Math.max(0, pub.bids[seat]!) + Math.max(0, pub.bids[partner]!);
+  return pub.tricksWon[seat]! + pub.tricksWon[partner]! < contract;
 }
 
 export function spadesHeuristicBot(): Bot<SpadesView, SpadesMove> {
@@ -165,9 +180,10 @@ export function spadesHeuristicBot(): Bot<SpadesView, SpadesMove> {
           // Blind nil is a gamble this bot leaves to people: it looks at its cards.
           return legalMoves.find((move) => move.type === 'look') ?? rng.pick(legalMoves);
         case 'play': {
-          const plays = legalMoves.filter((move): move is Extract<SpadesMove, { type: 'play' }> => move.type === 'play').map((move) => move.card);
-          const card = choosePlay(view, plays);
-          return legalMoves.find((move) => move.type === 'play' && move.card === card) ?? first;
+          // Every legal move is a play in this phase.
+          const plays: Card[] = [];
+          for (const move of legalMoves) plays.push((move as Extract<SpadesMove, { type: 'play' }>).card);
+          return legalMoves[plays.indexOf(choosePlay(view, plays))] ?? first;
         }
         default:
           return first;

@@ -30,10 +30,15 @@ export function determinizeSpades(view: SpadesView, seat: Seat, rng: Rng): Spade
   for (let card = 0; card < DECK_SIZE; card++) if (!placed[card]) unknown.push(card);
   rng.shuffle(unknown);
   rng.shuffle(slotSeat);
-  const fits = (card: Card, s: Seat): boolean => ((pub.voids[s]! >> ((card / 13) | 0)) & 1) === 0;
-  matchCards(unknown, slotSeat, fits).forEach((cardIndex, slot) => {
-    if (cardIndex >= 0) hands[slotSeat[slot]!]!.push(unknown[cardIndex]!);
-  });
+  if (pub.voids.every((mask) => mask === 0)) {
+    // No void shown yet: any deal of the unknown cards fits, the shuffled order is one.
+    for (let slot = 0; slot < slotSeat.length; slot++) hands[slotSeat[slot]!]!.push(unknown[slot]!);
+  } else {
+    const fits = (card: Card, s: Seat): boolean => ((pub.voids[s]! >> ((card / 13) | 0)) & 1) === 0;
+    matchCards(unknown, slotSeat, fits).forEach((cardIndex, slot) => {
+      if (cardIndex >= 0) hands[slotSeat[slot]!]!.push(unknown[cardIndex]!);
+    });
+  }
   for (const hand of hands) hand.sort((a, b) => a - b);
 
   return {

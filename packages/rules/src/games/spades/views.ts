@@ -58,34 +58,41 @@ export type SpadesPrivate = {
 
 export type SpadesView = GameView<SpadesPublic, SpadesPrivate>;
 
+const NO_CARDS: readonly number[] = Object.freeze([]);
+
+/**
+ * The view shares the state's arrays instead of copying them: states are never
+ * mutated (every move builds new arrays), and search bots build a view for
+ * every move of every rollout, where the copies were the largest cost.
+ */
 export function viewOf(state: SpadesState, seat: Seat | null): SpadesView {
   const mine = seat !== null && seat >= 0 && seat < SEATS ? seat : null;
   const sidePoints = state.lastPoints;
   const pub: SpadesPublic = {
     phase: state.phase,
-    active: activeSeatsOf(state).slice(),
+    active: activeSeatsOf(state),
     handNumber: state.handNumber,
     dealer: state.dealer,
-    bids: state.bids.slice(),
-    blindNil: state.blind.slice(),
-    looked: state.looked.slice(),
-    trick: state.trick.slice(),
+    bids: state.bids,
+    blindNil: state.blind,
+    looked: state.looked,
+    trick: state.trick,
     leader: state.leader,
-    lastTrick: state.lastTrick.slice(),
+    lastTrick: state.lastTrick,
     lastTrickWinner: state.lastTrickWinner,
     spadesBroken: state.spadesBroken,
     tricksPlayed: state.tricksPlayed,
-    wonBy: state.wonBy.slice(),
-    tricksWon: state.tricksWon.slice(),
+    wonBy: state.wonBy,
+    tricksWon: state.tricksWon,
     handCounts: state.hands.map((hand) => hand.length),
-    voids: state.voids.slice(),
+    voids: state.voids,
     scores: seatScores(state.scores),
-    sideScores: state.scores.slice(),
-    bags: state.bags.slice(),
+    sideScores: state.scores,
+    bags: state.bags,
     lastHandPoints: seatScores(sidePoints),
-    lastNil: state.lastNil.slice(),
-    lastBagPenalty: state.lastBagPenalty.slice(),
-    continued: state.continued.slice(),
+    lastNil: state.lastNil,
+    lastBagPenalty: state.lastBagPenalty,
+    continued: state.continued,
     gameEnding: state.phase === SpadesPhase.HandOver && winnerOf(state.scores, state.options.target) !== null,
     target: state.options.target,
     blindNilOption: state.options.blindNil,
@@ -95,7 +102,7 @@ export function viewOf(state: SpadesState, seat: Seat | null): SpadesView {
     seat: mine,
     public: pub,
     private: {
-      hand: state.looked[mine] ? state.hands[mine]!.slice() : [],
+      hand: state.looked[mine] ? state.hands[mine]! : NO_CARDS,
       canBlindNil: blindNilAllowed(state, mine),
     },
   };
