@@ -5,10 +5,12 @@
 import type { GameTableParts } from '../table/gameParts';
 import { crazyEightsTable } from './crazy-eights/crazyEightsTable';
 import { heartsTable } from './hearts/heartsTable';
+import { spadesTable } from './spades/spadesTable';
 
 const TABLES: Readonly<Record<string, GameTableParts>> = {
   hearts: heartsTable,
   'crazy-eights': crazyEightsTable,
+  spades: spadesTable,
 };
 
 export function tablePartsOf(gameId: string): GameTableParts | undefined {
