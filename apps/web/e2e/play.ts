@@ -16,6 +16,10 @@ interface Screen {
   readonly suitChooser: boolean;
   readonly draw: boolean;
   readonly pass: boolean;
+  /** A bidding row (Spades) is offered. */
+  readonly bid: boolean;
+  /** A blind nil choice is offered: the cards are still face down. */
+  readonly blindChoice: boolean;
 }
 
 async function readScreen(page: Page): Promise<Screen> {
@@ -32,6 +36,8 @@ async function readScreen(page: Page): Promise<Screen> {
       suitChooser: document.querySelector('.suit-chooser') !== null,
       draw: byText('Draw'),
       pass: byText('Pass'),
+      bid: document.querySelector('[role="group"][aria-label="Your bid"]') !== null,
+      blindChoice: document.querySelector('[role="group"][aria-label="Blind nil"]') !== null,
     };
   });
 }
@@ -80,6 +86,15 @@ async function act(page: Page, options: { tapToPlay?: boolean }): Promise<Step> 
       await page.locator(`.hand-card[data-card="${card}"]`).click({ position: CARD_EDGE, timeout: 3000 });
     }
     await page.getByRole('button', { name: /^Pass 3\/3 cards/ }).click();
+    return 'acted';
+  }
+  if (screen.blindChoice) {
+    await page.getByRole('button', { name: 'Look at my cards' }).click();
+    return 'acted';
+  }
+  if (screen.bid) {
+    // A modest bid, as a person without a count of their tricks might make.
+    await page.getByRole('button', { name: 'Bid 3', exact: true }).click();
     return 'acted';
   }
   if (screen.status !== 'Your turn') return 'waiting';

@@ -1,5 +1,5 @@
 import { ErrorCode, TablePhase } from '@deckhand/protocol';
-import { findGame } from '@deckhand/rules';
+import { findGame, sidesOf } from '@deckhand/rules';
 import type { Client } from 'colyseus.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { TableLobby } from './lobby/TableLobby';
@@ -216,6 +216,7 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
               onRematch={() => session.send({ type: 'rematch' })}
               onLobby={() => session.send({ type: 'toLobby' })}
               onLeave={onLeave}
+              sides={game ? sidesOf(game, seats.length) : seats.map((seat) => [seat.index])}
             />
           )}
         </GameTable>

@@ -11,6 +11,7 @@ export type {
   SetupConfig, GameAudit, WireValue, WireRecord, GameView, Bot, GameDefinition, AnyGame,
 } from './game';
 export { parseChoiceOptions } from './options';
+export { sidesOf } from './sides';
 export { randomBot } from './bots/random';
 export { botFromModule, resolveBot, loadBotModule, isBotPath, BotModuleError, BotMisplayError } from './bots/external';
 export {
@@ -32,6 +33,11 @@ export type {
 export { heartsHeuristicBot } from './games/hearts/bot';
 export { heartsTable } from './games/hearts/testing';
 export type { HeartsTableSpec } from './games/hearts/testing';
+export { spades } from './games/spades/spades';
+export { SpadesError, SpadesPhase } from './games/spades/rules';
+export type { SpadesState, SpadesMove, SpadesOptions, SpadesEvent } from './games/spades/rules';
+export type { SpadesView, SpadesPublic, SpadesPrivate } from './games/spades/views';
+export { spadesHeuristicBot } from './games/spades/bot';
 export { GAMES, findGame, gameIds, findBot, botIds } from './registry';
 export { playGame, auditState, replayGame } from './play';
 export type { RecordedMove, GameRecord, PlayConfig, PlayedGame, ReplayResult } from './play';

@@ -1,7 +1,7 @@
 import {
   BotLevel, SeatKind, TURN_SECONDS, Visibility, seatOfPlayer, type SeatSnapshot, type TurnSeconds,
 } from '@deckhand/protocol';
-import { GAMES, findGame, type OptionSpec, type OptionValue } from '@deckhand/rules';
+import { GAMES, findGame, sidesOf, type OptionSpec, type OptionValue } from '@deckhand/rules';
 import { lazy, Suspense, useState } from 'react';
 import { useSession, useTable } from '../net/SessionContext';
 import { EventLog } from '../table/EventLog';
@@ -72,6 +72,8 @@ function SeatCard({
   onRemoveBot,
   onKick,
   onSit,
+  side,
+  onSwap,
 }: {
   seat: SeatSnapshot;
   isHost: boolean;
@@ -82,6 +84,9 @@ function SeatCard({
   onRemoveBot: () => void;
   onKick: () => void;
   onSit: () => void;
+  /** In a game of partnerships: the seat's side and the other seats it may swap with (host only). */
+  side: { readonly name: string; readonly partners: string; readonly others: readonly SeatSnapshot[] } | null;
+  onSwap: (other: number) => void;
 }) {
   const [level, setLevel] = useState<BotLevel>(BotLevel.Normal);
   const empty = seat.kind === SeatKind.Empty;
@@ -95,6 +100,32 @@ function SeatCard({
       {!empty && (
         <div className="row">
           <SeatBadges seat={seat} isHost={isHostSeat} isMe={seat.index === mySeat} />
+        </div>
+      )}
+      {side && (
+        <p className="seat-side" data-testid={`side-of-seat-${seat.index}`}>
+          {side.name} · {side.partners}
+        </p>
+      )}
+      {side && iAmHost && (
+        <div className="row">
+          <label className="visually-hidden" htmlFor={`swap-${seat.index}`}>
+            Swap seat {seat.index + 1} with
+          </label>
+          <select
+            id={`swap-${seat.index}`}
+            value=""
+            onChange={(event) => {
+              if (event.target.value !== '') onSwap(Number(event.target.value));
+            }}
+          >
+            <option value="">Swap with…</option>
+            {side.others.map((other) => (
+              <option key={other.index} value={other.index}>
+                Seat {other.index + 1}: {other.kind === SeatKind.Empty ? 'empty' : seatLabel(other, other.index)}
+              </option>
+            ))}
+          </select>
         </div>
       )}
       <div className="row" style={{ marginTop: '0.4rem' }}>
@@ -160,6 +191,18 @@ export function TableLobby({ onLeave }: { onLeave: () => void }) {
   const iAmHost = hostId !== '' && hostId === session.playerId;
   const link = inviteLink(code);
   const occupied = seats.filter((seat) => seat.kind !== SeatKind.Empty).length;
+  const sides = game?.teams ? sidesOf(game, seats.length) : null;
+  /** "Side 1 · with Ana": a game of partnerships shows who plays with whom. */
+  const sideOf = (index: number) => {
+    const at = sides?.findIndex((side) => side.includes(index)) ?? -1;
+    if (!sides || at < 0) return null;
+    const partners = sides[at]!.filter((other) => other !== index).map((other) => seatLabel(seats[other], other));
+    return {
+      name: `Side ${at + 1}`,
+      partners: `partner: ${partners.join(', ') || 'nobody'}`,
+      others: seats.filter((other) => other.index !== index),
+    };
+  };
   const hostName = seats.find((seat) => seat.playerId === hostId)?.name ?? spectators.find((s) => s.playerId === hostId)?.name;
 
   const copy = async () => {
@@ -233,6 +276,8 @@ export function TableLobby({ onLeave }: { onLeave: () => void }) {
               onRemoveBot={() => session.send({ type: 'removeBot', seat: seat.index })}
               onKick={() => session.send({ type: 'kick', playerId: seat.playerId })}
               onSit={() => session.send({ type: 'sit', seat: seat.index })}
+              side={sideOf(seat.index)}
+              onSwap={(other) => session.send({ type: 'swapSeats', seat: seat.index, with: other })}
             />
           ))}
         </ul>

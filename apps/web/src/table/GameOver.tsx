@@ -13,11 +13,18 @@ interface GameOverProps {
   readonly onRematch: () => void;
   readonly onLobby: () => void;
   readonly onLeave: () => void;
+  /** The table's sides (the rules' `sidesOf`): partners share a row, a score and the win. */
+  readonly sides: readonly (readonly number[])[];
 }
 
 /** Final standings, the revealed seed (to check the deal against the hash shown at the start) and rematch. */
 export function GameOver(props: GameOverProps) {
-  const { gameName, outcome, seats, mySeat, seed, seedHash, isHost, onRematch, onLobby, onLeave } = props;
+  const { gameName, outcome, seats, mySeat, seed, seedHash, isHost, onRematch, onLobby, onLeave, sides } = props;
+  const bySides = sides.some((side) => side.length > 1);
+  // One row per side, in the order of the outcome's ranking of their seats.
+  const rows = outcome.ranking
+    .map((seat) => sides.find((side) => side.includes(seat)) ?? [seat])
+    .filter((side, index, all) => all.indexOf(side) === index);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const won = mySeat !== null && outcome.winners.includes(mySeat);
@@ -32,20 +39,20 @@ export function GameOver(props: GameOverProps) {
           <thead>
             <tr>
               <th className="num">#</th>
-              <th>Player</th>
+              <th>{bySides ? 'Side' : 'Player'}</th>
               <th className="num">Score</th>
             </tr>
           </thead>
           <tbody>
-            {outcome.ranking.map((seat, place) => (
-              <tr key={seat} className={outcome.winners.includes(seat) ? 'winner' : ''}>
+            {rows.map((side, place) => (
+              <tr key={side[0]} className={outcome.winners.includes(side[0]!) ? 'winner' : ''}>
                 <td className="num">{place + 1}</td>
                 <td>
-                  {seatLabel(seats[seat], seat)}
-                  {seat === mySeat ? ' (you)' : ''}
-                  {outcome.winners.includes(seat) && <> <span className="badge host">winner</span></>}
+                  {side.map((seat) => seatLabel(seats[seat], seat)).join(' & ')}
+                  {mySeat !== null && side.includes(mySeat) ? ' (you)' : ''}
+                  {outcome.winners.includes(side[0]!) && <> <span className="badge host">winner{side.length > 1 ? 's' : ''}</span></>}
                 </td>
-                <td className="num">{outcome.scores[seat] ?? 0}</td>
+                <td className="num">{outcome.scores[side[0]!] ?? 0}</td>
               </tr>
             ))}
           </tbody>

@@ -1,10 +1,8 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import { cardName, findGame, parseCard, type AnyGame, type Card, type GameView, type WireRecord } from '@deckhand/rules';
 import { describe, expect, it } from 'vitest';
-import { SessionContext } from '../net/SessionContext';
-import { TableSession } from '../net/TableSession';
-import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
-import { GameTable } from './GameTable';
+import type { FakeRoom } from '../test/fakeTable';
+import { renderTable } from '../test/renderTable';
 
 const hearts = findGame('hearts')!;
 const crazyEights = findGame('crazy-eights')!;
@@ -24,27 +22,6 @@ function heartsAfterPass(seed: string): unknown {
     state = result.state;
   }
   return state;
-}
-
-async function renderTable(game: AnyGame, state: unknown, seat: number) {
-  const view = game.view(state, seat) as View;
-  const room = new FakeRoom(
-    tableJson({
-      gameId: game.id,
-      seatCount: game.scores(state).length,
-      seat,
-      publicView: view.public,
-      privateView: view.private,
-    }),
-  );
-  const session = new TableSession(fakeClient([room]), { token: 't', playerId: `p${seat}`, name: 'Ana' });
-  await session.open('BCD42');
-  render(
-    <SessionContext.Provider value={session}>
-      <GameTable />
-    </SessionContext.Provider>,
-  );
-  return { room, view, session };
 }
 
 const tap = (element: HTMLElement) => fireEvent.click(element, { detail: 1 });

@@ -205,7 +205,7 @@ describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_
 });
 
 describe('registry', () => {
-  it('has Hearts and Crazy Eights', () => {
-    expect(GAMES.map((game) => game.id).sort()).toEqual(['crazy-eights', 'hearts']);
+  it('has Hearts, Crazy Eights and Spades', () => {
+    expect(GAMES.map((game) => game.id).sort()).toEqual(['crazy-eights', 'hearts', 'spades']);
   });
 });
