@@ -74,7 +74,7 @@ export function matchmakeRouter(deps: MatchmakeDeps): express.Router {
     next();
   });
 
-  router.post('/:method/:room', jsonBody(), async (req, res) => {
+  const answer = async (req: Request, res: Response): Promise<void> => {
     const method = req.params['method'] ?? '';
     const room = req.params['room'] ?? '';
     const address = req.ip ?? req.socket.remoteAddress ?? 'unknown';
@@ -154,6 +154,14 @@ export function matchmakeRouter(deps: MatchmakeDeps): express.Router {
       if (code === ColyseusErrorCode.MATCHMAKE_UNHANDLED) logger.warn({ err: error, method, room }, 'matchmaking failed');
       refuseJoin(res, code, error instanceof Error ? error.message : 'Could not join the table.');
     }
+  };
+
+  router.post('/:method/:room', jsonBody(), (req, res) => {
+    // Express 4 does not catch a rejected handler: a bug here must answer, not end the process.
+    answer(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, 'matchmaking route failed');
+      if (!res.headersSent) refusal(res, 500, 'INTERNAL', 'The server could not handle that request.');
+    });
   });
   router.use(bodyErrors());
   return router;
