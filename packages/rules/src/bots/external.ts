@@ -62,7 +62,7 @@ export function botFromModule(spec: string, exported: unknown): Bot<unknown, Mov
       const byKey = new Map(legalMoves.map((move) => [moveKey(move), move]));
       let answer: unknown;
       try {
-        answer = choose(structuredClone(view), structuredClone(legalMoves), rng);
+        answer = choose(copy(view), copy(legalMoves), rng);
       } catch (error) {
         throw new BotMisplayError(`bot ${id} (${spec}) threw: ${error instanceof Error ? error.message : String(error)}`);
       }
@@ -108,6 +108,11 @@ export async function loadBotModule(spec: string, load: (spec: string) => Promis
     throw new BotModuleError(`bot module ${spec} failed to load: ${line.length > 300 ? `${line.slice(0, 297)}...` : line}`);
   }
   return botFromModule(spec, (module as { default?: unknown }).default);
+}
+
+/** A deep copy of a view or moves: plain JSON data by the rules' contract (`WireRecord`, moves tagged by `type`). */
+function copy<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** A move's identity whatever the key order the bot wrote it in. */
