@@ -12,11 +12,35 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteDialect } from 'kysely';
+import type { SqliteDatabase } from 'kysely';
 import { SqlTableStore } from './SqlTableStore';
 import { StoreError } from './TableStore';
 
 /** The database file inside the data directory. */
 export const DATABASE_FILE = 'deckhand.sqlite';
+
+/** Queries a store makes are a fixed few; more than this means something builds SQL by hand. */
+const STATEMENT_CACHE = 64;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; a move's log write is the
+ * same statement each time, so it is prepared once.
+ */
+function withStatementCache(database: Database.Database): SqliteDatabase {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        if (statements.size >= STATEMENT_CACHE) statements.delete(statements.keys().next().value!);
+        statements.set(sql, statement);
+      }
+      return statement;
+    },
+  };
+}
 
 function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -50,7 +74,7 @@ export async function openSqliteStore(dataDir: string | ':memory:'): Promise<Sql
     );
   }
   try {
-    return await SqlTableStore.open(new SqliteDialect({ database }));
+    return await SqlTableStore.open(new SqliteDialect({ database: withStatementCache(database) }));
   } catch (error) {
     if (database.open) database.close();
     throw error instanceof StoreError ? new StoreError(`${file}: ${error.message}`) : error;
