@@ -9,8 +9,12 @@
  * The table core decides what an action is and how a log replays.
  */
 
-/** A value that survives `JSON.stringify` and `JSON.parse` unchanged. */
-export type Json = null | boolean | number | string | readonly Json[] | { readonly [key: string]: Json };
+/**
+ * A value that survives `JSON.stringify` and `JSON.parse` unchanged (plain
+ * objects, arrays, strings, finite numbers, booleans, null). Typed `unknown`
+ * so callers' own interfaces fit without index signatures.
+ */
+export type Json = unknown;
 
 /** One accepted action of a table, in order. */
 export interface LoggedAction {

@@ -44,7 +44,7 @@ class FakeClock {
 
 /** Hard bots answer their first legal move at once (the pool is tested elsewhere). */
 const instantBots: BotThinking = {
-  search: async (request) => ({ move: request.legalMoves[0] as MoveBase, iterations: 1, elapsedMs: 0 }),
+  search: async (request) => ({ move: request.legalMoves[0] as MoveBase, threadId: 0, thinkMs: 0 }),
   tally: () => ({ threads: 0, answered: 0, failed: 0 }),
   close: async () => {},
 };
@@ -228,7 +228,7 @@ describe('Table core', () => {
   it('refuses a log that does not replay', () => {
     const clock = new FakeClock();
     const { env, log } = heartsTable(clock, 0);
-    const broken: TimedAction[] = [...log, { at: clock.time, action: { kind: 'move', seat: 0, move: { type: 'play', card: 999 }, by: 'player' } }];
+    const broken: TimedAction[] = [...log, { at: clock.time, action: { kind: 'move', seat: 0, move: { type: 'play', card: 999 } as MoveBase, by: 'player' } }];
     expect(() => Table.restore(env, broken)).toThrow(/logged move/);
     expect(() => Table.restore(env, [])).toThrow(/creation/);
   });

@@ -82,7 +82,7 @@ export class Table {
     this.model = {
       code, gameId: game.id, options: {}, visibility: Visibility.Private, phase: TablePhase.Lobby, hostId: '',
       seats: [], spectators: new Map(), maxSpectators: 0, turnSeconds: 0, deadline: 0, seedHash: '', seed: '',
-      moveNumber: 0, lastSeat: -1, lastBy: '', outcome: { scores: [], winners: [], ranking: [] }, deals: 0,
+      handNumber: 0, moveNumber: 0, lastSeat: -1, lastBy: '', outcome: { scores: [], winners: [], ranking: [] }, deals: 0,
     };
     this.autoplay = new Autoplay(this, Rng.fromSeed(env.random.botSeed()));
   }
@@ -542,9 +542,11 @@ export class Table {
       return fail(ErrorCode.BadMessage, 'That move could not be read.');
     }
     if (!result.ok) return { code: result.error.code, message: result.error.message };
+    // The hand the move was made in, before a hand's last move turns the board to the next.
+    const handNumber = this.model.handNumber;
     this.commit({ kind: 'move', seat, move, by }, result.state);
     const events: GameEventsMessage = {
-      type: 'events', moveNumber: this.moves.length, handNumber: this.handNumber(), seat, by, events: result.events,
+      type: 'events', moveNumber: this.moves.length, handNumber, seat, by, events: result.events,
     };
     this.send({ kind: 'events' }, events);
     if (this.model.phase === TablePhase.GameOver) this.recordFinished();
@@ -560,8 +562,8 @@ export class Table {
     this.commit({ kind: 'away', seat, away, timeouts });
   }
 
-  /** The rules' hand number on the board, 1 before the game says otherwise. */
-  handNumber(): number {
+  /** The rules' hand number on the board, 1 when the game keeps none. */
+  private boardHandNumber(): number {
     if (this.gameState === null) return 0;
     const handNumber = (this.game.view(this.gameState, null).public as Record<string, unknown>)['handNumber'];
     return typeof handNumber === 'number' ? handNumber : 1;
@@ -658,6 +660,7 @@ export class Table {
         this.gameState = this.game.setup({ seed: action.seed, seats: model.seats.length, options: model.options });
         this.position++;
         model.seedHash = createHash('sha256').update(action.seed).digest('hex');
+        model.handNumber = this.boardHandNumber();
         model.phase = TablePhase.Playing;
         for (const seat of model.seats) seat.timeouts = 0;
         return;
@@ -672,6 +675,7 @@ export class Table {
         this.position++;
         this.moves.push({ seat: action.seat, move: action.move });
         model.moveNumber = this.moves.length;
+        model.handNumber = this.boardHandNumber();
         model.lastSeat = action.seat;
         model.lastBy = action.by;
         const outcome = this.game.outcome(state);
@@ -707,6 +711,7 @@ export class Table {
     const model = this.model;
     model.outcome = { scores: [], winners: [], ranking: [] };
     model.deadline = 0;
+    model.handNumber = 0;
     model.moveNumber = 0;
     model.lastSeat = -1;
     model.lastBy = '';

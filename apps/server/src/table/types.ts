@@ -103,6 +103,8 @@ export interface TableModel {
   seedHash: string;
   /** Revealed at game over only. */
   seed: string;
+  /** The rules' hand number on the board (1 when the game has none); 0 without a game. */
+  handNumber: number;
   moveNumber: number;
   lastSeat: number;
   lastBy: string;
