@@ -49,9 +49,10 @@ function firstLoadSize(budgetKb: number): Plugin {
   };
 }
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   plugins: [react(), firstLoadSize(150)],
   server: { port: 5173, strictPort: true, proxy: proxyToGameServer() },
   preview: { port: 4173, proxy: proxyToGameServer() },
-  build: { target: 'es2022', sourcemap: true },
-});
+  // A production build ships no source maps: they carried the whole source. `vite build --mode development` keeps them.
+  build: { target: 'es2022', sourcemap: mode !== 'production' },
+}));

@@ -23,6 +23,17 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ botSearchIterations: DEFAULT_ISMCTS_ITERATIONS, botSearchMs: 500 });
   });
 
+  it('reads the join limits, the open-table quotas and which proxies to trust', () => {
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({
+      joinsPerMinute: 60, wrongCodesPerHour: 30, tablesPerPlayer: 5, tablesPerAddress: 20, trustProxy: false,
+    });
+    expect(loadConfig({ NODE_ENV: 'test', JOINS_PER_MINUTE: '10', TABLES_PER_ADDRESS: '2', TRUST_PROXY: '1' })).toMatchObject({
+      joinsPerMinute: 10, tablesPerAddress: 2, trustProxy: 1,
+    });
+    expect(loadConfig({ NODE_ENV: 'test', TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(() => loadConfig({ NODE_ENV: 'test', TABLES_PER_PLAYER: '0' })).toThrow(/TABLES_PER_PLAYER must be at least 1/);
+  });
+
   it('reads the hard bots\' pool size, 0 meaning inline, and their search budget', () => {
     expect(loadConfig({ NODE_ENV: 'test', BOT_WORKERS: '0' }).botWorkers).toBe(0);
     expect(loadConfig({ NODE_ENV: 'test', BOT_WORKERS: '3', BOT_SEARCH_ITERATIONS: '400', BOT_SEARCH_MS: '250' })).toMatchObject({

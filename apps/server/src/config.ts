@@ -51,6 +51,15 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** Finished games older than this many days are deleted. */
   readonly historyDays: number;
+  /** Create/join attempts per minute, per address and per identity. */
+  readonly joinsPerMinute: number;
+  /** Joins by a code that opens no table, per hour, per address and per identity (code guessing). */
+  readonly wrongCodesPerHour: number;
+  /** Tables open at once that one identity, or one address, created. */
+  readonly tablesPerPlayer: number;
+  readonly tablesPerAddress: number;
+  /** Express `trust proxy`: false, or which proxies may set X-Forwarded-For (hop count, `loopback`, addresses). */
+  readonly trustProxy: boolean | number | string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -95,6 +104,11 @@ const EnvSchema = v.object({
   HISTORY_DAYS: v.optional(integer('HISTORY_DAYS', 1, 36_500), '90'),
   RATE_PER_SECOND: v.optional(integer('RATE_PER_SECOND', 1, 100_000), String(Limits.ratePerSecond)),
   RATE_BURST: v.optional(integer('RATE_BURST', 1, 100_000), String(Limits.rateBurst)),
+  JOINS_PER_MINUTE: v.optional(integer('JOINS_PER_MINUTE', 1, 1_000_000), '60'),
+  WRONG_CODES_PER_HOUR: v.optional(integer('WRONG_CODES_PER_HOUR', 1, 1_000_000), '30'),
+  TABLES_PER_PLAYER: v.optional(integer('TABLES_PER_PLAYER', 1, 1_000_000), '5'),
+  TABLES_PER_ADDRESS: v.optional(integer('TABLES_PER_ADDRESS', 1, 1_000_000), '20'),
+  TRUST_PROXY: v.optional(v.pipe(v.string(), v.trim()), ''),
   TIME_SCALE: v.optional(
     v.pipe(
       v.string(),
@@ -129,6 +143,13 @@ function devSecret(): string {
   const secret = randomBytes(32).toString('hex');
   writeFileSync(file, `${secret}\n`, { mode: 0o600 });
   return secret;
+}
+
+/** `TRUST_PROXY` as express reads it: empty trusts nobody, a number counts hops, anything else names proxies. */
+function parseTrustProxy(text: string): boolean | number | string {
+  if (text === '' || text === 'false') return false;
+  if (/^\d+$/.test(text)) return Number(text);
+  return text;
 }
 
 export class ConfigError extends Error {}
@@ -173,5 +194,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     // Tests keep their tables in memory unless they ask for a folder, so no run restores another's.
     dataDir: raw.DATA_DIR ?? (test ? '' : join(serverRoot, 'data')),
     historyDays: raw.HISTORY_DAYS,
+    joinsPerMinute: raw.JOINS_PER_MINUTE,
+    wrongCodesPerHour: raw.WRONG_CODES_PER_HOUR,
+    tablesPerPlayer: raw.TABLES_PER_PLAYER,
+    tablesPerAddress: raw.TABLES_PER_ADDRESS,
+    trustProxy: parseTrustProxy(raw.TRUST_PROXY),
   };
 }

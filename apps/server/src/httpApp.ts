@@ -4,7 +4,6 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { monitor } from '@colyseus/monitor';
@@ -14,6 +13,10 @@ import { ErrorCode, GuestRequestSchema, parseName } from '@deckhand/protocol';
 import type { BotTally } from './BotPool';
 import type { ServerConfig } from './config';
 import type { GuestTokens } from './guestTokens';
+import { bodyErrors, jsonBody, refusal, refuseLargeBodies } from './http/bodies';
+import { matchmakeRouter } from './http/matchmakeRoute';
+import type { MatchmakeDeps } from './http/matchmakeRoute';
+import { webBuild } from './http/webBuild';
 
 export interface HttpDeps {
   readonly config: ServerConfig;
@@ -24,6 +27,8 @@ export interface HttpDeps {
   readonly roomCount: () => number;
   /** The hard bots' pool: threads, searches answered and failed, for /health. */
   readonly botTally: () => BotTally;
+  /** Token check, limits and quota in front of Colyseus matchmaking. */
+  readonly matchmake: MatchmakeDeps;
 }
 
 function sameText(a: string, b: string): boolean {
@@ -52,6 +57,10 @@ export function httpApp(deps: HttpDeps): express.Express {
   const { config, tokens, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
+  // Addresses for the join limits: X-Forwarded-For only from the proxies TRUST_PROXY names.
+  app.set('trust proxy', config.trustProxy);
+  app.use(refuseLargeBodies());
+  app.use('/matchmake', matchmakeRouter(deps.matchmake));
 
   // The dev web server runs on another port; tokens travel in the body, never in cookies, so any origin may ask.
   app.use('/api', (req, res, next) => {
@@ -64,7 +73,8 @@ export function httpApp(deps: HttpDeps): express.Express {
     }
     next();
   });
-  app.use('/api', express.json({ limit: '2kb' }));
+  app.use('/api', jsonBody());
+  app.use('/api', bodyErrors());
 
   app.post('/api/guest', (req, res) => {
     const body = v.safeParse(GuestRequestSchema, req.body);
@@ -98,22 +108,11 @@ export function httpApp(deps: HttpDeps): express.Express {
     app.use('/monitor', basicAuth(config.monitorUser, config.monitorPassword), monitor());
   }
 
-  // Bad JSON and oversized bodies get a readable answer rather than an HTML stack trace.
-  app.use('/api', (error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    if (!error) {
-      next();
-      return;
-    }
-    res.status(400).json({ code: ErrorCode.BadMessage, message: 'The request body is not valid JSON (or is too large).' });
-  });
-
   if (config.production && existsSync(config.webDist)) {
-    app.use(express.static(config.webDist, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes such as /t/CODE load the app shell.
-    app.get(/^\/(?!api\/|matchmake\/|monitor|health).*/, (_req, res) => {
-      res.sendFile(join(config.webDist, 'index.html'));
-    });
+    app.use(webBuild(config.webDist));
     logger.info({ webDist: config.webDist }, 'serving the web build');
   }
+  // Anything else (an unknown API path, the monitor when it is off) is the same plain 404.
+  app.use((_req, res) => refusal(res, 404, 'NOT_FOUND', 'There is nothing here.'));
   return app;
 }

@@ -22,8 +22,11 @@ import { loadConfig } from './config';
 import type { ServerConfig } from './config';
 import { guestTokens } from './guestTokens';
 import type { GuestTokens } from './guestTokens';
+import { GuardedTransport } from './GuardedTransport';
+import { JoinLimits } from './http/joinLimits';
+import { TableQuota } from './http/TableQuota';
 import { httpApp } from './httpApp';
-import { StaggeredPingTransport } from './StaggeredPingTransport';
+import { repeatLimitHooks } from './logLines';
 import { tableRoomWith } from './room/TableRoom';
 import { openTableStore } from './store/openStore';
 import type { OpenTableLog, TableStore } from './store/TableStore';
@@ -64,10 +67,20 @@ export interface RunningServer {
 }
 
 function defaultLogger(config: ServerConfig): Logger {
+  const hooks = repeatLimitHooks();
   if (!config.production && config.logLevel !== 'silent' && process.stdout.isTTY) {
-    return pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } });
+    return pino({ level: config.logLevel, hooks, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } });
   }
-  return pino({ level: config.logLevel });
+  return pino({ level: config.logLevel, hooks });
+}
+
+/**
+ * Colyseus' server without its built-in matchmaking handler, which reads any
+ * body whole and creates tables before a token is checked: `/matchmake` is an
+ * express route of `httpApp` instead (see http/matchmakeRoute.ts).
+ */
+class DeckhandServer extends Server {
+  protected override attachMatchMakingRoutes(): void {}
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -104,14 +117,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The search stops itself at botSearchMs; the deadline leaves as long again for the queue, plus a margin.
   const bots = options.bots ?? new BotPool({ workers: config.botWorkers, deadlineMs: 2 * config.botSearchMs + 250 });
 
+  const limits = new JoinLimits(config);
+  const quota = new TableQuota(config);
   const app = httpApp({
     config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount, botTally: () => bots.tally(),
+    matchmake: { tokens, limits, quota, logger },
   });
   const httpServer = http.createServer(app);
   // Moves are tiny and latency matters more than packet count.
   httpServer.on('connection', (socket) => socket.setNoDelay(true));
-  const transport = new StaggeredPingTransport({ server: httpServer, maxPayload: 16 * 1024 });
-  const gameServer = new Server({
+  const transport = new GuardedTransport({ server: httpServer, maxPayload: 16 * 1024 }, logger.child({ component: 'socket' }));
+  const gameServer = new DeckhandServer({
     transport,
     presence: options.presence,
     greet: false,
@@ -121,7 +137,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const restores = new Map<string, OpenTableLog>();
   gameServer
     .define(RoomName.Table, tableRoomWith({ config, games, tokens, logger, bots, observer: options.observer, store, restores }))
-    .enableRealtimeListing();
+    .enableRealtimeListing()
+    .on('dispose', (room: { roomId: string }) => quota.closed(room.roomId));
   gameServer.define(RoomName.Lobby, LobbyRoom);
 
   try {

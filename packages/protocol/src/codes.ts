@@ -82,6 +82,10 @@ export const ErrorCode = {
   /** The client speaks another protocol version: reload the page. */
   ProtocolMismatch: 'PROTOCOL_MISMATCH',
   NoSuchTable: 'NO_SUCH_TABLE',
+  /** An HTTP request body over the server's limit (a few KB). */
+  BodyTooLarge: 'BODY_TOO_LARGE',
+  /** This identity or address already has as many open tables as the server allows. */
+  TooManyTables: 'TOO_MANY_TABLES',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
@@ -95,7 +99,11 @@ export const JoinErrorCode = {
   Banned: 4403,
   NoSuchGame: 4404,
   TableFull: 4409,
+  /** No table you may join has this code: the one answer for a wrong code, a closed table and a locked one. */
+  NoSuchTable: 4410,
   ProtocolMismatch: 4426,
+  /** The creator already has as many open tables as the server allows. */
+  TooManyTables: 4430,
 } as const;
 export type JoinErrorCode = (typeof JoinErrorCode)[keyof typeof JoinErrorCode];
 
@@ -122,6 +130,14 @@ export const Limits = {
   handSummarySeconds: 10,
   /** Turn timeouts in a row after which a seat is marked away. */
   timeoutsBeforeAway: 2,
+  /**
+   * Moves refused in a row, on the seat's own turn, after which it is marked
+   * away too: the web offers only legal moves, so this is a client that
+   * cannot play (a stale hand), not a person misclicking.
+   */
+  refusalsBeforeAway: 5,
+  /** Shortest time between two `resync` requests of one client. */
+  resyncIntervalMs: 2000,
   /** Length of a join code. */
   codeLength: 5,
 } as const;

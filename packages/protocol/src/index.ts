@@ -10,13 +10,14 @@ export type {
   PrivateJson, TableStateJson,
 } from './snapshot';
 export { moveEventsBetween } from './moveEvents';
+export { ownHandDisagrees } from './handCheck';
 export {
   ClientMessageSchema, CLIENT_MESSAGE_TYPES, parseClientMessage, CreateTableOptionsSchema, JoinTableOptionsSchema,
   GuestRequestSchema, parseName,
 } from './messages';
 export type {
   ConfigureMessage, AddBotMessage, RemoveBotMessage, KickMessage, StartMessage, RematchMessage, ToLobbyMessage,
-  SitMessage, StandMessage, GetRecordMessage, MoveMessage, ChatMessage, ClientMessage, ClientMessageType, ProtocolError, Parsed,
+  SitMessage, StandMessage, GetRecordMessage, MoveMessage, ChatMessage, ResyncMessage, ClientMessage, ClientMessageType, ProtocolError, Parsed,
   CreateTableOptions, JoinTableOptions, GuestResponse, ChatLine, WelcomeMessage, ErrorMessage, ChatLineMessage,
   ChatHistoryMessage, GameEventsMessage, GameRecordMessage, NoticeMessage, ServerMessage, ServerMessageType,
 } from './messages';

@@ -49,6 +49,11 @@ const MoveMessage = v.object({
   type: v.literal('move'),
   move: v.looseObject({ type: v.pipe(v.string(), v.minLength(1), v.maxLength(32)) }),
 });
+/**
+ * Asks the server for a fresh copy of this client's own hand: sent when the
+ * decoded hand disagrees with the public count of its seat (`ownHandDisagrees`).
+ */
+const ResyncMessage = v.object({ type: v.literal('resync') });
 const ChatMessage = v.object({ type: v.literal('chat'), text: v.pipe(v.string(), v.maxLength(Limits.chatMax * 4)) });
 
 export const ClientMessageSchema = v.variant('type', [
@@ -64,6 +69,7 @@ export const ClientMessageSchema = v.variant('type', [
   GetRecordMessage,
   MoveMessage,
   ChatMessage,
+  ResyncMessage,
 ]);
 
 export type ConfigureMessage = v.InferOutput<typeof ConfigureMessage>;
@@ -78,6 +84,7 @@ export type StandMessage = v.InferOutput<typeof StandMessage>;
 export type GetRecordMessage = v.InferOutput<typeof GetRecordMessage>;
 export type MoveMessage = { readonly type: 'move'; readonly move: MoveBase };
 export type ChatMessage = v.InferOutput<typeof ChatMessage>;
+export type ResyncMessage = v.InferOutput<typeof ResyncMessage>;
 export type ClientMessage =
   | ConfigureMessage
   | AddBotMessage
@@ -90,11 +97,12 @@ export type ClientMessage =
   | StandMessage
   | GetRecordMessage
   | MoveMessage
-  | ChatMessage;
+  | ChatMessage
+  | ResyncMessage;
 export type ClientMessageType = ClientMessage['type'];
 
 export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [
-  'configure', 'addBot', 'removeBot', 'kick', 'start', 'rematch', 'toLobby', 'sit', 'stand', 'getRecord', 'move', 'chat',
+  'configure', 'addBot', 'removeBot', 'kick', 'start', 'rematch', 'toLobby', 'sit', 'stand', 'getRecord', 'move', 'chat', 'resync',
 ];
 
 /** A problem with a message or an action, as the sender receives it. */
@@ -134,7 +142,8 @@ function describe(value: unknown): string {
 
 /** Options a client passes when creating a table (`client.create('table', options)`). */
 export const CreateTableOptionsSchema = v.object({
-  token: v.pipe(v.string(), v.maxLength(2048)),
+  /** The guest token; or leave it out and set colyseus.js' `client.auth.token` (sent as `Authorization: Bearer`). */
+  token: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   protocol: v.optional(v.number()),
   gameId: Identifier,
   options: v.optional(v.record(v.pipe(v.string(), v.maxLength(32)), OptionValueSchema)),
@@ -148,7 +157,8 @@ export type CreateTableOptions = v.InferOutput<typeof CreateTableOptionsSchema>;
 
 /** Options a client passes when joining by code (`client.joinById(code, options)`). */
 export const JoinTableOptionsSchema = v.object({
-  token: v.pipe(v.string(), v.maxLength(2048)),
+  /** As in `CreateTableOptionsSchema`: here or in `client.auth.token`. */
+  token: v.optional(v.pipe(v.string(), v.maxLength(2048))),
   protocol: v.optional(v.number()),
   /** Join as a spectator even if a seat is free. */
   spectate: v.optional(v.boolean()),

@@ -23,6 +23,8 @@ export async function startDeckhandServer(env: Readonly<Record<string, string>> 
       LOG_LEVEL: 'warn',
       // Tables here have no bots unless a part says so; keep the delay off so nothing waits on a timer.
       BOT_DELAY_MS: '0',
+      // Every simulated player knocks from this one address: lift the per-address join limits and table quota.
+      JOINS_PER_MINUTE: '1000000', TABLES_PER_PLAYER: '1000000', TABLES_PER_ADDRESS: '1000000', WRONG_CODES_PER_HOUR: '1000000',
       ...env,
     },
   });

@@ -19,6 +19,7 @@ beforeAll(async () => {
     port: 0,
     env: {
       NODE_ENV: 'production', HOST: '127.0.0.1', TOKEN_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', BOT_DELAY_MS: '0',
+      JOINS_PER_MINUTE: '1000000', TABLES_PER_PLAYER: '1000000', TABLES_PER_ADDRESS: '1000000',
     },
   });
 });

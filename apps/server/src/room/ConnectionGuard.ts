@@ -4,6 +4,7 @@
  * connection that keeps flooding.
  */
 import type { Client } from '@colyseus/core';
+import type { Logger } from 'pino';
 import { CLOSE_REASONS, CloseCode, ErrorCode, Limits } from '@deckhand/protocol';
 import type { ProtocolError } from '@deckhand/protocol';
 import type { ServerConfig } from '../config';
@@ -25,6 +26,7 @@ export class ConnectionGuard {
   constructor(
     private readonly config: Pick<ServerConfig, 'ratePerSecond' | 'rateBurst'>,
     private readonly refuse: (client: Client<unknown, GuestIdentity>, error: ProtocolError) => void,
+    private readonly log: Logger,
   ) {}
 
   /** A player came in; their allowance carries over reconnections. */
@@ -68,6 +70,9 @@ export class ConnectionGuard {
     }
     allowance.drops++;
     if (allowance.drops > Limits.floodDrops) {
+      // Frames already in flight keep arriving while the socket closes: close once.
+      if (allowance.drops > Limits.floodDrops + 1) return;
+      this.log.warn({ player: client.auth?.playerId }, 'flooding: disconnected');
       client.leave(CloseCode.Flooding, CLOSE_REASONS[CloseCode.Flooding]);
       return;
     }

@@ -23,6 +23,10 @@ export class TableMirror {
   /** The core's `position` and `deals` last mirrored: the board and hands change only with them. */
   private position = -1;
   private deals = -1;
+  /** Private map entries made so far: each new entry gets a new key (see `placeHand`). */
+  private handEntries = 0;
+  /** The key of each seat's entry in the private map. */
+  private readonly handKeys = new Map<Seat, string>();
   /** Lists the mirror created while nobody held that seat's view; they join it when the owner comes. */
   private unseenLists: { seat: Seat; list: NumberList }[] = [];
 
@@ -100,15 +104,9 @@ export class TableMirror {
     // patch breaks MapSchema in schema 3.0.x; the mirror replaces it in place.
     mirrorRecord(state.board, table.game.view(table.gameState, null).public);
     for (let seat = 0; seat < model.seats.length; seat++) {
-      let hand = state.hands.get(this.handKey(seat));
-      if (!hand) {
-        hand = new PrivateState();
-        hand.seat = seat;
-        state.hands.set(this.handKey(seat), hand);
-      }
-      const owner = hand;
+      const owner = state.hands.get(this.handKey(seat)) ?? this.placeHand(seat);
       const view = viewOf(seat);
-      mirrorRecord(hand, table.game.view(table.gameState, seat).private ?? {}, (list) => {
+      mirrorRecord(owner, table.game.view(table.gameState, seat).private ?? {}, (list) => {
         if (view?.has(owner)) view.add(list);
         else this.unseenLists.push({ seat, list });
       });
@@ -116,11 +114,38 @@ export class TableMirror {
   }
 
   /**
-   * Keys of the private map are new for every deal, so a rematch never
-   * deletes and re-adds the same key in one patch.
+   * Keys of the private map are never reused, so a rematch or a rebuilt hand
+   * never deletes and re-adds the same key in one patch.
    */
   private handKey(seat: Seat): string {
-    return `${this.deals}:${seat}`;
+    return this.handKeys.get(seat) ?? '';
+  }
+
+  /** A new, empty private entry for `seat`, under a new key. */
+  private placeHand(seat: Seat): PrivateState {
+    const hand = new PrivateState();
+    hand.seat = seat;
+    const key = String(++this.handEntries);
+    this.handKeys.set(seat, key);
+    this.state.hands.set(key, hand);
+    return hand;
+  }
+
+  /**
+   * Replaces the seat's private entry with a new instance under a new key,
+   * filled from the rules: its owner decodes the old entry's removal and the
+   * new one whole, so whatever its decoder held before no longer counts.
+   */
+  renewHand(table: Table, seat: Seat, view: StateView | undefined): void {
+    const old = this.state.hands.get(this.handKey(seat));
+    if (!old || table.gameState === null) return;
+    if (view?.has(old)) view.remove(old);
+    this.state.hands.delete(this.handKey(seat));
+    this.unseenLists = this.unseenLists.filter((entry) => entry.seat !== seat);
+    const hand = this.placeHand(seat);
+    mirrorRecord(hand, table.game.view(table.gameState, seat).private ?? {});
+    // Added once filled, like at the deal, so the view takes every list with it.
+    view?.add(hand);
   }
 
   /**
@@ -133,6 +158,7 @@ export class TableMirror {
       for (const view of views) if (view.has(hand)) view.remove(hand);
       this.state.hands.delete(key);
     }
+    this.handKeys.clear();
     this.unseenLists = [];
   }
 

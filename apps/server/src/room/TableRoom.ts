@@ -9,7 +9,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Protocol, Room, ServerError, updateLobby } from '@colyseus/core';
-import type { Client, ClientPrivate, Deferred } from '@colyseus/core';
+import type { AuthContext, Client, ClientPrivate, Deferred } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
 import * as v from 'valibot';
 import type { Logger } from 'pino';
@@ -100,7 +100,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
 
   override async onCreate(rawOptions: unknown): Promise<void> {
     this.mirror = new TableMirror(this.state);
-    this.guard = new ConnectionGuard(this.deps.config, (client, error) => this.sendError(client, error));
+    this.guard = new ConnectionGuard(this.deps.config, (client, error) => this.sendError(client, error), this.deps.logger);
     const restoreKey = typeof rawOptions === 'object' && rawOptions !== null ? (rawOptions as { restore?: unknown }).restore : undefined;
     const restore = typeof restoreKey === 'string' ? this.deps.restores.get(restoreKey) : undefined;
     if (restore) {
@@ -161,12 +161,13 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     };
   }
 
-  override async onAuth(_client: TableClient, options: unknown): Promise<GuestIdentity> {
+  override async onAuth(_client: TableClient, options: unknown, context: AuthContext): Promise<GuestIdentity> {
     const protocol = typeof options === 'object' && options !== null ? (options as { protocol?: unknown }).protocol : undefined;
     if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
       throw new ServerError(JoinErrorCode.ProtocolMismatch, 'This page is out of date: reload it to play.');
     }
-    const token = typeof options === 'object' && options !== null ? (options as { token?: unknown }).token : undefined;
+    // The token in the options, else colyseus.js' `client.auth.token` (sent with the socket as `_authToken`).
+    const token = (typeof options === 'object' && options !== null ? (options as { token?: unknown }).token : undefined) ?? context.token;
     const identity = await this.deps.tokens.verify(token);
     if (!identity) throw new ServerError(JoinErrorCode.BadToken, 'Your guest pass is missing or expired: choose a name again.');
     const refused = this.table.admission(identity.playerId, flag(options, 'spectate'));
@@ -382,6 +383,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       this.log.error({ err: error }, 'could not write the table log');
     }
     if (this.closing && !this.shuttingDown) return;
+    for (const seat of output.renewHands) this.mirror.renewHand(this.table, seat, this.viewOfSeat(seat));
     this.mirror.sync(this.table, (seat) => this.viewOfSeat(seat), this.clients.map((client) => client.view).filter((view) => view !== undefined));
     this.broadcastPatch();
     for (const { to, message } of output.messages) this.deliver(to, message);

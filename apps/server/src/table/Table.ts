@@ -37,6 +37,8 @@ interface Member {
   readonly playerId: string;
   name: string;
   connected: boolean;
+  /** When this member last had its hand rebuilt on request (`resync`). */
+  lastResyncAt: number;
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -44,7 +46,7 @@ function clamp(value: number, min: number, max: number): number {
 }
 
 function newOutput(): TableOutput {
-  return { actions: [], messages: [], disconnects: [], finished: [], close: false };
+  return { actions: [], messages: [], disconnects: [], finished: [], renewHands: [], close: false };
 }
 
 export class Table {
@@ -64,6 +66,10 @@ export class Table {
   private readonly members = new Map<string, Member>();
   private readonly banned = new Set<string>();
   private chatId = 0;
+  /** Moves refused in a row on each seat's own turn (see `countRefusal`). */
+  private readonly refusals = new Map<Seat, number>();
+  /** Seats marked away for refused moves: only an accepted move brings them back. */
+  private readonly stuck = new Set<Seat>();
   private output = newOutput();
   /** True while a log is replayed: no timers, messages or log writes. */
   private replaying = false;
@@ -158,7 +164,7 @@ export class Table {
   join(identity: { playerId: string; name: string }, spectate: boolean): Seat | null {
     let member = this.members.get(identity.playerId);
     if (!member) {
-      member = { playerId: identity.playerId, name: identity.name, connected: true };
+      member = { playerId: identity.playerId, name: identity.name, connected: true, lastResyncAt: 0 };
       this.members.set(identity.playerId, member);
     }
     member.name = identity.name;
@@ -306,7 +312,11 @@ export class Table {
     const member = this.members.get(playerId);
     if (!member || this.closed) return fail(ErrorCode.NotSeated, 'You are not at this table.');
     const seat = this.seatOf(playerId);
-    if (seat !== null && message.type !== 'chat') this.markPresent(seat);
+    // A stuck seat's refused moves must not bring it back: its accepted move does (`playerMove`).
+    const kind = message.type;
+    if (seat !== null && kind !== 'chat' && kind !== 'resync' && !(kind === 'move' && this.stuck.has(seat))) {
+      this.markPresent(seat);
+    }
     switch (message.type) {
       case 'configure':
         return this.requireHostInLobby(member) ?? this.configure(message);
@@ -332,6 +342,8 @@ export class Table {
         return this.playerMove(member, message.move);
       case 'chat':
         return this.say(member, message.text);
+      case 'resync':
+        return this.resync(member);
       default: {
         const unreachable: never = message;
         return unreachable;
@@ -353,6 +365,7 @@ export class Table {
 
   /** The player acted, so they are not away any more. */
   private markPresent(seat: Seat): void {
+    this.stuck.delete(seat);
     const holder = this.model.seats[seat]!;
     if (holder.away || holder.timeouts > 0) {
       this.commit({ kind: 'away', seat, away: false, timeouts: 0 });
@@ -520,7 +533,48 @@ export class Table {
     if (phase) return phase;
     const seat = this.seatOf(member.playerId);
     if (seat === null) return fail(ErrorCode.NotSeated, 'Spectators cannot play.');
-    return this.applyMove(seat, move, 'player');
+    const active = this.game.activeSeats(this.gameState).includes(seat);
+    const error = this.applyMove(seat, move, 'player');
+    if (!error) {
+      this.refusals.delete(seat);
+      this.markPresent(seat);
+    } else if (active) {
+      this.countRefusal(seat);
+    }
+    return error;
+  }
+
+  /**
+   * A seat whose moves keep being refused on its own turn has a client that
+   * cannot play (a stale hand, a bug): with the turn timer off the table
+   * would wait for it forever. After a few refusals in a row it is treated
+   * like an away seat (a bot plays it until an accepted move), and its hand
+   * is rebuilt in case that was the trouble.
+   */
+  private countRefusal(seat: Seat): void {
+    const count = (this.refusals.get(seat) ?? 0) + 1;
+    this.refusals.set(seat, count);
+    const holder = this.model.seats[seat]!;
+    if (count < Limits.refusalsBeforeAway || holder.away) return;
+    this.refusals.delete(seat);
+    this.stuck.add(seat);
+    this.commit({ kind: 'away', seat, away: true, timeouts: holder.timeouts });
+    this.output.renewHands.push(seat);
+    this.notice(`${holder.name} seems stuck: the server plays for them until they make a move.`);
+    this.log.warn({ seat }, 'moves refused in a row: the seat is played for');
+    this.autoplay.schedule();
+  }
+
+  /** Rebuilds the asker's hand from the rules, at most once per `Limits.resyncIntervalMs`. */
+  private resync(member: Member): ProtocolError | null {
+    const now = this.env.clock.now();
+    if (now - member.lastResyncAt < Limits.resyncIntervalMs) {
+      return fail(ErrorCode.RateLimited, 'Your hand was refreshed a moment ago: wait a little.');
+    }
+    member.lastResyncAt = now;
+    const seat = this.seatOf(member.playerId);
+    if (seat !== null && this.gameState !== null) this.output.renewHands.push(seat);
+    return null;
   }
 
   private deal(): void {
@@ -658,6 +712,8 @@ export class Table {
         this.moves = [];
         this.dealtAt = at;
         this.gameState = this.game.setup({ seed: action.seed, seats: model.seats.length, options: model.options });
+        this.refusals.clear();
+        this.stuck.clear();
         this.position++;
         model.seedHash = createHash('sha256').update(action.seed).digest('hex');
         model.handNumber = this.boardHandNumber();

@@ -191,6 +191,8 @@ export interface TableOutput {
   readonly messages: { readonly to: Audience; readonly message: ServerMessage }[];
   readonly disconnects: { readonly playerId: string; readonly code: CloseCode }[];
   readonly finished: GameRecord[];
+  /** Seats whose private hand must be rebuilt whole under a new key (a `resync`, or a stuck seat). */
+  readonly renewHands: Seat[];
   /** Every human is gone after a restart: the room should close. */
   close: boolean;
 }

@@ -1,6 +1,6 @@
 /** HTTP endpoints, bots with a real delay, and graceful shutdown telling clients why. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode, ErrorCode } from '@deckhand/protocol';
+import { CLOSE_REASONS, CloseCode, ErrorCode } from '@deckhand/protocol';
 import { bootServer, guest, seatedTable, waitFor } from './harness';
 import type { Player, TestServer } from './harness';
 
@@ -65,7 +65,7 @@ describe('graceful shutdown', () => {
     await waitFor('the deal', () => bob.snapshot().mine !== null);
     await server.shutdown();
     await waitFor('both told', () => host.left && bob.left);
-    expect(host.left?.code).toBe(CloseCode.ServerShutdown);
+    expect(host.left).toEqual({ code: CloseCode.ServerShutdown, reason: CLOSE_REASONS[CloseCode.ServerShutdown] });
     expect(host.messages.some((message) => message.type === 'notice' && /restarting/.test(message.text))).toBe(true);
     expect(bob.left?.code).toBe(CloseCode.ServerShutdown);
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();

@@ -59,6 +59,44 @@ describe('TableSession', () => {
     expect(second.sent).toEqual([{ type: 'start', message: { type: 'start' } }]);
   });
 
+  it('a server restart (4104) shows "restarting" and rejoins by code through the outage and the restore, no reload', async () => {
+    vi.useFakeTimers();
+    const first = lobbyRoom('BCD42:one');
+    const second = lobbyRoom('BCD42:two');
+    const refused = Object.assign(new Error('There is no open table with that code.'), { code: JoinErrorCode.NoSuchTable });
+    const client = fakeClient([first, second], { joinById: [null, new TypeError('Failed to fetch'), refused] });
+    const session = new TableSession(client, guest);
+    await session.open('BCD42');
+
+    first.drop(CloseCode.ServerShutdown);
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, restarting: true });
+    await vi.advanceTimersByTimeAsync(500); // the server is down
+    await vi.advanceTimersByTimeAsync(1000); // up, still restoring its tables
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, attempt: 3 });
+    await vi.advanceTimersByTimeAsync(2000); // the table is back
+    expect(session.connection.get().kind).toBe(ConnectionKind.Connected);
+    // The old reconnection token died with the process: straight to the code, with this guest's identity.
+    expect(client.calls).toEqual(['joinById BCD42', 'joinById BCD42', 'joinById BCD42', 'joinById BCD42']);
+    session.send({ type: 'start' });
+    expect(second.sent).toEqual([{ type: 'start', message: { type: 'start' } }]);
+  });
+
+  it('after a crash (an abnormal close) the refused token gives way to joining by code, retried while the table is restored', async () => {
+    vi.useFakeTimers();
+    const first = lobbyRoom('BCD42:one');
+    const refused = Object.assign(new Error('There is no open table with that code.'), { code: JoinErrorCode.NoSuchTable });
+    const client = fakeClient([first, lobbyRoom('BCD42:two')], { reconnect: 4, joinById: [null, refused] });
+    const session = new TableSession(client, guest);
+    await session.open('BCD42');
+    first.drop(1006);
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, restarting: false });
+    await vi.advanceTimersByTimeAsync(500 + 1000 + 2000 + 4000);
+    expect(session.connection.get().kind).toBe(ConnectionKind.Connected);
+    expect(client.calls.slice(1)).toEqual([
+      'reconnect BCD42:one', 'reconnect BCD42:one', 'reconnect BCD42:one', 'joinById BCD42', 'reconnect BCD42:one', 'joinById BCD42',
+    ]);
+  });
+
   it.each([
     [CloseCode.Kicked, 'The host removed you from this table.', false],
     [CloseCode.TakenOver, 'This table was opened in another tab or window.', true],
@@ -120,6 +158,28 @@ describe('TableSession log', () => {
     room.setState(eightsJson(drew, 3, 2));
     expect(session.log.get()).toHaveLength(1);
   });
+
+  it('asks the server for its hand afresh when the decoded hand disagrees with the board, at most every 2 s', async () => {
+    vi.useFakeTimers();
+    const dealt = crazyEights.setup({ seed: 'resync', seats: 4, options: crazyEights.defaultOptions(4) });
+    const room = new FakeRoom(eightsJson(dealt, 0, -1));
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    room.setState({ ...eightsJson(dealt, 0, -1), deadline: 1 });
+    expect(room.sent).toEqual([]);
+
+    // The decoded hand kept a card the board no longer counts (issue 11: a stale second tab).
+    const drew = move(dealt, 1, { type: 'draw' });
+    const stale = eightsJson(drew, 1, 1);
+    const hand = stale.hands!['0']!.list!['hand']!.items as number[];
+    hand.push(51);
+    room.setState(stale);
+    room.setState({ ...stale, deadline: 2 });
+    expect(room.sent).toEqual([{ type: 'resync', message: { type: 'resync' } }]);
+    await vi.advanceTimersByTimeAsync(2000);
+    room.setState({ ...stale, deadline: 3 });
+    expect(room.sent).toHaveLength(2);
+  });
 });
 
 describe('joinFailureText', () => {
@@ -130,5 +190,13 @@ describe('joinFailureText', () => {
     });
     expect(joinFailureText(new Error('room "ZZZZZ" not found')).code).toBe(ErrorCode.NoSuchTable);
     expect(joinFailureText(new TypeError('Failed to fetch')).code).toBe('OFFLINE');
+    // The server's uniform answer for a code that opens nothing, its open-table cap and its join limits.
+    const noTable = 'There is no open table with that code (it may have closed).';
+    expect(joinFailureText(Object.assign(new Error(noTable), { code: JoinErrorCode.NoSuchTable }))).toEqual({ code: ErrorCode.NoSuchTable, text: noTable });
+    expect(joinFailureText(Object.assign(new Error('You already have 5 open tables'), { code: JoinErrorCode.TooManyTables })).code)
+      .toBe(ErrorCode.TooManyTables);
+    expect(joinFailureText(Object.assign(new Error('Too many attempts to join or open a table: wait 40 s.'), { code: 429 }))).toEqual({
+      code: ErrorCode.RateLimited, text: 'Too many attempts to join or open a table: wait 40 s.',
+    });
   });
 });

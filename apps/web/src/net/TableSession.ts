@@ -1,5 +1,6 @@
 import {
-  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, PROTOCOL_VERSION, RoomName, moveEventsBetween, snapshotFromState,
+  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, Limits, PROTOCOL_VERSION, RoomName, moveEventsBetween, ownHandDisagrees,
+  snapshotFromState,
   type ChatHistoryMessage, type ChatLine, type ChatLineMessage, type ClientMessage, type CreateTableOptions,
   type ErrorMessage, type GameEventsMessage, type NoticeMessage, type TableSnapshot, type TableStateJson,
   type WelcomeMessage,
@@ -27,6 +28,8 @@ export type ConnectionState =
       readonly attempt: number;
       /** When the server stops holding the seat (epoch ms). */
       readonly deadline: number;
+      /** The server said it is restarting (4104); false for a connection that died without a word. */
+      readonly restarting: boolean;
     }
   | { readonly kind: typeof ConnectionKind.Closed; readonly code: number | null; readonly message: string; readonly canRejoin: boolean };
 
@@ -96,6 +99,13 @@ export function joinFailureText(error: unknown): { code: string; text: string } 
       return { code: ErrorCode.ProtocolMismatch, text: 'This page is out of date: reload it to play.' };
     case JoinErrorCode.NoSuchGame:
       return { code: ErrorCode.NoSuchGame, text: raw };
+    case JoinErrorCode.NoSuchTable:
+      return { code: ErrorCode.NoSuchTable, text: raw };
+    case JoinErrorCode.TooManyTables:
+      return { code: ErrorCode.TooManyTables, text: raw };
+    // The server's join limits answer with the HTTP status and a sentence saying how long to wait.
+    case 429:
+      return { code: ErrorCode.RateLimited, text: raw };
     default:
       break;
   }
@@ -131,6 +141,8 @@ export class TableSession {
   private reconnectSeconds = 60;
   private nextId = 1;
   private readonly eventListeners = new Set<EventsListener>();
+  /** Local epoch ms of the last `resync` sent; the server accepts one per `Limits.resyncIntervalMs`. */
+  private lastResyncAt = 0;
   /** Turns game events into log lines; set by the table screen, which knows the names. */
   describeEvents: ((message: GameEventsMessage) => string[]) | null = null;
 
@@ -146,6 +158,8 @@ export class TableSession {
       const move = previous && next ? moveEventsBetween(previous, next) : null;
       previous = next;
       if (move) this.receiveEvents(move);
+      // A hand that disagrees with the board's count would offer cards the seat does not hold: ask for it afresh.
+      if (next && ownHandDisagrees(next)) this.askForFreshHand();
     });
   }
 
@@ -179,6 +193,13 @@ export class TableSession {
       return;
     }
     this.room.send(message.type, message);
+  }
+
+  private askForFreshHand(): void {
+    const now = Date.now();
+    if (!this.room || now - this.lastResyncAt < Limits.resyncIntervalMs) return;
+    this.lastResyncAt = now;
+    this.room.send('resync', { type: 'resync' });
   }
 
   onEvents(listener: EventsListener): () => void {
@@ -255,6 +276,11 @@ export class TableSession {
   private handleLeave(room: Room, code: number, reason: string | undefined): void {
     if (room !== this.room || this.leaving) return;
     this.dropRoom();
+    if (code === CloseCode.ServerShutdown) {
+      // The server keeps every table through a restart: rejoin by code, no token (it died with the process).
+      void this.reconnect(null, true);
+      return;
+    }
     const closedReason = (CLOSE_REASONS as Readonly<Record<number, string>>)[code];
     if (closedReason !== undefined) {
       clearReconnectToken(this.code);
@@ -262,8 +288,8 @@ export class TableSession {
         kind: ConnectionKind.Closed,
         code,
         message: closedReason,
-        // After a restart or from another tab the player may come back on purpose.
-        canRejoin: code === CloseCode.ServerShutdown || code === CloseCode.TakenOver,
+        // From another tab the player may come back on purpose.
+        canRejoin: code === CloseCode.TakenOver,
       });
       return;
     }
@@ -272,33 +298,42 @@ export class TableSession {
       this.connection.set({ kind: ConnectionKind.Closed, code, message: reason || 'The table was closed.', canRejoin: false });
       return;
     }
-    void this.reconnect(room.reconnectionToken);
+    // An abnormal close: a network drop, or a server that died and is coming back (the same retries serve both).
+    void this.reconnect(room.reconnectionToken, false);
   }
 
   /**
    * Gets the seat back after a dropped connection: the reconnection token
-   * first (the server may not have noticed the drop yet, so retry with
-   * backoff), then rejoining by code with the guest identity.
+   * first when there is one (the server may not have noticed the drop yet, so
+   * retry with backoff), then rejoining by code with the guest identity. A
+   * restarting server (told, or a crash that looked like a drop) answers
+   * nothing, then "no such table" for a moment while it restores its tables
+   * from its log: both are retried until the give-up time.
    */
-  private async reconnect(token: string): Promise<void> {
+  private async reconnect(token: string | null, restarting: boolean): Promise<void> {
     const since = Date.now();
     for (let attempt = 1; !this.leaving; attempt++) {
-      this.connection.set({ kind: ConnectionKind.Reconnecting, since, attempt, deadline: since + this.reconnectSeconds * 1000 });
+      this.connection.set({
+        kind: ConnectionKind.Reconnecting, since, attempt, deadline: since + this.reconnectSeconds * 1000, restarting,
+      });
       await sleep(Math.min(500 * 2 ** (attempt - 1), 4000));
       if (this.leaving) return;
-      try {
-        this.adopt(await this.client.reconnect(token));
-        return;
-      } catch {
-        // Token refused: after a few tries the seat may still be ours by identity.
+      if (token !== null) {
+        try {
+          this.adopt(await this.client.reconnect(token));
+          return;
+        } catch {
+          // Token refused: after a few tries the seat may still be ours by identity.
+        }
       }
-      if (attempt >= 3) {
+      if (token === null || attempt >= 3) {
         try {
           this.adopt(await this.client.joinById(this.code, { token: this.guest.token, protocol: PROTOCOL_VERSION }));
           return;
         } catch (error) {
           const failure = joinFailureText(error);
-          if (failure.code !== 'OFFLINE' && failure.code !== '') {
+          const retry = failure.code === 'OFFLINE' || failure.code === '' || failure.code === ErrorCode.NoSuchTable;
+          if (!retry) {
             this.connection.set({ kind: ConnectionKind.Closed, code: null, message: failure.text, canRejoin: false });
             return;
           }
