@@ -65,6 +65,17 @@ describe('loadConfig', () => {
     expect(message).toMatch(/LOG_LEVEL must be one of/);
   });
 
+  it('keeps tables in apps/server/data by default, in memory under test, and history for 90 days', () => {
+    const secret = 's'.repeat(32);
+    expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: secret }).dataDir).toMatch(/apps[\\/]server[\\/]data$/);
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ dataDir: '', historyDays: 90 });
+    expect(loadConfig({ NODE_ENV: 'test', DATA_DIR: ' /var/lib/deckhand ', HISTORY_DAYS: '7' })).toMatchObject({
+      dataDir: '/var/lib/deckhand',
+      historyDays: 7,
+    });
+    expect(() => loadConfig({ NODE_ENV: 'test', HISTORY_DAYS: '0' })).toThrow(/HISTORY_DAYS must be at least 1/);
+  });
+
   it('requires a token secret in production, and the monitor credentials together', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: required in production/);
     const secret = 's'.repeat(32);

@@ -47,6 +47,10 @@ export interface ServerConfig {
   readonly rateBurst: number;
   /** Folder of the production web build; served when it exists. */
   readonly webDist: string;
+  /** Folder of the table log and game history (SQLite); '' keeps them in memory only (tests). */
+  readonly dataDir: string;
+  /** Finished games older than this many days are deleted. */
+  readonly historyDays: number;
   /** Create/join attempts per minute, per address and per identity. */
   readonly joinsPerMinute: number;
   /** Joins by a code that opens no table, per hour, per address and per identity (code guessing). */
@@ -96,6 +100,8 @@ const EnvSchema = v.object({
   MAX_SPECTATORS: v.optional(integer('MAX_SPECTATORS', 0, 64), String(Limits.maxSpectators)),
   HAND_SUMMARY_SECONDS: v.optional(integer('HAND_SUMMARY_SECONDS', 1, 600), String(Limits.handSummarySeconds)),
   WEB_DIST: v.optional(v.string()),
+  DATA_DIR: v.optional(v.pipe(v.string(), v.trim())),
+  HISTORY_DAYS: v.optional(integer('HISTORY_DAYS', 1, 36_500), '90'),
   RATE_PER_SECOND: v.optional(integer('RATE_PER_SECOND', 1, 100_000), String(Limits.ratePerSecond)),
   RATE_BURST: v.optional(integer('RATE_BURST', 1, 100_000), String(Limits.rateBurst)),
   JOINS_PER_MINUTE: v.optional(integer('JOINS_PER_MINUTE', 1, 1_000_000), '60'),
@@ -185,6 +191,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ratePerSecond: raw.RATE_PER_SECOND,
     rateBurst: raw.RATE_BURST,
     webDist: raw.WEB_DIST ?? join(serverRoot, '..', 'web', 'dist'),
+    // Tests keep their tables in memory unless they ask for a folder, so no run restores another's.
+    dataDir: raw.DATA_DIR ?? (test ? '' : join(serverRoot, 'data')),
+    historyDays: raw.HISTORY_DAYS,
     joinsPerMinute: raw.JOINS_PER_MINUTE,
     wrongCodesPerHour: raw.WRONG_CODES_PER_HOUR,
     tablesPerPlayer: raw.TABLES_PER_PLAYER,

@@ -1,6 +1,14 @@
 /** `npm run dev` / `npm start`: reads the environment, starts the server, stops cleanly on SIGTERM. */
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './server';
+import { StoreError } from './store/TableStore';
+
+/**
+ * Exit status for a table database that cannot be opened: a supervisor can be
+ * told not to restart on it (systemd `RestartPreventExitStatus=78`), since a
+ * restart cannot fix a damaged file.
+ */
+const EXIT_STORE = 78;
 
 async function main(): Promise<void> {
   let config;
@@ -13,7 +21,16 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await startServer({ config });
+  let server;
+  try {
+    server = await startServer({ config });
+  } catch (error) {
+    if (error instanceof StoreError) {
+      console.error(`deckhand: ${error.message}`);
+      process.exit(EXIT_STORE);
+    }
+    throw error;
+  }
   let signals = 0;
   const stop = (signal: string) => {
     signals++;

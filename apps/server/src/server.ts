@@ -6,6 +6,7 @@
  * Colyseus keeps its matchmaker in module state, so one process runs one
  * server at a time: shut one down before starting another.
  */
+import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { LobbyRoom, Server, matchMaker } from '@colyseus/core';
@@ -26,8 +27,10 @@ import { JoinLimits } from './http/joinLimits';
 import { TableQuota } from './http/TableQuota';
 import { httpApp } from './httpApp';
 import { repeatLimitHooks } from './logLines';
-import { tableRoomWith } from './TableRoom';
-import type { TableObserver } from './TableRoom';
+import { tableRoomWith } from './room/TableRoom';
+import { openTableStore } from './store/openStore';
+import type { OpenTableLog, TableStore } from './store/TableStore';
+import type { TableObserver } from './table/types';
 
 export interface StartOptions {
   /** Overrides the configured PORT; 0 picks a free port. */
@@ -45,6 +48,8 @@ export interface StartOptions {
   readonly observer?: TableObserver;
   /** Where hard bots search; defaults to a `BotPool` sized by the configuration. Closed on shutdown. */
   readonly bots?: BotThinking;
+  /** The table log and game history; defaults to `DATA_DIR` (SQLite), or memory when it is empty. Closed on shutdown. */
+  readonly store?: TableStore;
 }
 
 export interface RunningServer {
@@ -53,6 +58,10 @@ export interface RunningServer {
   readonly tokens: GuestTokens;
   /** Where hard bots search. */
   readonly bots: BotThinking;
+  /** The table log and game history. */
+  readonly store: TableStore;
+  /** Codes of the tables brought back from the log at start. */
+  readonly restored: readonly string[];
   /** Closes every table (clients get CloseCode.ServerShutdown), then the port and the bot threads. */
   shutdown(): Promise<void>;
 }
@@ -74,9 +83,34 @@ class DeckhandServer extends Server {
   protected override attachMatchMakingRoutes(): void {}
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Brings back every unfinished table under its own code. A table whose log
+ * does not replay is reported and left in the store for a person to look at.
+ */
+async function restoreTables(logs: readonly OpenTableLog[], restores: Map<string, OpenTableLog>, logger: Logger): Promise<string[]> {
+  const restored: string[] = [];
+  for (const log of logs) {
+    const key = randomUUID();
+    restores.set(key, log);
+    try {
+      await matchMaker.createRoom(RoomName.Table, { restore: key });
+      restored.push(log.code);
+    } catch (error) {
+      logger.error({ err: error, table: log.code, actions: log.actions.length }, 'a table could not be restored from its log; the log is kept');
+    } finally {
+      restores.delete(key);
+    }
+  }
+  return restored;
+}
+
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig({ ...process.env, ...options.env });
   const logger = options.logger ?? defaultLogger(config);
+  // First: an unreadable database stops the start here, before any port or thread is opened.
+  const store = options.store ?? (await openTableStore(config));
   const games = options.games ?? GAMES;
   const tokens = guestTokens(config.tokenSecret, config.tokenDays);
   const startedAt = Date.now();
@@ -100,8 +134,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     gracefullyShutdown: false,
     logger: logger.child({ component: 'colyseus' }),
   });
+  const restores = new Map<string, OpenTableLog>();
   gameServer
-    .define(RoomName.Table, tableRoomWith({ config, games, tokens, logger, bots, observer: options.observer }))
+    .define(RoomName.Table, tableRoomWith({ config, games, tokens, logger, bots, observer: options.observer, store, restores }))
     .enableRealtimeListing()
     .on('dispose', (room: { roomId: string }) => quota.closed(room.roomId));
   gameServer.define(RoomName.Lobby, LobbyRoom);
@@ -110,11 +145,25 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     await gameServer.listen(options.port ?? config.port, config.host === '' ? undefined : config.host);
   } catch (error) {
     await bots.close();
+    await store.close();
     throw error;
   }
   const port = (httpServer.address() as AddressInfo).port;
+  const restored = await restoreTables(await store.openTables(), restores, logger);
+  const forgetOldGames = () => {
+    store.deleteGamesBefore(Date.now() - config.historyDays * DAY_MS).then(
+      (deleted) => deleted > 0 && logger.info({ deleted }, 'finished games past retention deleted'),
+      (error: unknown) => logger.error({ err: error }, 'could not delete old games'),
+    );
+  };
+  forgetOldGames();
+  const retention = setInterval(forgetOldGames, DAY_MS);
+  retention.unref();
   logger.info(
-    { port, games: games.map((game) => game.id), production: config.production, botWorkers: bots.tally().threads },
+    {
+      port, games: games.map((game) => game.id), production: config.production, botWorkers: bots.tally().threads,
+      dataDir: config.dataDir || '(memory)', restored: restored.length,
+    },
     'deckhand server listening',
   );
 
@@ -124,6 +173,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config,
     tokens,
     bots,
+    store,
+    restored,
     shutdown() {
       stopping ??= (async () => {
         logger.info('shutting down');
@@ -132,7 +183,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
           httpServer.close(() => resolve());
           httpServer.closeAllConnections();
         });
+        clearInterval(retention);
         await bots.close();
+        await store.close();
       })();
       return stopping;
     },

@@ -120,7 +120,7 @@ function NamePrompt({ code, onSubmit }: { code: string; onSubmit: (name: string)
 }
 
 /** Our own seat is held by the server: count down what is left of its grace period. */
-function ReconnectBanner({ deadline }: { deadline: number }) {
+function ReconnectBanner({ deadline, restarting }: { deadline: number; restarting: boolean }) {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNow(Date.now()), 500);
@@ -128,6 +128,7 @@ function ReconnectBanner({ deadline }: { deadline: number }) {
   }, []);
   return (
     <div className="banner" role="status" data-testid="reconnecting">
+      {restarting && 'The server is restarting; your seat is kept. '}
       Reconnecting… ({Math.max(0, Math.ceil((deadline - now) / 1000))} s)
     </div>
   );
@@ -195,7 +196,9 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
   const game = findGame(gameId);
   return (
     <div className="table-page">
-      {connection.kind === ConnectionKind.Reconnecting && <ReconnectBanner deadline={connection.deadline} />}
+      {connection.kind === ConnectionKind.Reconnecting && (
+        <ReconnectBanner deadline={connection.deadline} restarting={connection.restarting} />
+      )}
       <HeldSeatsBanner />
       {phase === TablePhase.Lobby ? (
         <div style={{ background: '#eef1f4', color: 'var(--ink)', flex: 1 }}>

@@ -11,7 +11,7 @@ import type { MoveBase, Seat } from '@deckhand/rules';
 import { BotPool } from '../BotPool';
 import type { BotTally, BotThinking } from '../BotPool';
 import type { SearchAnswer, SearchRequest } from '../botSearch';
-import type { ObservedMove } from '../TableRoom';
+import type { ObservedMove } from '../table/types';
 import { bootServer, playToEnd, seatedTable, sleep, waitFor } from './harness';
 import type { Player, TestServer } from './harness';
 

@@ -25,6 +25,11 @@ export interface TestServer extends RunningServer {
  */
 const PORT_OFFSET = Number(process.env.DECKHAND_PORT_OFFSET ?? 0) || 0;
 
+/** A test file's fixed port, shifted by the checkout's offset (for servers started as child processes). */
+export function testPort(port: number): number {
+  return port + PORT_OFFSET;
+}
+
 /**
  * Every test file opens many tables from one address within seconds; the
  * join limits and table quotas are tested on their own (src/test/abuse.test.ts).
@@ -36,7 +41,7 @@ export const UNLIMITED_JOINS = {
 /** Starts a server for one test file. Bots act at once; timers are long unless a test shortens them. */
 export async function bootServer(port: number, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
   const server = await startServer({
-    port: port + PORT_OFFSET,
+    port: testPort(port),
     env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', RECONNECT_SECONDS: '60', ...UNLIMITED_JOINS, ...env },
     ...options,
   });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findGame, Rng } from '@deckhand/rules';
 import type { AnyGame, MoveBase } from '@deckhand/rules';
 import type { GameEventsMessage, TableStateJson } from '@deckhand/protocol';
-import type { ObservedMove } from '../TableRoom';
+import type { ObservedMove } from '../table/types';
 import { Player, bootServer, playToEnd, sleep, waitFor } from './harness';
 import type { TestServer } from './harness';
 

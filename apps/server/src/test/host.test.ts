@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
 import type { RoomAvailable } from 'colyseus.js';
 import { CloseCode, ErrorCode, JoinErrorCode, RoomName, isTableCode } from '@deckhand/protocol';
-import type { TableMetadata } from '../TableRoom';
+import type { TableMetadata } from '../room/TableRoom';
 import { Player, bootServer, guest, sleep, waitFor } from './harness';
 import type { TestServer } from './harness';
 

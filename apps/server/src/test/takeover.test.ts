@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, Limits, ownHandDisagrees } from '@deckhand/protocol';
 import { Rng, findGame } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
-import type { ObservedMove } from '../TableRoom';
+import type { ObservedMove } from '../table/types';
 import { Player, bootServer, seatedTable, sleep, waitFor } from './harness';
 import type { TestServer } from './harness';
 

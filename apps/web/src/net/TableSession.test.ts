@@ -59,6 +59,44 @@ describe('TableSession', () => {
     expect(second.sent).toEqual([{ type: 'start', message: { type: 'start' } }]);
   });
 
+  it('a server restart (4104) shows "restarting" and rejoins by code through the outage and the restore, no reload', async () => {
+    vi.useFakeTimers();
+    const first = lobbyRoom('BCD42:one');
+    const second = lobbyRoom('BCD42:two');
+    const refused = Object.assign(new Error('There is no open table with that code.'), { code: JoinErrorCode.NoSuchTable });
+    const client = fakeClient([first, second], { joinById: [null, new TypeError('Failed to fetch'), refused] });
+    const session = new TableSession(client, guest);
+    await session.open('BCD42');
+
+    first.drop(CloseCode.ServerShutdown);
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, restarting: true });
+    await vi.advanceTimersByTimeAsync(500); // the server is down
+    await vi.advanceTimersByTimeAsync(1000); // up, still restoring its tables
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, attempt: 3 });
+    await vi.advanceTimersByTimeAsync(2000); // the table is back
+    expect(session.connection.get().kind).toBe(ConnectionKind.Connected);
+    // The old reconnection token died with the process: straight to the code, with this guest's identity.
+    expect(client.calls).toEqual(['joinById BCD42', 'joinById BCD42', 'joinById BCD42', 'joinById BCD42']);
+    session.send({ type: 'start' });
+    expect(second.sent).toEqual([{ type: 'start', message: { type: 'start' } }]);
+  });
+
+  it('after a crash (an abnormal close) the refused token gives way to joining by code, retried while the table is restored', async () => {
+    vi.useFakeTimers();
+    const first = lobbyRoom('BCD42:one');
+    const refused = Object.assign(new Error('There is no open table with that code.'), { code: JoinErrorCode.NoSuchTable });
+    const client = fakeClient([first, lobbyRoom('BCD42:two')], { reconnect: 4, joinById: [null, refused] });
+    const session = new TableSession(client, guest);
+    await session.open('BCD42');
+    first.drop(1006);
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, restarting: false });
+    await vi.advanceTimersByTimeAsync(500 + 1000 + 2000 + 4000);
+    expect(session.connection.get().kind).toBe(ConnectionKind.Connected);
+    expect(client.calls.slice(1)).toEqual([
+      'reconnect BCD42:one', 'reconnect BCD42:one', 'reconnect BCD42:one', 'joinById BCD42', 'reconnect BCD42:one', 'joinById BCD42',
+    ]);
+  });
+
   it.each([
     [CloseCode.Kicked, 'The host removed you from this table.', false],
     [CloseCode.TakenOver, 'This table was opened in another tab or window.', true],

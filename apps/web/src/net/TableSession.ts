@@ -28,6 +28,8 @@ export type ConnectionState =
       readonly attempt: number;
       /** When the server stops holding the seat (epoch ms). */
       readonly deadline: number;
+      /** The server said it is restarting (4104); false for a connection that died without a word. */
+      readonly restarting: boolean;
     }
   | { readonly kind: typeof ConnectionKind.Closed; readonly code: number | null; readonly message: string; readonly canRejoin: boolean };
 
@@ -274,6 +276,11 @@ export class TableSession {
   private handleLeave(room: Room, code: number, reason: string | undefined): void {
     if (room !== this.room || this.leaving) return;
     this.dropRoom();
+    if (code === CloseCode.ServerShutdown) {
+      // The server keeps every table through a restart: rejoin by code, no token (it died with the process).
+      void this.reconnect(null, true);
+      return;
+    }
     const closedReason = (CLOSE_REASONS as Readonly<Record<number, string>>)[code];
     if (closedReason !== undefined) {
       clearReconnectToken(this.code);
@@ -281,8 +288,8 @@ export class TableSession {
         kind: ConnectionKind.Closed,
         code,
         message: closedReason,
-        // After a restart or from another tab the player may come back on purpose.
-        canRejoin: code === CloseCode.ServerShutdown || code === CloseCode.TakenOver,
+        // From another tab the player may come back on purpose.
+        canRejoin: code === CloseCode.TakenOver,
       });
       return;
     }
@@ -291,33 +298,42 @@ export class TableSession {
       this.connection.set({ kind: ConnectionKind.Closed, code, message: reason || 'The table was closed.', canRejoin: false });
       return;
     }
-    void this.reconnect(room.reconnectionToken);
+    // An abnormal close: a network drop, or a server that died and is coming back (the same retries serve both).
+    void this.reconnect(room.reconnectionToken, false);
   }
 
   /**
    * Gets the seat back after a dropped connection: the reconnection token
-   * first (the server may not have noticed the drop yet, so retry with
-   * backoff), then rejoining by code with the guest identity.
+   * first when there is one (the server may not have noticed the drop yet, so
+   * retry with backoff), then rejoining by code with the guest identity. A
+   * restarting server (told, or a crash that looked like a drop) answers
+   * nothing, then "no such table" for a moment while it restores its tables
+   * from its log: both are retried until the give-up time.
    */
-  private async reconnect(token: string): Promise<void> {
+  private async reconnect(token: string | null, restarting: boolean): Promise<void> {
     const since = Date.now();
     for (let attempt = 1; !this.leaving; attempt++) {
-      this.connection.set({ kind: ConnectionKind.Reconnecting, since, attempt, deadline: since + this.reconnectSeconds * 1000 });
+      this.connection.set({
+        kind: ConnectionKind.Reconnecting, since, attempt, deadline: since + this.reconnectSeconds * 1000, restarting,
+      });
       await sleep(Math.min(500 * 2 ** (attempt - 1), 4000));
       if (this.leaving) return;
-      try {
-        this.adopt(await this.client.reconnect(token));
-        return;
-      } catch {
-        // Token refused: after a few tries the seat may still be ours by identity.
+      if (token !== null) {
+        try {
+          this.adopt(await this.client.reconnect(token));
+          return;
+        } catch {
+          // Token refused: after a few tries the seat may still be ours by identity.
+        }
       }
-      if (attempt >= 3) {
+      if (token === null || attempt >= 3) {
         try {
           this.adopt(await this.client.joinById(this.code, { token: this.guest.token, protocol: PROTOCOL_VERSION }));
           return;
         } catch (error) {
           const failure = joinFailureText(error);
-          if (failure.code !== 'OFFLINE' && failure.code !== '') {
+          const retry = failure.code === 'OFFLINE' || failure.code === '' || failure.code === ErrorCode.NoSuchTable;
+          if (!retry) {
             this.connection.set({ kind: ConnectionKind.Closed, code: null, message: failure.text, canRejoin: false });
             return;
           }

@@ -107,9 +107,14 @@ export class FakeRoom {
 }
 
 /** A Client whose joins and reconnects hand out the given rooms in order. */
-export function fakeClient(rooms: FakeRoom[], failures: { reconnect?: number } = {}): Client & { calls: string[] } {
+export function fakeClient(
+  rooms: FakeRoom[],
+  failures: { reconnect?: number; joinById?: (Error | null)[] } = {},
+): Client & { calls: string[] } {
   const calls: string[] = [];
   let reconnectFailures = failures.reconnect ?? 0;
+  /** What the next joins do, in order: throw the error (a server down, then restoring its tables), or join (null). */
+  const joinFailures = [...(failures.joinById ?? [])];
   const next = async (): Promise<FakeRoom> => {
     const room = rooms.shift();
     if (!room) throw new Error('no rooms left');
@@ -119,6 +124,8 @@ export function fakeClient(rooms: FakeRoom[], failures: { reconnect?: number } =
     calls,
     joinById: async (code: string) => {
       calls.push(`joinById ${code}`);
+      const failure = joinFailures.shift();
+      if (failure) throw failure;
       return next();
     },
     create: async () => {

@@ -1,0 +1,180 @@
+/**
+ * Copies the table core's model into the schema state after each call,
+ * touching only what changed, and keeps each seat's private hand in its
+ * owner's StateView (and nobody else's).
+ */
+import type { StateView } from '@colyseus/schema';
+import type { Seat } from '@deckhand/rules';
+import { SeatKind, TablePhase } from '@deckhand/protocol';
+import { clearRecord, mirrorList, mirrorRecord } from '../mirror';
+import type { Table } from '../table/Table';
+import type { SeatModel } from '../table/types';
+import { PrivateState, SeatState, SpectatorState } from '../TableState';
+import type { NumberList, TableState } from '../TableState';
+
+const SEAT_FIELDS = ['playerId', 'name', 'kind', 'botLevel', 'connected', 'reconnectDeadline', 'away', 'timeouts', 'program'] as const;
+
+/** Sets `key` only when it differs, so an unchanged field costs no patch bytes. */
+function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
+  if (target[key] !== value) target[key] = value;
+}
+
+export class TableMirror {
+  /** The core's `position` and `deals` last mirrored: the board and hands change only with them. */
+  private position = -1;
+  private deals = -1;
+  /** Private map entries made so far: each new entry gets a new key (see `placeHand`). */
+  private handEntries = 0;
+  /** The key of each seat's entry in the private map. */
+  private readonly handKeys = new Map<Seat, string>();
+  /** Lists the mirror created while nobody held that seat's view; they join it when the owner comes. */
+  private unseenLists: { seat: Seat; list: NumberList }[] = [];
+
+  constructor(private readonly state: TableState) {}
+
+  /**
+   * Brings the schema to the table's model. `viewOf(seat)` is the StateView
+   * of the client holding a human seat, if connected; `views` every client's.
+   */
+  sync(table: Table, viewOf: (seat: Seat) => StateView | undefined, views: readonly StateView[]): void {
+    const model = table.model;
+    const state = this.state;
+    put(state, 'code', model.code);
+    put(state, 'gameId', model.gameId);
+    put(state, 'visibility', model.visibility);
+    put(state, 'phase', model.phase);
+    put(state, 'hostId', model.hostId);
+    put(state, 'maxSpectators', model.maxSpectators);
+    put(state, 'turnSeconds', model.turnSeconds);
+    put(state, 'deadline', model.deadline);
+    put(state, 'seedHash', model.seedHash);
+    put(state, 'seed', model.seed);
+    put(state, 'moveNumber', model.moveNumber);
+    put(state, 'handNumber', model.handNumber);
+    put(state, 'lastSeat', model.lastSeat);
+    put(state, 'lastBy', model.lastBy);
+    mirrorRecord(state.options, model.options);
+    this.syncSeats(model.seats);
+    this.syncSpectators(model.spectators);
+    mirrorList(state.outcome.scores, model.outcome.scores);
+    mirrorList(state.outcome.winners, model.outcome.winners);
+    mirrorList(state.outcome.ranking, model.outcome.ranking);
+    if (table.position !== this.position || model.deals !== this.deals) this.syncGame(table, viewOf, views);
+    this.attachViews(viewOf);
+  }
+
+  private syncSeats(seats: readonly SeatModel[]): void {
+    const list = this.state.seats;
+    while (list.length > seats.length) list.pop();
+    while (list.length < seats.length) list.push(new SeatState());
+    seats.forEach((seat, index) => {
+      const target = list[index]!;
+      for (const field of SEAT_FIELDS) put(target, field, seat[field]);
+    });
+  }
+
+  private syncSpectators(spectators: ReadonlyMap<string, { name: string; connected: boolean }>): void {
+    const map = this.state.spectators;
+    for (const playerId of [...map.keys()]) if (!spectators.has(playerId)) map.delete(playerId);
+    for (const [playerId, spectator] of spectators) {
+      let target = map.get(playerId);
+      if (!target) {
+        target = new SpectatorState();
+        map.set(playerId, target);
+      }
+      put(target, 'name', spectator.name);
+      put(target, 'connected', spectator.connected);
+    }
+  }
+
+  /** The board, the hand number and every private hand, after a move, a deal or the game's end. */
+  private syncGame(table: Table, viewOf: (seat: Seat) => StateView | undefined, views: readonly StateView[]): void {
+    const state = this.state;
+    const model = table.model;
+    const newDeal = model.deals !== this.deals || table.gameState === null;
+    if (newDeal) this.dropHands(views);
+    this.position = table.position;
+    this.deals = model.deals;
+    if (table.gameState === null) {
+      // Back in the lobby: the board goes; between a game's end and a rematch it stays (see `deal` below).
+      if (model.phase === TablePhase.Lobby) clearRecord(state.board);
+      return;
+    }
+    // The board is not cleared on a new deal: deleting and re-adding a map key in one
+    // patch breaks MapSchema in schema 3.0.x; the mirror replaces it in place.
+    mirrorRecord(state.board, table.game.view(table.gameState, null).public);
+    for (let seat = 0; seat < model.seats.length; seat++) {
+      const owner = state.hands.get(this.handKey(seat)) ?? this.placeHand(seat);
+      const view = viewOf(seat);
+      mirrorRecord(owner, table.game.view(table.gameState, seat).private ?? {}, (list) => {
+        if (view?.has(owner)) view.add(list);
+        else this.unseenLists.push({ seat, list });
+      });
+    }
+  }
+
+  /**
+   * Keys of the private map are never reused, so a rematch or a rebuilt hand
+   * never deletes and re-adds the same key in one patch.
+   */
+  private handKey(seat: Seat): string {
+    return this.handKeys.get(seat) ?? '';
+  }
+
+  /** A new, empty private entry for `seat`, under a new key. */
+  private placeHand(seat: Seat): PrivateState {
+    const hand = new PrivateState();
+    hand.seat = seat;
+    const key = String(++this.handEntries);
+    this.handKeys.set(seat, key);
+    this.state.hands.set(key, hand);
+    return hand;
+  }
+
+  /**
+   * Replaces the seat's private entry with a new instance under a new key,
+   * filled from the rules: its owner decodes the old entry's removal and the
+   * new one whole, so whatever its decoder held before no longer counts.
+   */
+  renewHand(table: Table, seat: Seat, view: StateView | undefined): void {
+    const old = this.state.hands.get(this.handKey(seat));
+    if (!old || table.gameState === null) return;
+    if (view?.has(old)) view.remove(old);
+    this.state.hands.delete(this.handKey(seat));
+    this.unseenLists = this.unseenLists.filter((entry) => entry.seat !== seat);
+    const hand = this.placeHand(seat);
+    mirrorRecord(hand, table.game.view(table.gameState, seat).private ?? {});
+    // Added once filled, like at the deal, so the view takes every list with it.
+    view?.add(hand);
+  }
+
+  /**
+   * Forgets the previous game's hands. Only a view that holds a hand is told
+   * to drop it: `remove` on any other view queues a delete its client cannot
+   * place (a spectator's decoder logged "refId not found").
+   */
+  private dropHands(views: readonly StateView[]): void {
+    for (const [key, hand] of [...this.state.hands.entries()]) {
+      for (const view of views) if (view.has(hand)) view.remove(hand);
+      this.state.hands.delete(key);
+    }
+    this.handKeys.clear();
+    this.unseenLists = [];
+  }
+
+  /** Each connected seat holder sees their own hand, with the lists created while they were away. */
+  private attachViews(viewOf: (seat: Seat) => StateView | undefined): void {
+    const seats = this.state.seats;
+    for (let seat = 0; seat < seats.length; seat++) {
+      if (seats[seat]!.kind !== SeatKind.Human) continue;
+      const view = viewOf(seat);
+      const hand = this.state.hands.get(this.handKey(seat));
+      if (!view || !hand || view.has(hand)) continue;
+      view.add(hand);
+      for (const pending of this.unseenLists) {
+        if (pending.seat === seat && !view.has(pending.list)) view.add(pending.list);
+      }
+      this.unseenLists = this.unseenLists.filter((pending) => pending.seat !== seat);
+    }
+  }
+}

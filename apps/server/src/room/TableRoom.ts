@@ -1,0 +1,489 @@
+/**
+ * The Colyseus side of a table: it authenticates, parses messages, polices
+ * the rate, hands each call to the table core (`table/Table.ts`), writes what
+ * the core logged to the store, and only then mirrors the model into schema
+ * and sends the patch and messages. No seat, game or timer rule lives here.
+ *
+ * Calls run one at a time through `run`: a move's log write finishes before
+ * the next call starts, so each move still gets its own patch.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Protocol, Room, ServerError, updateLobby } from '@colyseus/core';
+import type { AuthContext, Client, ClientPrivate, Deferred } from '@colyseus/core';
+import { StateView } from '@colyseus/schema';
+import * as v from 'valibot';
+import type { Logger } from 'pino';
+import {
+  CLOSE_REASONS, CODE_ALPHABET, CloseCode, CreateTableOptionsSchema, DEFAULT_TURN_SECONDS, ErrorCode, JoinErrorCode, Limits,
+  PROTOCOL_VERSION, SeatKind, Visibility, parseClientMessage,
+} from '@deckhand/protocol';
+import type { ProtocolError, ServerMessage } from '@deckhand/protocol';
+import type { BotThinking } from '../BotPool';
+import type { ServerConfig } from '../config';
+import type { GuestIdentity, GuestTokens } from '../guestTokens';
+import type { AnyGame } from '@deckhand/rules';
+import type { OpenTableLog, TableStore } from '../store/TableStore';
+import { fail } from '../table/seats';
+import { Table } from '../table/Table';
+import type { TableEnv, TableObserver, TableOutput, TimedAction, Timer } from '../table/types';
+import { TableState } from '../TableState';
+import { ConnectionGuard } from './ConnectionGuard';
+import { TableMirror } from './TableMirror';
+
+export interface TableDeps {
+  readonly config: ServerConfig;
+  readonly games: readonly AnyGame[];
+  readonly tokens: GuestTokens;
+  readonly logger: Logger;
+  /** Where hard bots search, off the main thread. */
+  readonly bots: BotThinking;
+  readonly observer?: TableObserver;
+  /** The table log and game history. */
+  readonly store: TableStore;
+  /** Logs of tables to bring back, by a secret key the server passes in the create options. */
+  readonly restores: Map<string, OpenTableLog>;
+}
+
+/** What the lobby lists for a public table. */
+export interface TableMetadata {
+  readonly gameId: string;
+  readonly gameName: string;
+  readonly hostName: string;
+  readonly seatsTaken: number;
+  readonly seatsTotal: number;
+  readonly phase: string;
+  readonly visibility: Visibility;
+}
+
+/** Presence hash of allocated join codes, shared by every process using the same presence. */
+const CODES_KEY = 'deckhand:table-codes';
+
+type TableClient = Client<unknown, GuestIdentity>;
+
+/** One player's connection, as the room tracks it around the table core's membership. */
+interface Connection {
+  client: TableClient | null;
+  /** Bumped on every (re)attach so a stale leave or reconnection does nothing. */
+  generation: number;
+  reconnection: Deferred<TableClient> | null;
+  wantsEvents: boolean;
+}
+
+function flag(options: unknown, key: string): boolean {
+  return typeof options === 'object' && options !== null && (options as Record<string, unknown>)[key] === true;
+}
+
+export class TableRoom extends Room<TableState, TableMetadata> {
+  /** Set by `tableRoomWith`: Colyseus constructs rooms without arguments. */
+  declare protected readonly deps: TableDeps;
+
+  override state = new TableState();
+  override autoDispose = true;
+  /** No patch interval: every call sends its patch at once (`flush`). 0 turns it off. */
+  override patchRate = 0;
+
+  private table!: Table;
+  private mirror!: TableMirror;
+  private log!: Logger;
+  private tableId = '';
+  private seq = 0;
+  private readonly connections = new Map<string, Connection>();
+  private guard!: ConnectionGuard;
+  private queue: Promise<void> = Promise.resolve();
+  private hidden: boolean | null = null;
+  private codeClaimed = false;
+  private closing = false;
+  /** SIGTERM: the table stays open in the store, to come back after the restart. */
+  private shuttingDown = false;
+
+  // ---------------------------------------------------------------- lifecycle
+
+  override async onCreate(rawOptions: unknown): Promise<void> {
+    this.mirror = new TableMirror(this.state);
+    this.guard = new ConnectionGuard(this.deps.config, (client, error) => this.sendError(client, error), this.deps.logger);
+    const restoreKey = typeof rawOptions === 'object' && rawOptions !== null ? (rawOptions as { restore?: unknown }).restore : undefined;
+    const restore = typeof restoreKey === 'string' ? this.deps.restores.get(restoreKey) : undefined;
+    if (restore) {
+      this.deps.restores.delete(restoreKey as string);
+      this.roomId = restore.code;
+      await this.presence.hincrby(CODES_KEY, restore.code, 1);
+      this.codeClaimed = true;
+      this.tableId = restore.tableId;
+      this.seq = (restore.actions[restore.actions.length - 1]?.seq ?? -1) + 1;
+      this.table = Table.restore(this.environment(restore.code), restore.actions.map(({ at, action }) => ({ at, action }) as TimedAction));
+      // Nobody is connected yet: the table waits the reconnection window rather than closing empty.
+      this.autoDispose = false;
+    } else {
+      const request = this.parseCreate(rawOptions);
+      const code = await this.claimCode();
+      const created = Table.create(this.environment(code), {
+        code, gameId: request.gameId, options: request.options, seatCount: request.seatCount,
+        visibility: request.visibility, turnSeconds: request.turnSeconds ?? DEFAULT_TURN_SECONDS,
+        maxSpectators: this.deps.config.maxSpectators,
+      });
+      if (!created.ok) throw new ServerError(JoinErrorCode.BadRequest, created.error.message);
+      this.roomId = code;
+      this.table = created.table;
+      this.tableId = randomUUID();
+      await this.deps.store.openTable({ tableId: this.tableId, code, createdAt: Date.now() });
+    }
+    this.log = this.table.log;
+    this.onMessage('*', (client, type, payload) => this.receive(client as TableClient, type, payload));
+    await this.run(() => {});
+    this.log.info({ game: this.table.game.id, visibility: this.table.model.visibility, restored: Boolean(restore) }, restore ? 'table restored' : 'table created');
+  }
+
+  private parseCreate(rawOptions: unknown) {
+    const parsed = v.safeParse(CreateTableOptionsSchema, rawOptions);
+    if (!parsed.success) {
+      throw new ServerError(JoinErrorCode.BadRequest, `Cannot create the table: ${parsed.issues[0]?.message ?? 'bad options'}.`);
+    }
+    if (parsed.output.protocol !== undefined && parsed.output.protocol !== PROTOCOL_VERSION) {
+      throw new ServerError(JoinErrorCode.ProtocolMismatch, 'This page is out of date: reload it to play.');
+    }
+    const game = this.deps.games.find((candidate) => candidate.id === parsed.output.gameId);
+    if (!game) throw new ServerError(JoinErrorCode.NoSuchGame, `There is no game "${parsed.output.gameId}".`);
+    return parsed.output;
+  }
+
+  /** The core's clock, randomness and bots; timers run through `run` so their changes are logged and sent. */
+  private environment(code: string): TableEnv {
+    const { config } = this.deps;
+    return {
+      config, games: this.deps.games, bots: this.deps.bots, observer: this.deps.observer,
+      logger: this.deps.logger.child({ table: code }),
+      clock: { now: () => Date.now(), later: (ms, action) => this.later(ms, action) },
+      random: {
+        seed: () => randomBytes(16).toString('hex'),
+        delay: (min, max) => min + Math.floor(Math.random() * (max - min + 1)),
+        botSeed: () => randomBytes(16).toString('hex'),
+      },
+    };
+  }
+
+  override async onAuth(_client: TableClient, options: unknown, context: AuthContext): Promise<GuestIdentity> {
+    const protocol = typeof options === 'object' && options !== null ? (options as { protocol?: unknown }).protocol : undefined;
+    if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
+      throw new ServerError(JoinErrorCode.ProtocolMismatch, 'This page is out of date: reload it to play.');
+    }
+    // The token in the options, else colyseus.js' `client.auth.token` (sent with the socket as `_authToken`).
+    const token = (typeof options === 'object' && options !== null ? (options as { token?: unknown }).token : undefined) ?? context.token;
+    const identity = await this.deps.tokens.verify(token);
+    if (!identity) throw new ServerError(JoinErrorCode.BadToken, 'Your guest pass is missing or expired: choose a name again.');
+    const refused = this.table.admission(identity.playerId, flag(options, 'spectate'));
+    if (refused === 'banned') throw new ServerError(JoinErrorCode.Banned, CLOSE_REASONS[CloseCode.Kicked]);
+    if (refused === 'full') throw new ServerError(JoinErrorCode.TableFull, 'This table is full.');
+    return identity;
+  }
+
+  override async onJoin(client: TableClient, options: unknown, identity: GuestIdentity): Promise<void> {
+    client.view = new StateView();
+    this.guard.admitted(identity.playerId);
+    let connection = this.connections.get(identity.playerId);
+    if (connection) {
+      const previous = connection.client;
+      connection.generation++;
+      connection.client = client;
+      // A fresh join wins over a pending reconnection of the same identity.
+      connection.reconnection?.reject(new Error('taken over'));
+      connection.reconnection = null;
+      if (previous && previous !== client) {
+        this.log.info({ player: identity.playerId }, 'taken over by another connection');
+        previous.leave(CloseCode.TakenOver, CLOSE_REASONS[CloseCode.TakenOver]);
+      }
+    } else {
+      connection = { client, generation: 0, reconnection: null, wantsEvents: false };
+      this.connections.set(identity.playerId, connection);
+    }
+    connection.wantsEvents = flag(options, 'events');
+    // A restored table lives on like any other once someone is back.
+    if (!this.autoDispose) this.autoDispose = true;
+    this.sendTo(client, {
+      type: 'welcome', protocol: PROTOCOL_VERSION, playerId: identity.playerId, code: this.roomId,
+      reconnectSeconds: this.deps.config.reconnectSeconds,
+    });
+    await this.run(() => {
+      this.table.join(identity, flag(options, 'spectate'), flag(options, 'program'));
+    });
+  }
+
+  /**
+   * A view changed while its client is still joining keeps its pending
+   * operations, which schema 3.0.x's full state does not clear; replayed by
+   * the next patch against a hand that changed meanwhile, they left a second
+   * tab with a played card. The full state already holds what the view shows.
+   */
+  protected override sendFullState(client: Client): void {
+    super.sendFullState(client);
+    client.view?.changes.clear();
+  }
+
+  override async onLeave(client: TableClient, consented: boolean): Promise<void> {
+    // A shutdown's closes are not departures: the seats wait for the restart.
+    if (this.shuttingDown) return;
+    const playerId = client.auth?.playerId;
+    const connection = playerId ? this.connections.get(playerId) : undefined;
+    if (!playerId || !connection || connection.client !== client) return;
+    if (consented || this.closing) {
+      this.connections.delete(playerId);
+      await this.run(() => this.table.leave(playerId, 'left'));
+      return;
+    }
+    // A drop: hold the seat for the grace period. allowReconnection must come before any await.
+    const generation = ++connection.generation;
+    const reconnection = this.allowReconnection(client, this.deps.config.reconnectSeconds) as Deferred<TableClient>;
+    connection.client = null;
+    connection.reconnection = reconnection;
+    void this.run(() => this.table.drop(playerId));
+    try {
+      const back = await reconnection;
+      if (connection.generation !== generation) return;
+      connection.generation++;
+      connection.client = back;
+      connection.reconnection = null;
+      await this.run(() => this.table.back(playerId));
+    } catch {
+      if (connection.generation !== generation) return;
+      this.connections.delete(playerId);
+      await this.run(() => this.table.leave(playerId, 'timeout'));
+    }
+  }
+
+  override async onBeforeShutdown(): Promise<void> {
+    this.shuttingDown = true;
+    // Logged and written before anyone is told: the turn clock stands still until the restart.
+    await this.run(() => {
+      this.table.notice(CLOSE_REASONS[CloseCode.ServerShutdown]);
+      this.table.stop();
+    });
+    this.closing = true;
+    await this.disconnect(CloseCode.ServerShutdown);
+  }
+
+  override async onDispose(): Promise<void> {
+    this.closing = true;
+    this.table?.close();
+    await this.queue;
+    // Everyone left: the table is over. A shutdown keeps it for the next start.
+    if (!this.shuttingDown && this.tableId !== '') await this.deps.store.closeTable(this.tableId);
+    if (this.codeClaimed) await this.presence.hdel(CODES_KEY, this.roomId);
+    this.log?.info('table closed');
+  }
+
+  // ---------------------------------------------------------------- input
+
+  /**
+   * Colyseus 0.16 closes the connection (4002) when a message body is not
+   * valid msgpack, and a truncated header throws out of the socket handler.
+   * Bad bytes are bad input like any other: refuse them with an error.
+   */
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
+    const kind = buffer[0];
+    if (kind === Protocol.ROOM_DATA || kind === Protocol.ROOM_DATA_BYTES) {
+      if (this.closing || !this.isCurrent(client as TableClient) || !this.guard.admit(client as TableClient, buffer.byteLength)) return;
+    }
+    let refused = false;
+    const hadOwnLeave = Object.hasOwn(client, 'leave');
+    const leave = client.leave;
+    client.leave = (code?: number, data?: string) => {
+      if (code === Protocol.WS_CLOSE_WITH_ERROR) refused = true;
+      else leave.call(client, code, data);
+    };
+    try {
+      super._onMessage(client, buffer);
+    } catch {
+      refused = true;
+    } finally {
+      if (hadOwnLeave) client.leave = leave;
+      else delete (client as { leave?: unknown }).leave;
+    }
+    if (refused) this.sendError(client as TableClient, fail(ErrorCode.BadMessage, 'The message could not be read.'));
+  }
+
+  private isCurrent(client: TableClient): boolean {
+    const playerId = client.auth?.playerId;
+    return playerId !== undefined && this.connections.get(playerId)?.client === client;
+  }
+
+  private receive(client: TableClient, type: string | number, payload: unknown): void {
+    if (this.closing || !this.isCurrent(client)) return;
+    const parsed = parseClientMessage(type, payload);
+    if (!parsed.ok) {
+      this.sendError(client, parsed.error);
+      return;
+    }
+    const message = parsed.value;
+    const playerId = client.auth!.playerId;
+    if (message.type === 'chat' && !this.guard.chat(playerId)) {
+      this.sendError(client, fail(ErrorCode.RateLimited, 'You are chatting too fast.'));
+      return;
+    }
+    let error: ProtocolError | null = null;
+    void this.run(() => {
+      try {
+        error = this.table.handle(playerId, message);
+        // A refused message changed nothing, unless it marked an away player present (logged, so flushed).
+        return error === null;
+      } catch (problem) {
+        // A bug, not bad input: keep the table alive and tell the sender something went wrong.
+        this.log.error({ err: problem, message }, 'message handler failed');
+        error = fail(ErrorCode.BadMessage, 'The server could not handle that message.');
+        return true;
+      }
+    }).then(() => {
+      if (error) this.sendError(client, error);
+    });
+  }
+
+  // ---------------------------------------------------------------- calls, log, patches
+
+  /**
+   * Runs one call into the table after the previous one is written and sent,
+   * then writes and sends its own. A call that answers false changed nothing
+   * (a refused message): no write, no patch.
+   */
+  private run(call: () => boolean | void): Promise<void> {
+    this.queue = this.queue.then(async () => {
+      if (this.table.closed) return;
+      const changed = call() !== false;
+      const output = this.table.takeOutput();
+      if (changed || output.actions.length > 0 || output.messages.length > 0) await this.flush(output);
+    });
+    return this.queue;
+  }
+
+  /** Runs `action` after `ms` through `run`; dies with the room. With 0 ms it yields to I/O first. */
+  private later(ms: number, action: () => void): Timer {
+    const go = () => {
+      if (!this.closing) void this.run(action);
+    };
+    if (ms > 0) {
+      const timer = setTimeout(go, ms);
+      return { clear: () => clearTimeout(timer) };
+    }
+    const immediate = setImmediate(go);
+    return { clear: () => clearImmediate(immediate) };
+  }
+
+  /** Writes what a call logged, then mirrors and sends it: nobody sees what a crash could lose. */
+  private async flush(output: TableOutput): Promise<void> {
+    try {
+      for (const { at, action } of output.actions) await this.deps.store.append(this.tableId, { seq: this.seq++, at, action });
+      for (const game of output.finished) {
+        await this.deps.store.saveGame({
+          id: randomUUID(), tableCode: this.roomId, gameId: game.gameId, seed: game.seed, seedHash: game.seedHash,
+          options: game.options, moves: game.moves, scores: game.scores, startedAt: game.startedAt, finishedAt: game.finishedAt,
+          players: game.seats.map((seat, index) => ({
+            seat: index, playerId: seat.playerId, name: seat.name, kind: seat.kind === SeatKind.Bot ? seat.botLevel : seat.kind,
+          })),
+        });
+      }
+    } catch (error) {
+      // The table plays on from memory; a restart would lose what follows, so say so loudly.
+      this.log.error({ err: error }, 'could not write the table log');
+    }
+    if (this.closing && !this.shuttingDown) return;
+    for (const seat of output.renewHands) this.mirror.renewHand(this.table, seat, this.viewOfSeat(seat));
+    this.mirror.sync(this.table, (seat) => this.viewOfSeat(seat), this.clients.map((client) => client.view).filter((view) => view !== undefined));
+    this.broadcastPatch();
+    for (const { to, message } of output.messages) this.deliver(to, message);
+    for (const { playerId, code } of output.disconnects) this.disconnectPlayer(playerId, code);
+    if (output.close) {
+      this.log.info('nobody came back after the restart');
+      void this.disconnect(CloseCode.TableClosed);
+      return;
+    }
+    void this.refreshListing();
+  }
+
+  private viewOfSeat(seat: number): StateView | undefined {
+    const holder = this.table.model.seats[seat];
+    if (!holder || holder.kind !== SeatKind.Human) return undefined;
+    return this.connections.get(holder.playerId)?.client?.view;
+  }
+
+  private deliver(to: TableOutput['messages'][number]['to'], message: ServerMessage): void {
+    switch (to.kind) {
+      case 'all':
+        this.broadcast(message.type, message);
+        return;
+      case 'player': {
+        const client = this.connections.get(to.playerId)?.client;
+        if (client) this.sendTo(client, message);
+        return;
+      }
+      case 'events':
+        for (const connection of this.connections.values()) {
+          if (connection.wantsEvents && connection.client) this.sendTo(connection.client, message);
+        }
+        return;
+      default: {
+        const unreachable: never = to;
+        return unreachable;
+      }
+    }
+  }
+
+  private disconnectPlayer(playerId: string, code: CloseCode): void {
+    const connection = this.connections.get(playerId);
+    if (!connection) return;
+    this.connections.delete(playerId);
+    connection.generation++;
+    connection.reconnection?.reject(new Error('removed'));
+    connection.client?.leave(code, CLOSE_REASONS[code]);
+  }
+
+  private sendTo(client: TableClient, message: ServerMessage): void {
+    client.send(message.type, message);
+  }
+
+  private sendError(client: TableClient, error: ProtocolError): void {
+    this.sendTo(client, { type: 'error', code: error.code, message: error.message });
+  }
+
+  // ---------------------------------------------------------------- lobby listing and codes
+
+  private async refreshListing(): Promise<void> {
+    const model = this.table.model;
+    const hidden = model.visibility === Visibility.Private;
+    if (hidden !== this.hidden) {
+      const first = this.hidden === null;
+      this.hidden = hidden;
+      await this.setPrivate(hidden);
+      if (!first) updateLobby(this, hidden);
+    }
+    const host = model.seats.find((seat) => seat.kind === SeatKind.Human && seat.playerId === model.hostId);
+    const metadata: TableMetadata = {
+      gameId: this.table.game.id,
+      gameName: this.table.game.name,
+      hostName: host?.name ?? model.spectators.get(model.hostId)?.name ?? '',
+      seatsTaken: model.seats.filter((seat) => seat.kind !== SeatKind.Empty).length,
+      seatsTotal: model.seats.length,
+      phase: model.phase,
+      visibility: model.visibility,
+    };
+    const previous = this.metadata;
+    if (previous && (Object.keys(metadata) as (keyof TableMetadata)[]).every((key) => previous[key] === metadata[key])) return;
+    await this.setMetadata(metadata);
+    updateLobby(this);
+  }
+
+  private async claimCode(): Promise<string> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const code = Array.from(randomBytes(Limits.codeLength), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+      // hincrby is atomic in local and Redis presence: the first claimer sees 1.
+      if ((await this.presence.hincrby(CODES_KEY, code, 1)) === 1) {
+        this.codeClaimed = true;
+        return code;
+      }
+    }
+    throw new ServerError(JoinErrorCode.TableFull, 'No free table code; try again.');
+  }
+}
+
+/** The table room bound to its dependencies (config, games, tokens, logger, store). */
+export function tableRoomWith(deps: TableDeps): new () => TableRoom {
+  return class BoundTableRoom extends TableRoom {
+    protected override readonly deps = deps;
+  };
+}

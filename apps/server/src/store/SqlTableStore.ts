@@ -1,0 +1,161 @@
+/**
+ * The table store on SQL through Kysely: the same queries for SQLite (the
+ * default, `openSqliteStore`) and Postgres (a `PostgresDialect` handed to
+ * `SqlTableStore.open`). Nothing here is dialect-specific.
+ */
+import { CompiledQuery, Kysely } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import type { Dialect } from 'kysely';
+import type { MigrationProvider } from 'kysely/migration';
+import { MIGRATIONS } from './migrations';
+import type { StoreDatabase } from './migrations';
+import { StoreError } from './TableStore';
+import type { FinishedGame, GameSummary, Json, LoggedAction, OpenTableLog, TableStore } from './TableStore';
+
+const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
+
+function parse<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+type GameRow = {
+  id: string;
+  table_code: string;
+  game_id: string;
+  seed_hash: string;
+  scores: string;
+  players: string;
+  started_at: number | string;
+  finished_at: number | string;
+};
+
+function summaryOf(row: GameRow): GameSummary {
+  return {
+    id: row.id,
+    tableCode: row.table_code,
+    gameId: row.game_id,
+    seedHash: row.seed_hash,
+    scores: parse<number[]>(row.scores),
+    players: parse<FinishedGame['players']>(row.players),
+    startedAt: Number(row.started_at),
+    finishedAt: Number(row.finished_at),
+  };
+}
+
+export class SqlTableStore implements TableStore {
+  private appendSql: string | null = null;
+
+  private constructor(private readonly db: Kysely<StoreDatabase>) {}
+
+  /** Opens the database and brings its shape up to date; a failed migration is a `StoreError`. */
+  static async open(dialect: Dialect): Promise<SqlTableStore> {
+    const db = new Kysely<StoreDatabase>({ dialect });
+    const { error } = await new Migrator({ db, provider }).migrateToLatest();
+    if (error) {
+      await db.destroy();
+      throw new StoreError(`the database could not be migrated: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return new SqlTableStore(db);
+  }
+
+  async openTable(table: { tableId: string; code: string; createdAt: number }): Promise<void> {
+    await this.db.insertInto('tables').values({ id: table.tableId, code: table.code, created_at: table.createdAt }).execute();
+  }
+
+  async append(tableId: string, entry: LoggedAction): Promise<void> {
+    // Compiled once and reused with new parameters: compiling cost about as much CPU as the write itself.
+    this.appendSql ??= this.db
+      .insertInto('table_log')
+      .values({ table_id: '', seq: 0, at: 0, action: '' })
+      .compile().sql;
+    await this.db.executeQuery(CompiledQuery.raw(this.appendSql, [tableId, entry.seq, entry.at, JSON.stringify(entry.action)]));
+  }
+
+  async openTables(): Promise<OpenTableLog[]> {
+    const tables = await this.db.selectFrom('tables').selectAll().orderBy('created_at').orderBy('id').execute();
+    const rows = await this.db.selectFrom('table_log').selectAll().orderBy('table_id').orderBy('seq').execute();
+    const byTable = new Map<string, LoggedAction[]>();
+    for (const row of rows) {
+      let list = byTable.get(row.table_id);
+      if (!list) byTable.set(row.table_id, (list = []));
+      list.push({ seq: row.seq, at: Number(row.at), action: parse<Json>(row.action) });
+    }
+    return tables.map((table) => ({
+      tableId: table.id,
+      code: table.code,
+      createdAt: Number(table.created_at),
+      actions: byTable.get(table.id) ?? [],
+    }));
+  }
+
+  async closeTable(tableId: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('table_log').where('table_id', '=', tableId).execute();
+      await trx.deleteFrom('tables').where('id', '=', tableId).execute();
+    });
+  }
+
+  async saveGame(game: FinishedGame): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('games')
+        .values({
+          id: game.id,
+          table_code: game.tableCode,
+          game_id: game.gameId,
+          seed: game.seed,
+          seed_hash: game.seedHash,
+          options: JSON.stringify(game.options),
+          moves: JSON.stringify(game.moves),
+          scores: JSON.stringify(game.scores),
+          players: JSON.stringify(game.players),
+          started_at: game.startedAt,
+          finished_at: game.finishedAt,
+        })
+        .execute();
+      const humans = game.players.filter((player) => player.playerId !== '');
+      if (humans.length > 0) {
+        await trx
+          .insertInto('game_players')
+          .values(humans.map((player) => ({
+            game_id: game.id, seat: player.seat, player_id: player.playerId, finished_at: game.finishedAt,
+          })))
+          .execute();
+      }
+    });
+  }
+
+  async gamesOf(playerId: string, limit: number): Promise<GameSummary[]> {
+    const rows = await this.db
+      .selectFrom('game_players')
+      .innerJoin('games', 'games.id', 'game_players.game_id')
+      .select([
+        'games.id', 'games.table_code', 'games.game_id', 'games.seed_hash', 'games.scores', 'games.players',
+        'games.started_at', 'games.finished_at',
+      ])
+      .where('game_players.player_id', '=', playerId)
+      .orderBy('game_players.finished_at', 'desc')
+      .orderBy('games.id')
+      .limit(limit)
+      .execute();
+    return rows.map(summaryOf);
+  }
+
+  async game(id: string): Promise<FinishedGame | null> {
+    const row = await this.db.selectFrom('games').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row) return null;
+    return { ...summaryOf(row), seed: row.seed, options: parse<Json>(row.options), moves: parse<Json[]>(row.moves) };
+  }
+
+  async deleteGamesBefore(cutoff: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('game_players').where('finished_at', '<', cutoff).execute();
+      const result = await trx.deleteFrom('games').where('finished_at', '<', cutoff).executeTakeFirst();
+      return Number(result.numDeletedRows);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.db.destroy();
+  }
+}

@@ -1,0 +1,85 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { MemoryTableStore } from './MemoryTableStore';
+import { DATABASE_FILE, openSqliteStore } from './sqliteStore';
+import { describeTableStore } from './storeContract';
+import { StoreError } from './TableStore';
+
+const folders: string[] = [];
+function freshDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'deckhand-store-'));
+  folders.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
+});
+
+describeTableStore('memory', { open: async () => new MemoryTableStore() });
+
+describeTableStore('sqlite in memory', { open: () => openSqliteStore(':memory:') });
+
+const dirs = new WeakMap<object, string>();
+describeTableStore('sqlite file', {
+  async open() {
+    const dir = freshDir();
+    const store = await openSqliteStore(dir);
+    dirs.set(store, dir);
+    return store;
+  },
+  async reopen(store) {
+    const dir = dirs.get(store)!;
+    await store.close();
+    const again = await openSqliteStore(dir);
+    dirs.set(again, dir);
+    return again;
+  },
+});
+
+describe('sqlite store on disk', () => {
+  it('creates its data directory and runs in WAL mode', async () => {
+    const dir = join(freshDir(), 'nested', 'data');
+    const store = await openSqliteStore(dir);
+    await store.close();
+    const raw = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
+    // The migrator recorded the first version.
+    expect(raw.prepare('select name from kysely_migration').all()).toEqual([{ name: '0001_initial' }]);
+    raw.close();
+  });
+
+  it('a write is in the file for another connection to read as soon as it resolves', async () => {
+    const dir = freshDir();
+    const store = await openSqliteStore(dir);
+    await store.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
+    await store.append('t1', { seq: 0, at: 2, action: { kind: 'move' } });
+    // A second connection stands in for the next process after a kill -9: nothing was closed.
+    const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
+    expect(reader.prepare('select seq, action from table_log').all()).toEqual([{ seq: 0, action: '{"kind":"move"}' }]);
+    reader.close();
+    await store.close();
+  });
+
+  it('a file that is not a database is one clear StoreError naming the file', async () => {
+    const dir = freshDir();
+    writeFileSync(join(dir, DATABASE_FILE), 'this is not a database, just some text that fills the header '.repeat(100));
+    const error = await openSqliteStore(dir).then(
+      () => null,
+      (problem: unknown) => problem,
+    );
+    expect(error).toBeInstanceOf(StoreError);
+    const message = (error as StoreError).message;
+    expect(message).toContain(join(dir, DATABASE_FILE));
+    expect(message).toContain('restore a backup or move the file aside');
+    expect(message).not.toContain('\n');
+  });
+
+  it('a data directory that cannot be created is a StoreError', async () => {
+    const file = join(freshDir(), 'a-file');
+    writeFileSync(file, 'x');
+    await expect(openSqliteStore(join(file, 'data'))).rejects.toBeInstanceOf(StoreError);
+  });
+});

@@ -1,0 +1,235 @@
+/**
+ * The table core without sockets: a fake clock moved by hand, bots thinking
+ * on the spot, seeded randomness. The log a table writes must rebuild it.
+ */
+import pino from 'pino';
+import { describe, expect, it } from 'vitest';
+import { GAMES, Rng } from '@deckhand/rules';
+import type { MoveBase } from '@deckhand/rules';
+import { BotLevel, SeatKind, TablePhase } from '@deckhand/protocol';
+import type { BotThinking } from '../BotPool';
+import { Table } from './Table';
+import type { TableEnv, TimedAction, Timer } from './types';
+
+/** Timers that run only when the test moves time forward. */
+class FakeClock {
+  time = 1_000_000;
+  private timers: { at: number; order: number; action: () => void; cleared: boolean }[] = [];
+  private order = 0;
+
+  now(): number {
+    return this.time;
+  }
+
+  later(ms: number, action: () => void): Timer {
+    const timer = { at: this.time + ms, order: this.order++, action, cleared: false };
+    this.timers.push(timer);
+    return { clear: () => void (timer.cleared = true) };
+  }
+
+  /** Runs every timer due within `ms`, in time order, including the ones they set. */
+  advance(ms: number): void {
+    const end = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => !timer.cleared && timer.at <= end).sort((a, b) => a.at - b.at || a.order - b.order)[0];
+      if (!due) break;
+      due.cleared = true;
+      this.time = Math.max(this.time, due.at);
+      due.action();
+    }
+    this.time = end;
+    this.timers = this.timers.filter((timer) => !timer.cleared);
+  }
+}
+
+/** Hard bots answer their first legal move at once (the pool is tested elsewhere). */
+const instantBots: BotThinking = {
+  search: async (request) => ({ move: request.legalMoves[0] as MoveBase, threadId: 0, thinkMs: 0 }),
+  tally: () => ({ threads: 0, answered: 0, failed: 0 }),
+  close: async () => {},
+};
+
+function environment(clock: FakeClock, seed = 'table-test'): TableEnv {
+  const rng = Rng.fromSeed(seed);
+  return {
+    config: {
+      reconnectSeconds: 60, botDelay: { min: 100, max: 100 }, botSearchIterations: 10, botSearchMs: 50,
+      handSummarySeconds: 10, timeScale: 1,
+    },
+    games: GAMES,
+    clock,
+    random: {
+      seed: () => `deal-${rng.nextUint32()}`,
+      delay: (min, max) => min + (rng.nextUint32() % (max - min + 1)),
+      botSeed: () => `bots-${rng.nextUint32()}`,
+    },
+    bots: instantBots,
+    logger: pino({ level: 'silent' }),
+  };
+}
+
+const ANN = { playerId: 'p-ann', name: 'Ann' };
+const BOB = { playerId: 'p-bob', name: 'Bob' };
+
+/** A Hearts table: Ann hosts, Bob sits, two bots; dealt. Every action logged so far is in `log`. */
+function heartsTable(clock: FakeClock, turnSeconds = 30) {
+  const env = environment(clock);
+  const created = Table.create(env, { code: 'BCDFG', gameId: 'hearts', turnSeconds, maxSpectators: 8 });
+  if (!created.ok) throw new Error(created.error.message);
+  const table = created.table;
+  const log: TimedAction[] = [];
+  const drain = () => {
+    const output = table.takeOutput();
+    log.push(...output.actions);
+    return output;
+  };
+  table.join(ANN, false);
+  table.join(BOB, false);
+  expect(table.handle(ANN.playerId, { type: 'addBot', seat: 2, level: BotLevel.Normal })).toBeNull();
+  expect(table.handle(ANN.playerId, { type: 'addBot', seat: 3, level: BotLevel.Hard })).toBeNull();
+  expect(table.handle(BOB.playerId, { type: 'chat', text: 'good luck' })).toBeNull();
+  expect(table.handle(ANN.playerId, { type: 'start' })).toBeNull();
+  drain();
+  return { env, table, log, drain };
+}
+
+/** The parts of a table a restart must keep (connections aside). */
+function lasting(table: Table) {
+  const { seats, spectators: _spectators, deadline: _deadline, ...rest } = table.model;
+  return {
+    ...rest,
+    seats: seats.map(({ connected: _c, reconnectDeadline: _r, ...seat }) => seat),
+    chat: table.chat,
+    gameState: table.gameState,
+  };
+}
+
+function humanMove(table: Table, playerId: string): boolean {
+  const seat = table.seatOf(playerId);
+  if (seat === null || table.gameState === null) return false;
+  const legal: MoveBase[] = table.game.legalMoves(table.gameState, seat);
+  if (legal.length === 0) return false;
+  expect(table.handle(playerId, { type: 'move', move: legal[legal.length - 1]! })).toBeNull();
+  return true;
+}
+
+async function settle(clock: FakeClock, ms: number): Promise<void> {
+  // Hard bots answer through a promise, then through the clock.
+  for (let step = 0; step < ms / 50; step++) {
+    clock.advance(50);
+    await Promise.resolve();
+    await Promise.resolve();
+  }
+}
+
+describe('Table core', () => {
+  it('deals for the seats that play, with the host, the bots and the chat in place', () => {
+    const clock = new FakeClock();
+    const { table } = heartsTable(clock);
+    expect(table.model.phase).toBe(TablePhase.Playing);
+    expect(table.model.hostId).toBe(ANN.playerId);
+    expect(table.model.seats.map((seat) => seat.kind)).toEqual([SeatKind.Human, SeatKind.Human, SeatKind.Bot, SeatKind.Bot]);
+    expect(table.chat.map((line) => line.text)).toEqual(['good luck']);
+    expect(table.model.seedHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('a table rebuilt from its log has the same seats, host, chat, scores and game, move for move', async () => {
+    const clock = new FakeClock();
+    const { env, table, log, drain } = heartsTable(clock, 0);
+    // Play a stretch: humans move, bots answer on the clock; check the rebuild at several points.
+    for (let round = 0; round < 40; round++) {
+      humanMove(table, ANN.playerId);
+      humanMove(table, BOB.playerId);
+      await settle(clock, 300);
+      drain();
+      if (round % 10 === 9) {
+        const rebuilt = Table.restore(env, log);
+        expect(lasting(rebuilt)).toEqual(lasting(table));
+        rebuilt.close();
+      }
+    }
+    expect(table.model.moveNumber).toBeGreaterThan(40);
+    expect(log.some((entry) => entry.action.kind === 'move' && entry.action.by === 'bot')).toBe(true);
+    table.close();
+  });
+
+  it('a timed-out move is logged with its timeout count, so the away mark survives a restart', async () => {
+    const clock = new FakeClock();
+    const { env, table, log, drain } = heartsTable(clock, 15);
+    // Nobody human moves: both clocks run out twice (passes), so both are away.
+    await settle(clock, 40_000);
+    drain();
+    expect(log.some((entry) => entry.action.kind === 'move' && entry.action.by === 'timeout')).toBe(true);
+    const rebuilt = Table.restore(env, log);
+    expect(lasting(rebuilt)).toEqual(lasting(table));
+    expect(rebuilt.model.seats.slice(0, 2).map((seat) => seat.timeouts)).toEqual(table.model.seats.slice(0, 2).map((seat) => seat.timeouts));
+    rebuilt.close();
+    table.close();
+  });
+
+  it('after a restart the turn clock gets the time it had left, and the seats are held for the reconnection window', async () => {
+    const clock = new FakeClock();
+    const { env, table, log, drain } = heartsTable(clock, 30);
+    // The pass: every human waits on the clock; 12 s go by, then the process dies.
+    clock.advance(12_000);
+    drain();
+    // The bots passed 100 ms after the deal: the last logged action.
+    const left = table.model.deadline - log[log.length - 1]!.at;
+    expect(left).toBe(29_900);
+    table.close();
+
+    const later = new FakeClock();
+    later.time = clock.time + 5 * 60_000;
+    const restored = Table.restore({ ...env, clock: later }, log);
+    // The crash came 12 s after the last logged action; the log knows no later time, so the clock gets back what it had then.
+    expect(restored.model.deadline).toBe(later.time + 29_900);
+    for (const seat of [0, 1]) {
+      expect(restored.model.seats[seat]).toMatchObject({ connected: false, reconnectDeadline: later.time + 60_000 });
+    }
+    restored.close();
+  });
+
+  it('a SIGTERM stop freezes the clock: the restart gives back exactly the time left at the stop', () => {
+    const clock = new FakeClock();
+    const { env, table, log, drain } = heartsTable(clock, 30);
+    clock.advance(12_000);
+    table.stop();
+    drain();
+    const later = new FakeClock();
+    later.time = clock.time + 60_000;
+    const restored = Table.restore({ ...env, clock: later }, log);
+    expect(restored.model.deadline).toBe(later.time + 18_000);
+    restored.close();
+  });
+
+  it('players who come back within the window keep their seats; the absent go away; a table nobody returns to closes', async () => {
+    const clock = new FakeClock();
+    const { env, log, table } = heartsTable(clock, 0);
+    table.close();
+    const later = new FakeClock();
+    later.time = clock.time + 1000;
+    const restored = Table.restore({ ...env, clock: later }, log);
+    expect(restored.join(BOB, false)).toBe(1);
+    expect(restored.model.seats[1]).toMatchObject({ connected: true, reconnectDeadline: 0 });
+    await settle(later, 61_000);
+    const output = restored.takeOutput();
+    expect(restored.model.seats[0]).toMatchObject({ away: true, reconnectDeadline: 0 });
+    // Ann was the host and did not come back: Bob hosts.
+    expect(restored.model.hostId).toBe(BOB.playerId);
+    expect(output.close).toBe(false);
+    restored.close();
+
+    const empty = Table.restore({ ...env, clock: later }, log);
+    later.advance(61_000);
+    expect(empty.takeOutput().close).toBe(true);
+    empty.close();
+  });
+
+  it('refuses a log that does not replay', () => {
+    const clock = new FakeClock();
+    const { env, log } = heartsTable(clock, 0);
+    const broken: TimedAction[] = [...log, { at: clock.time, action: { kind: 'move', seat: 0, move: { type: 'play', card: 999 } as MoveBase, by: 'player' } }];
+    expect(() => Table.restore(env, broken)).toThrow(/logged move/);
+    expect(() => Table.restore(env, [])).toThrow(/creation/);
+  });
+});
