@@ -31,6 +31,16 @@ export type {
 export { heartsHeuristicBot } from './games/hearts/bot';
 export { heartsTable } from './games/hearts/testing';
 export type { HeartsTableSpec } from './games/hearts/testing';
+export { ginRummy, setupGinRummy } from './games/gin-rummy/ginRummy';
+export { GinRummyError, GinRummyPhase, HandResult as GinRummyHandResult } from './games/gin-rummy/state';
+export type {
+  GinRummyState, GinRummyMove, GinRummyView, GinRummyOptions, GinRummyPublic, GinRummyPrivate, GinRummyEvent, GinRummyTarget,
+} from './games/gin-rummy/state';
+export {
+  bestArrangement, minDeadwood, bestDiscard, cardValue as ginCardValue, deadwoodValue, isMeld, isRun, isSet, fitsMeld, sortMeld,
+} from './games/gin-rummy/melds';
+export type { Arrangement } from './games/gin-rummy/melds';
+export { ginRummyHeuristicBot } from './games/gin-rummy/heuristicBot';
 export { GAMES, findGame, gameIds, findBot, botIds } from './registry';
 export { playGame, auditState, replayGame } from './play';
 export type { RecordedMove, GameRecord, PlayConfig, PlayedGame, ReplayResult } from './play';

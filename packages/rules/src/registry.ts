@@ -1,13 +1,14 @@
 import type { AnyGame, Bot, MoveBase } from './game';
 import { ISMCTS_BOT_ID, createIsmctsBot } from './bots/ismcts';
 import { crazyEights } from './games/crazy-eights/crazyEights';
+import { ginRummy } from './games/gin-rummy/ginRummy';
 import { hearts } from './games/hearts/hearts';
 
 /**
  * Every playable game. Adding a game is its folder under `games/` plus one
  * line here.
  */
-export const GAMES: readonly AnyGame[] = [hearts, crazyEights];
+export const GAMES: readonly AnyGame[] = [hearts, crazyEights, ginRummy];
 
 export function findGame(id: string): AnyGame | undefined {
   return GAMES.find((game) => game.id === id);
