@@ -6,7 +6,8 @@
  */
 import type { Card } from '../../cards';
 import type { Bot } from '../../game';
-import { bestArrangement, bestDiscard, cardValue, minDeadwood, runOrder } from './melds';
+import { cardValue, deadwoodAfterDiscards, runOrder } from './melds';
+import type { DiscardOutlook } from './melds';
 import { GinRummyPhase } from './state';
 import type { GinRummyMove, GinRummyView } from './state';
 
@@ -19,40 +20,47 @@ function related(a: Card, b: Card): boolean {
   return ((a / 13) | 0) === ((b / 13) | 0) && Math.abs(runOrder(a) - runOrder(b)) <= 2;
 }
 
-function without(hand: readonly Card[], card: Card): Card[] {
-  return hand.filter((other) => other !== card);
-}
-
-/** Should we take the top of the discard pile? */
+/** Should we take the top of the discard pile? One search of the hand with it decides. */
 function takeUpcard(view: GinRummyView, hand: readonly Card[]): boolean {
   const pile = view.public.discard;
   const upcard = pile[pile.length - 1];
   if (upcard === undefined) return false;
-  const now = minDeadwood(hand);
-  const withUp = [...hand, upcard].sort((a, b) => a - b);
-  const after = bestDiscard(withUp, upcard);
-  if (after.card < 0) return false;
-  const arranged = bestArrangement(without(withUp, after.card));
-  if (arranged.melds.some((meld) => meld.includes(upcard))) return true;
-  if (after.deadwood <= view.public.knockLimit && after.deadwood < now) return true;
-  return now - after.deadwood >= 7 && cardValue(upcard) <= 3;
+  const withUp = [...hand, upcard];
+  const outlook = deadwoodAfterDiscards(withUp);
+  const up = withUp.length - 1;
+  // It makes or extends a meld.
+  if (outlook.melded[up]) return true;
+  // Unmelded, it would be kept only to throw a worse card: the hand without it is
+  // exactly its deadwood less its value (`now`), and the best throw leaves `after`.
+  const now = outlook.after[up]!;
+  let after = Infinity;
+  for (let i = 0; i < up; i++) after = Math.min(after, outlook.after[i]!);
+  if (after <= view.public.knockLimit && after < now) return true;
+  return now - after >= 7 && cardValue(upcard) <= 3;
 }
 
-function chooseDiscard(view: GinRummyView, hand: readonly Card[], moves: readonly GinRummyMove[]): GinRummyMove {
+function chooseDiscard(view: GinRummyView, hand: readonly Card[], moves: readonly GinRummyMove[], outlook: DiscardOutlook): GinRummyMove {
   const seat = view.seat ?? 0;
-  const theirs = view.public.taken.filter((_, i) => view.public.takenBy[i] !== seat);
-  const deadwood = bestArrangement(hand).deadwood;
+  const pub = view.public;
   let best: GinRummyMove = moves[0]!;
   let bestScore = Infinity;
   for (const move of moves) {
     if (move.type !== 'discard') continue;
     const card = move.card;
-    const rest = without(hand, card);
+    const position = hand.indexOf(card);
+    // Breaking a meld is a last resort (and `after` is only a bound for melded cards).
+    let score = outlook.after[position]! + (outlook.melded[position] ? 100 : 0);
     // Feeding a meld the other player is visibly building costs more than a few points of deadwood.
-    const feeds = theirs.some((known) => related(known, card)) ? 6 : 0;
+    for (let i = 0; i < pub.taken.length; i++) {
+      if (pub.takenBy[i] !== seat && related(pub.taken[i]!, card)) {
+        score += 6;
+        break;
+      }
+    }
     // Deadwood cards that pair with others may become melds: keep them.
-    const partners = deadwood.includes(card) ? deadwood.filter((other) => other !== card && related(other, card)).length : 0;
-    const score = minDeadwood(rest) + feeds + 3 * partners;
+    if (!outlook.melded[position]) {
+      for (let i = 0; i < hand.length; i++) if (i !== position && !outlook.melded[i] && related(hand[i]!, card)) score += 3;
+    }
     if (score < bestScore) {
       bestScore = score;
       best = move;
@@ -79,11 +87,13 @@ export const ginRummyHeuristicBot: Bot<GinRummyView, GinRummyMove> = {
       case GinRummyPhase.Discard: {
         const gin = legalMoves.find((move) => move.type === 'bigGin') ?? legalMoves.find((move) => move.type === 'gin');
         if (gin) return gin;
+        // The limit the rules listed the moves with: the same answer, from the cache.
+        const outlook = deadwoodAfterDiscards(hand, view.public.knockLimit);
         let knock: GinRummyMove | null = null;
         let knockDeadwood = Infinity;
         for (const move of legalMoves) {
           if (move.type !== 'knock') continue;
-          const left = minDeadwood(without(hand, move.card));
+          const left = outlook.after[hand.indexOf(move.card)]!;
           if (left < knockDeadwood) {
             knockDeadwood = left;
             knock = move;
@@ -91,15 +101,16 @@ export const ginRummyHeuristicBot: Bot<GinRummyView, GinRummyMove> = {
         }
         const late = view.public.stockCount < LATE_STOCK;
         if (knock && (!late || knockDeadwood <= LATE_KNOCK_MAX)) return knock;
-        return chooseDiscard(view, hand, legalMoves);
+        return chooseDiscard(view, hand, legalMoves, outlook);
       }
       case GinRummyPhase.Layoff: {
-        const now = minDeadwood(hand);
+        // Laying off a card of our deadwood lowers it by the card's value; a melded card rarely helps.
+        const { whole, after } = deadwoodAfterDiscards(hand);
         let best: GinRummyMove | null = null;
-        let bestLeft = now;
+        let bestLeft = whole;
         for (const move of legalMoves) {
           if (move.type !== 'layoff') continue;
-          const left = minDeadwood(without(hand, move.card));
+          const left = after[hand.indexOf(move.card)]!;
           if (left < bestLeft) {
             bestLeft = left;
             best = move;

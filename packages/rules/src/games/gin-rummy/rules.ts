@@ -7,7 +7,7 @@ import type { Card } from '../../cards';
 import { CommonError } from '../../game';
 import type { ApplyResult, RuleError, Seat } from '../../game';
 import { Rng } from '../../rng';
-import { bestArrangement, cardValue, fitsMeld, minDeadwood, sortMeld } from './melds';
+import { bestArrangement, cardValue, deadwoodAfterDiscards, fitsMeld, minDeadwood, sortMeld } from './melds';
 import { GinRummyError, GinRummyPhase, HandResult, copyState } from './state';
 import type { GinRummyEvent, GinRummyMove, GinRummyState, WritableState } from './state';
 
@@ -174,6 +174,12 @@ const DRAW_DISCARD: GinRummyMove = Object.freeze({ type: 'draw', from: 'discard'
 const BIG_GIN: GinRummyMove = Object.freeze({ type: 'bigGin' });
 const DONE: GinRummyMove = Object.freeze({ type: 'done' });
 const CONTINUE: GinRummyMove = Object.freeze({ type: 'continue' });
+/** Shared, frozen moves per card: listing moves allocates none (bots list them thousands of times a decision). */
+const cardMoves = (type: 'discard' | 'knock' | 'gin'): readonly GinRummyMove[] =>
+  Array.from({ length: 52 }, (_, card) => Object.freeze({ type, card }));
+const DISCARDS = cardMoves('discard');
+const KNOCKS = cardMoves('knock');
+const GINS = cardMoves('gin');
 
 export function legalMovesOf(ctx: TurnContext, seat: Seat): GinRummyMove[] {
   if (!isSeatIndex(seat)) return [];
@@ -188,19 +194,14 @@ export function legalMovesOf(ctx: TurnContext, seat: Seat): GinRummyMove[] {
     case GinRummyPhase.Discard: {
       if (seat !== ctx.turn) return [];
       const moves: GinRummyMove[] = [];
-      const rest: Card[] = [];
-      // Discarding a card lowers the least deadwood by at most its value, so one
-      // search of the whole hand rules out most knocks without searching each discard.
-      const whole = minDeadwood(ctx.hand);
-      for (const card of ctx.hand) {
+      const { whole, after } = deadwoodAfterDiscards(ctx.hand, ctx.knockLimit);
+      for (let i = 0; i < ctx.hand.length; i++) {
+        const card = ctx.hand[i]!;
         if (card === ctx.lastTaken) continue;
-        moves.push({ type: 'discard', card });
-        if (whole - cardValue(card) > ctx.knockLimit) continue;
-        rest.length = 0;
-        for (const other of ctx.hand) if (other !== card) rest.push(other);
-        const deadwood = minDeadwood(rest);
-        if (deadwood === 0) moves.push({ type: 'gin', card });
-        else if (deadwood <= ctx.knockLimit) moves.push({ type: 'knock', card });
+        moves.push(DISCARDS[card]!);
+        const deadwood = after[i]!;
+        if (deadwood === 0) moves.push(GINS[card]!);
+        else if (deadwood <= ctx.knockLimit) moves.push(KNOCKS[card]!);
       }
       if (whole === 0) moves.push(BIG_GIN);
       return moves;
