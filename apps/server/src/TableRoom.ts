@@ -429,6 +429,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         return this.requireHostInLobby(member) ?? this.addBot(message.seat, message.level);
       case 'removeBot':
         return this.requireHostInLobby(member) ?? this.removeBot(message.seat);
+      case 'swapSeats':
+        return this.requireHostInLobby(member) ?? this.swapSeats(message.seat, message.with);
       case 'kick':
         return this.requireHost(member) ?? this.kick(member, message.playerId);
       case 'start':
@@ -526,6 +528,26 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (!target) return fail(ErrorCode.NoSuchSeat, `There is no seat ${seat + 1}.`);
     if (target.kind !== SeatKind.Bot) return fail(ErrorCode.NotABot, `Seat ${seat + 1} holds no bot.`);
     this.emptySeat(seat);
+    return null;
+  }
+
+  /** Whoever sits in `seat` and in `other` (a person, a bot or nobody) change places. */
+  private swapSeats(seat: Seat, other: Seat): ProtocolError | null {
+    const first = this.state.seats[seat];
+    const second = this.state.seats[other];
+    if (!first) return fail(ErrorCode.NoSuchSeat, `There is no seat ${seat + 1}.`);
+    if (!second) return fail(ErrorCode.NoSuchSeat, `There is no seat ${other + 1}.`);
+    if (seat === other) return fail(ErrorCode.BadMessage, 'Choose two different seats to swap.');
+    const occupant = (holder: SeatState) => ({
+      playerId: holder.playerId, name: holder.name, kind: holder.kind, botLevel: holder.botLevel, connected: holder.connected,
+      reconnectDeadline: holder.reconnectDeadline, away: holder.away, timeouts: holder.timeouts,
+    });
+    const moving = occupant(first);
+    first.assign(occupant(second));
+    second.assign(moving);
+    // A bot is named after its seat.
+    if (first.kind === SeatKind.Bot) first.name = `Bot ${seat + 1}`;
+    if (second.kind === SeatKind.Bot) second.name = `Bot ${other + 1}`;
     return null;
   }
 

@@ -36,6 +36,7 @@ describe('parseClientMessage', () => {
       ['kick', { playerId: '' }],
       ['chat', { text: 42 }],
       ['sit', [1]],
+      ['swapSeats', { seat: 1 }],
     ];
     for (const [type, payload] of cases) {
       const result = parseClientMessage(type, payload);

@@ -32,6 +32,8 @@ const AddBotMessage = v.object({
   level: v.picklist(Object.values(BotLevel)),
 });
 const RemoveBotMessage = v.object({ type: v.literal('removeBot'), seat: SeatIndex });
+/** The host swaps who sits in two seats before a game: how partners are chosen in a game of partnerships. */
+const SwapSeatsMessage = v.object({ type: v.literal('swapSeats'), seat: SeatIndex, with: SeatIndex });
 const KickMessage = v.object({ type: v.literal('kick'), playerId: Identifier });
 const StartMessage = v.object({ type: v.literal('start') });
 /** At game over: same seats, same game, new seed. */
@@ -55,6 +57,7 @@ export const ClientMessageSchema = v.variant('type', [
   ConfigureMessage,
   AddBotMessage,
   RemoveBotMessage,
+  SwapSeatsMessage,
   KickMessage,
   StartMessage,
   RematchMessage,
@@ -69,6 +72,7 @@ export const ClientMessageSchema = v.variant('type', [
 export type ConfigureMessage = v.InferOutput<typeof ConfigureMessage>;
 export type AddBotMessage = v.InferOutput<typeof AddBotMessage>;
 export type RemoveBotMessage = v.InferOutput<typeof RemoveBotMessage>;
+export type SwapSeatsMessage = v.InferOutput<typeof SwapSeatsMessage>;
 export type KickMessage = v.InferOutput<typeof KickMessage>;
 export type StartMessage = v.InferOutput<typeof StartMessage>;
 export type RematchMessage = v.InferOutput<typeof RematchMessage>;
@@ -82,6 +86,7 @@ export type ClientMessage =
   | ConfigureMessage
   | AddBotMessage
   | RemoveBotMessage
+  | SwapSeatsMessage
   | KickMessage
   | StartMessage
   | RematchMessage
@@ -94,7 +99,7 @@ export type ClientMessage =
 export type ClientMessageType = ClientMessage['type'];
 
 export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [
-  'configure', 'addBot', 'removeBot', 'kick', 'start', 'rematch', 'toLobby', 'sit', 'stand', 'getRecord', 'move', 'chat',
+  'configure', 'addBot', 'removeBot', 'swapSeats', 'kick', 'start', 'rematch', 'toLobby', 'sit', 'stand', 'getRecord', 'move', 'chat',
 ];
 
 /** A problem with a message or an action, as the sender receives it. */

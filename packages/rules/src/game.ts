@@ -141,6 +141,15 @@ export interface GameDefinition<
   readonly description: string;
   readonly minSeats: number;
   readonly maxSeats: number;
+  /**
+   * Fixed partnerships at a table of `seats`: lists of seats that play as one
+   * side, share one score and win or lose together (Spades: `[[0, 2], [1, 3]]`,
+   * partners across the table). Absent in a game where everyone plays for
+   * themselves. Scores and outcomes stay per seat, each seat carrying its
+   * side's score, so code that knows nothing of sides still reads them right;
+   * tables use this to show sides, and the lobby to seat partners.
+   */
+  readonly teams?: (seats: number) => readonly (readonly Seat[])[];
   readonly options: readonly OptionSpec[];
 
   /** Options with every default filled in, for a table of `seats` seats. */

@@ -11,6 +11,7 @@ export type {
   SetupConfig, GameAudit, WireValue, WireRecord, GameView, Bot, GameDefinition, AnyGame,
 } from './game';
 export { parseChoiceOptions } from './options';
+export { sidesOf } from './sides';
 export { randomBot } from './bots/random';
 export {
   createIsmctsBot, handRewards, scoreScaleOf, RolloutPolicy, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS,
@@ -31,6 +32,11 @@ export type {
 export { heartsHeuristicBot } from './games/hearts/bot';
 export { heartsTable } from './games/hearts/testing';
 export type { HeartsTableSpec } from './games/hearts/testing';
+export { spades } from './games/spades/spades';
+export { SpadesError, SpadesPhase } from './games/spades/rules';
+export type { SpadesState, SpadesMove, SpadesOptions, SpadesEvent } from './games/spades/rules';
+export type { SpadesView, SpadesPublic, SpadesPrivate } from './games/spades/views';
+export { spadesHeuristicBot } from './games/spades/bot';
 export { ginRummy, setupGinRummy } from './games/gin-rummy/ginRummy';
 export { GinRummyError, GinRummyPhase, HandResult as GinRummyHandResult } from './games/gin-rummy/state';
 export type {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode } from '@deckhand/protocol';
 import { findGame, Rng } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
 import { Player, bootServer, playToEnd, seatedTable, waitFor } from './harness';
@@ -86,6 +87,41 @@ describe('full games', () => {
     await playToEnd(players, seededPick('c8-2'));
     expect(host.snapshot().outcome?.ranking).toHaveLength(2);
   });
+
+  it('Spades: the host seats a friend as partner by swapping seats; two people and two bots bid and play to the end as sides', async () => {
+    const players = await seatedTable(server, 'spades', 2, { gameOptions: { target: 300 } });
+    const [host, friend] = players as [Player, Player];
+    expect(host.snapshot().seats.map((seat) => seat.kind)).toEqual(['human', 'human', 'bot', 'bot']);
+    // Seats 0 and 2 are partners: the friend moves across from the host, the bot takes the friend's seat.
+    expect((await friend.sendAndWaitError({ type: 'swapSeats', seat: 1, with: 2 })).code).toBe(ErrorCode.NotHost);
+    expect((await host.sendAndWaitError({ type: 'swapSeats', seat: 1, with: 1 })).code).toBe(ErrorCode.BadMessage);
+    host.send({ type: 'swapSeats', seat: 1, with: 2 });
+    await waitFor('the swap', () => friend.snapshot().seats[2]?.playerId === friend.playerId);
+    expect(host.snapshot().seats.map((seat) => [seat.kind, seat.name])).toEqual([['human', 'Host'], ['bot', 'Bot 2'], ['human', 'P2'], ['bot', 'Bot 4']]);
+
+    host.send({ type: 'start' });
+    await waitFor('the deal', () => players.every((player) => player.snapshot().phase === 'playing' && player.snapshot().mine !== null));
+    expect((await host.sendAndWaitError({ type: 'swapSeats', seat: 1, with: 2 })).code).toBe(ErrorCode.TablePhase);
+    // Bidding first: every seat's bid is public and unset; each person holds 13 cards only they can see.
+    expect(host.snapshot().board['phase']).toBe('bidding');
+    expect(host.snapshot().board['bids']).toEqual([-1, -1, -1, -1]);
+    expect(host.snapshot().mine?.['hand']).toHaveLength(13);
+    expect(friend.snapshot().mine?.['hand']).toHaveLength(13);
+    expect(friend.snapshot().mine?.['hand']).not.toEqual(host.snapshot().mine?.['hand']);
+    expect(host.legalMoves()).toHaveLength(14);
+
+    await playToEnd(players, seededPick('spades-1'), 120_000);
+    const snapshot = host.snapshot();
+    const outcome = snapshot.outcome!;
+    // Partners carry one score and win together.
+    expect(outcome.scores[0]).toBe(outcome.scores[2]);
+    expect(outcome.scores[1]).toBe(outcome.scores[3]);
+    expect([[0, 2], [1, 3]]).toContainEqual([...outcome.winners].sort());
+    expect(snapshot.board['sideScores']).toEqual([outcome.scores[0], outcome.scores[1]]);
+    host.send({ type: 'getRecord' });
+    await waitFor('the record', () => host.records.length === 1);
+    replayMatches(host);
+  }, 150_000);
 
   it('a client reads every move\'s events from its patches; only one that asks also gets them as messages, the same', async () => {
     const host = await Player.create(server, 'Host', { gameId: 'hearts', options: { target: 50 }, turnSeconds: 0 });

@@ -47,6 +47,8 @@ describe('input matrix', () => {
       [host, 'start', {}, ErrorCode.TablePhase],
       [host, 'rematch', {}, ErrorCode.TablePhase],
       [host, 'sit', { seat: 1 }, ErrorCode.TablePhase],
+      [host, 'swapSeats', { seat: 0, with: 1 }, ErrorCode.TablePhase],
+      [other, 'swapSeats', { seat: 0, with: 1 }, ErrorCode.NotHost],
       [other, 'configure', { turnSeconds: 15 }, ErrorCode.NotHost],
       [other, 'kick', { playerId: host.playerId }, ErrorCode.NotHost],
       [spectator, 'move', { move: { type: 'pass', cards: hand.slice(0, 3) } }, ErrorCode.NotSeated],

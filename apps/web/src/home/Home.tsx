@@ -3,7 +3,7 @@ import { GAMES, findGame, type OptionValue } from '@deckhand/rules';
 import type { Client } from 'colyseus.js';
 import { useState, type FormEvent } from 'react';
 import { savedName } from '../net/identity';
-import { HOW_TO_PLAY } from './howToPlay';
+import { tablePartsOf } from '../games/registry';
 import { PublicTables } from './PublicTables';
 import { SeatCountOptions } from '../SeatCountOptions';
 
@@ -205,7 +205,7 @@ export function Home({ client, busy, error, onCreate, onJoin }: HomeProps) {
               <details className="how" key={candidate.id}>
                 <summary>{candidate.name}</summary>
                 <ul>
-                  {(HOW_TO_PLAY[candidate.id] ?? [candidate.description]).map((line) => (
+                  {(tablePartsOf(candidate.id)?.howToPlay ?? [candidate.description]).map((line) => (
                     <li key={line}>{line}</li>
                   ))}
                 </ul>

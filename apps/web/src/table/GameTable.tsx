@@ -1,25 +1,25 @@
-import { cardName, findGame, rankOf, suitName, SUITS, type Card, type GameView, type Suit, type WireRecord } from '@deckhand/rules';
+import { cardName, findGame, type Card, type GameView, type MoveBase, type WireRecord } from '@deckhand/rules';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { SuitIcon } from '../cards/SuitIcon';
 import { CardFace } from '../cards/PlayingCard';
+import { tablePartsOf } from '../games/registry';
 import { useSession, useTable } from '../net/SessionContext';
 import { useNoticeText } from './NoticeLine';
-import { flags, num, nums, str } from './boardFields';
+import { nums, str } from './boardFields';
 import { Chat, useRecentEmotes } from './Chat';
 import { CountdownRing } from './Countdown';
-import { CrazyEightsCenter } from './CrazyEightsCenter';
 import { EventLog } from './EventLog';
+import type { MoveIntent, TablePartProps } from './gameParts';
 import { Hand, HandMode } from './Hand';
 import { HandSummary } from './HandSummary';
-import { HeartsCenter } from './HeartsCenter';
 import { seatSides, type Side } from './layout';
 import { handStatuses, legalMoveOfType } from './legality';
 import { Opponent } from './Opponent';
 import { SeatBadges, seatLabel } from './SeatBadges';
 
-const PASS_SIZE = 3;
-
-const PASS_TARGET: Readonly<Record<string, number>> = { left: 1, across: 2, right: 3 };
+/** The legal plays of one card: several when the play also names something (an eight and its suit). */
+function playsOf(moves: readonly MoveBase[], card: Card): MoveBase[] {
+  return moves.filter((move) => move.type === 'play' && (move as { readonly card?: unknown }).card === card);
+}
 
 /** The game in progress: opponents around the felt, the middle of the table, and the player's hand. */
 /** `children`: a results panel laid over the felt (game over), leaving chat and log usable beside it. */
@@ -27,6 +27,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
   const session = useSession();
   const gameId = useTable((t) => t.gameId);
   const game = findGame(gameId);
+  const parts = tablePartsOf(gameId);
   const seats = useTable((t) => t.seats);
   const board = useTable((t) => t.board);
   const mine = useTable((t) => t.mine);
@@ -38,7 +39,8 @@ export function GameTable({ children }: { children?: ReactNode }) {
   const emotes = useRecentEmotes();
   const noticeText = useNoticeText();
   const [selected, setSelected] = useState<readonly Card[]>([]);
-  const [choosingSuitFor, setChoosingSuitFor] = useState<Card | null>(null);
+  /** A card with several legal plays, waiting for the player to choose one. */
+  const [choosingFor, setChoosingFor] = useState<Card | null>(null);
 
   // The same shape as the protocol's gameViewOf, built from the three slices so it changes only with them.
   const view = useMemo<GameView<WireRecord, WireRecord>>(
@@ -56,7 +58,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
   }, [hand]);
   useEffect(() => {
     setSelected([]);
-    setChoosingSuitFor(null);
+    setChoosingFor(null);
   }, [phase]);
 
   // A player in another tab notices their turn from the tab title.
@@ -69,60 +71,59 @@ export function GameTable({ children }: { children?: ReactNode }) {
   }, [myTurn]);
 
   const sendMove = useCallback(
-    (move: { readonly type: string; readonly [field: string]: unknown }) => {
+    (move: MoveIntent) => {
       session.send({ type: 'move', move });
       setSelected([]);
-      setChoosingSuitFor(null);
+      setChoosingFor(null);
     },
     [session],
   );
 
   const play = useCallback(
     (card: Card) => {
-      if (gameId === 'crazy-eights' && rankOf(card) === 8) {
+      if (game && parts?.playChoice && playsOf(game.legalMovesInView(view) as MoveBase[], card).length > 1) {
         setSelected([card]);
-        setChoosingSuitFor(card);
+        setChoosingFor(card);
         return;
       }
       sendMove({ type: 'play', card });
     },
-    [gameId, sendMove],
+    [game, parts, view, sendMove],
   );
 
-  const passing = gameId === 'hearts' && phase === 'passing';
-  const passedAlready = passing && mySeat !== null && flags(board, 'passedSeats')[mySeat] === true;
+  const seatCount = seats.length;
+  const sides: Side[] = useMemo(() => seatSides(seatCount, mySeat ?? 0), [seatCount, mySeat]);
+  const partProps: TablePartProps | null = game
+    ? { game, view, board, mine, seats, sides, mySeat, myTurn, sendMove }
+    : null;
+  const pick = partProps && parts?.pick ? parts.pick(partProps) : null;
+  const pickCount = pick?.count ?? 0;
   const mode: HandMode =
-    mySeat === null ? HandMode.Watch : passing && !passedAlready ? HandMode.Pick : myTurn && !passing ? HandMode.Play : HandMode.Watch;
+    mySeat === null ? HandMode.Watch : pick ? HandMode.Pick : myTurn ? HandMode.Play : HandMode.Watch;
 
   const select = useCallback(
     (card: Card) => {
-      setChoosingSuitFor(null);
+      setChoosingFor(null);
       if (mode === HandMode.Pick) {
         setSelected((prev) =>
-          prev.includes(card) ? prev.filter((c) => c !== card) : prev.length < PASS_SIZE ? [...prev, card] : [...prev.slice(1), card],
+          prev.includes(card) ? prev.filter((c) => c !== card) : prev.length < pickCount ? [...prev, card] : [...prev.slice(1), card],
         );
       } else {
         setSelected([card]);
       }
     },
-    [mode],
+    [mode, pickCount],
   );
   const refuse = useCallback((reason: string) => session.showNotice('REFUSED', reason), [session]);
 
-  if (!game) {
+  if (!game || !parts || !partProps) {
     return <p className="panel">This table plays “{gameId}”, which this page does not know. Reload the page.</p>;
   }
 
-  const seatCount = seats.length;
-  const viewer = mySeat ?? 0;
-  const sides: Side[] = seatSides(seatCount, viewer);
   const handCounts = nums(board, 'handCounts');
   const scores = nums(board, 'scores');
-  const handPoints = nums(board, 'handPoints');
   const hostSeat = seats.find((seat) => seat.playerId === hostId && hostId !== '');
 
-  const canDraw = gameId === 'crazy-eights' && myTurn ? legalMoveOfType(game, view, 'draw') !== null : false;
-  const canPassTurn = gameId === 'crazy-eights' && myTurn ? legalMoveOfType(game, view, 'pass') !== null : false;
   const canContinue = phase === 'handOver' && legalMoveOfType(game, view, 'continue') !== null;
   const selectedCard = mode === HandMode.Play ? selected[0] : undefined;
   const selectedLegal = selectedCard !== undefined && statuses.some((s) => s.card === selectedCard && s.legal);
@@ -142,35 +143,23 @@ export function GameTable({ children }: { children?: ReactNode }) {
           deadline={deadline}
           turnSeconds={turnSeconds}
           emote={emotes.get(seat.index) ?? null}
-          extra={
-            gameId === 'hearts'
-              ? passing
-                ? flags(board, 'passedSeats')[seat.index]
-                  ? 'passed'
-                  : 'choosing'
-                : `${handPoints[seat.index] ?? 0} pts this hand`
-              : undefined
-          }
+          extra={parts.seatNote?.(board, seat.index)}
         />
       ));
 
-  const passDirection = str(board, 'passDirection', 'none');
-  const passTo = mySeat !== null && PASS_TARGET[passDirection] !== undefined ? (mySeat + PASS_TARGET[passDirection]!) % seatCount : null;
   const activeNames = active.filter((seat) => seat !== mySeat).map((seat) => seatLabel(seats[seat], seat));
   const status = (() => {
     if (phase === 'handOver') return 'Hand over';
-    if (passing) {
-      if (passedAlready) return `Passed. Waiting for ${activeNames.join(', ') || 'the others'}…`;
-      if (mySeat === null) return 'Players are choosing cards to pass.';
-      return `Choose 3 cards to pass to ${passTo !== null ? seatLabel(seats[passTo], passTo) : 'the next player'} (${passDirection})`;
-    }
+    const own = parts.status?.(partProps, activeNames);
+    if (own) return own;
     if (myTurn) return 'Your turn';
     return activeNames.length > 0 ? `${activeNames.join(', ')} to play` : '';
   })();
 
   const me = mySeat !== null ? seats[mySeat] : undefined;
-  const passedCards = nums(mine, 'passed');
-  const receivedCards = nums(mine, 'received');
+  const meNote = me ? parts.seatNote?.(board, me.index) : undefined;
+  const choices = choosingFor !== null ? playsOf(game.legalMovesInView(view) as MoveBase[], choosingFor) : [];
+  const { Center, HandActions } = parts;
 
   return (
     <div className="table-layout">
@@ -182,10 +171,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
           </div>
           <div className="pos-right">{opponentsAt('right')}</div>
           <div className="center">
-            {gameId === 'hearts' && <HeartsCenter board={board} seats={seats} sides={sides} />}
-            {gameId === 'crazy-eights' && (
-              <CrazyEightsCenter board={board} onDraw={canDraw ? () => sendMove({ type: 'draw' }) : null} />
-            )}
+            <Center {...partProps} />
           </div>
           <p className="status-line" role="status" data-testid="status">
             {status}
@@ -199,7 +185,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
               <span className="name">{seatLabel(me, me.index)}</span>
               <SeatBadges seat={me} isHost={me === hostSeat} isMe />
               <span>score {scores[me.index] ?? 0}</span>
-              {gameId === 'hearts' && <span>· {handPoints[me.index] ?? 0} pts this hand</span>}
+              {meNote && <span>· {meNote}</span>}
               {emotes.get(me.index) && <span aria-hidden="true">{emotes.get(me.index)}</span>}
             </div>
           ) : (
@@ -216,44 +202,29 @@ export function GameTable({ children }: { children?: ReactNode }) {
                 {noticeText}
               </span>
             )}
-            {mode === HandMode.Pick && (
-              <button type="button" disabled={selected.length !== PASS_SIZE} onClick={() => sendMove({ type: 'pass', cards: [...selected] })}>
-                Pass {selected.length}/{PASS_SIZE} cards {passDirection}
+            {pick && (
+              <button type="button" disabled={selected.length !== pick.count} onClick={() => sendMove(pick.move(selected))}>
+                {pick.buttonLabel(selected.length)}
               </button>
             )}
-            {passedAlready && passedCards.length > 0 && (
-              <span className="pass-picked">You passed: {passedCards.map((card) => cardName(card)).join(', ')}</span>
-            )}
-            {gameId === 'hearts' && phase === 'playing' && receivedCards.length > 0 && num(board, 'tricksPlayed', 0) === 0 && (
-              <span className="pass-picked">You received: {receivedCards.map((card) => cardName(card)).join(', ')}</span>
-            )}
-            {selectedCard !== undefined && selectedLegal && choosingSuitFor === null && (
+            {HandActions && <HandActions {...partProps} />}
+            {selectedCard !== undefined && selectedLegal && choosingFor === null && (
               <button type="button" onClick={() => play(selectedCard)}>
                 Play {cardName(selectedCard)}
               </button>
             )}
-            {choosingSuitFor !== null && (
-              <div className="suit-chooser" role="group" aria-label={`Name a suit for the ${cardName(choosingSuitFor)}`}>
-                <CardFace card={choosingSuitFor} />
-                {SUITS.map((suit: Suit) => (
-                  <button key={suit} type="button" onClick={() => sendMove({ type: 'play', card: choosingSuitFor, suit })}>
-                    <SuitIcon suit={suit} /> {suitName(suit)}
+            {choosingFor !== null && parts.playChoice && (
+              <div className="suit-chooser" role="group" aria-label={parts.playChoice.title(choosingFor)}>
+                <CardFace card={choosingFor} />
+                {choices.map((move) => (
+                  <button key={JSON.stringify(move)} type="button" onClick={() => sendMove(move as MoveIntent)}>
+                    {parts.playChoice?.label(move)}
                   </button>
                 ))}
-                <button type="button" className="secondary" onClick={() => setChoosingSuitFor(null)}>
+                <button type="button" className="secondary" onClick={() => setChoosingFor(null)}>
                   Cancel
                 </button>
               </div>
-            )}
-            {canDraw && (
-              <button type="button" className="secondary" onClick={() => sendMove({ type: 'draw' })}>
-                Draw
-              </button>
-            )}
-            {canPassTurn && (
-              <button type="button" className="secondary" onClick={() => sendMove({ type: 'pass' })}>
-                Pass
-              </button>
             )}
           </div>
           {mySeat !== null && (
@@ -262,7 +233,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
         </section>
         {phase === 'handOver' && (
           <HandSummary
-            gameId={gameId}
+            parts={parts}
             board={board}
             seats={seats}
             mySeat={mySeat}

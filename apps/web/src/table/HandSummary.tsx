@@ -1,14 +1,12 @@
 import type { SeatSnapshot } from '@deckhand/protocol';
-import type { WireValue } from '@deckhand/rules';
 import { useEffect, useRef } from 'react';
 import { flag, flags, num, nums } from './boardFields';
 import { useSecondsLeft } from './Countdown';
+import type { Board, GameTableParts, StandingsProps } from './gameParts';
 import { seatLabel } from './SeatBadges';
 
-type Board = Readonly<Record<string, WireValue>>;
-
 interface HandSummaryProps {
-  readonly gameId: string;
+  readonly parts: GameTableParts;
   readonly board: Board;
   readonly seats: readonly SeatSnapshot[];
   readonly mySeat: number | null;
@@ -17,50 +15,20 @@ interface HandSummaryProps {
 }
 
 /** Between hands: points of the hand just played, running scores, and Continue. */
-export function HandSummary({ gameId, board, seats, mySeat, deadline, onContinue }: HandSummaryProps) {
-  const handPoints = nums(board, 'lastHandPoints');
-  const scores = nums(board, 'scores');
-  const continued = flags(board, 'continued');
-  const moon = num(board, 'moonShooter');
-  const winner = num(board, 'lastHandWinner');
+export function HandSummary({ parts, board, seats, mySeat, deadline, onContinue }: HandSummaryProps) {
   const left = useSecondsLeft(deadline);
   const button = useRef<HTMLButtonElement>(null);
   useEffect(() => button.current?.focus(), []);
-  const lowerIsBetter = gameId === 'hearts';
+  const Standings = parts.HandStandings ?? SeatStandings;
 
   return (
     <div className="overlay" role="dialog" aria-labelledby="hand-summary-title">
       <div className="panel stack">
         <h2 id="hand-summary-title">Hand {num(board, 'handNumber', 1)} is over</h2>
-        {gameId === 'hearts' && moon >= 0 && <p><strong>{seatLabel(seats[moon], moon)}</strong> shot the moon!</p>}
-        {gameId === 'crazy-eights' && winner >= 0 && (
-          <p><strong>{seatLabel(seats[winner], winner)}</strong> went out first.</p>
-        )}
-        <table className="standings">
-          <thead>
-            <tr>
-              <th>Player</th>
-              <th className="num">This hand</th>
-              <th className="num">Total</th>
-              <th><span className="visually-hidden">Ready</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {seats.map((seat) => (
-              <tr key={seat.index}>
-                <td>
-                  {seatLabel(seat, seat.index)}
-                  {seat.index === mySeat ? ' (you)' : ''}
-                </td>
-                <td className="num">{handPoints[seat.index] ?? 0}</td>
-                <td className="num">{scores[seat.index] ?? 0}</td>
-                <td>{continued[seat.index] ? '✓ ready' : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        {parts.summaryNote?.({ board, seats, mySeat })}
+        <Standings board={board} seats={seats} mySeat={mySeat} />
         <p className="muted">
-          {lowerIsBetter ? 'Lowest score wins.' : 'Highest score wins.'}
+          {parts.lowerIsBetter ? 'Lowest score wins.' : 'Highest score wins.'}
           {flag(board, 'gameEnding') ? ' That was the last hand.' : ''}
           {left !== null ? ` Next hand in ${left}s.` : ''}
         </p>
@@ -75,5 +43,37 @@ export function HandSummary({ gameId, board, seats, mySeat, deadline, onContinue
         </div>
       </div>
     </div>
+  );
+}
+
+/** Points of the hand just played and running scores, a row per seat. */
+function SeatStandings({ board, seats, mySeat }: StandingsProps) {
+  const handPoints = nums(board, 'lastHandPoints');
+  const scores = nums(board, 'scores');
+  const continued = flags(board, 'continued');
+  return (
+    <table className="standings">
+      <thead>
+        <tr>
+          <th>Player</th>
+          <th className="num">This hand</th>
+          <th className="num">Total</th>
+          <th><span className="visually-hidden">Ready</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        {seats.map((seat: SeatSnapshot) => (
+          <tr key={seat.index}>
+            <td>
+              {seatLabel(seat, seat.index)}
+              {seat.index === mySeat ? ' (you)' : ''}
+            </td>
+            <td className="num">{handPoints[seat.index] ?? 0}</td>
+            <td className="num">{scores[seat.index] ?? 0}</td>
+            <td>{continued[seat.index] ? '✓ ready' : ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Pools simulator runs: reads JSON lines written by `simulate --json
  * --game-scores` (one line per chunk) and prints seat 0 against the other
- * seats over every game, with 95% intervals.
+ * seats over every game, with 95% intervals. In a game of partnerships the
+ * comparison is by side: seat 0's side against the other sides.
  *
  *   npm run -s pool -w @deckhand/rules -- hearts.jsonl [more.jsonl ...]
  *
@@ -12,6 +13,7 @@ import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { scoreScaleOf } from '../bots/ismcts';
 import { findGame } from '../registry';
+import { sidesOf } from '../sides';
 import { meanInterval, rateInterval } from './stats';
 import type { MeanInterval } from './stats';
 
@@ -58,19 +60,23 @@ if (new Set(seeds).size !== seeds.length) fail('two chunks have the same seed, s
 const game = findGame(gameId);
 if (!game) fail(`unknown game ${gameId}`);
 const { lowerWins } = scoreScaleOf(game, games[0]!.length);
-const seat0 = games.map((scores) => scores[0]!);
-const others = games.map((scores) => scores.slice(1).reduce((a, b) => a + b, 0) / (scores.length - 1));
-const margin = games.map((_, i) => seat0[i]! - others[i]!);
-const wins = games.filter((scores) => scores[0] === (lowerWins ? Math.min(...scores) : Math.max(...scores))).length;
+// One score per side (partners carry the same one); seat 0's side first.
+const sides = sidesOf(game, games[0]!.length);
+const unit = sides.length < games[0]!.length ? 'side' : 'seat';
+const bySide = games.map((scores) => sides.map((side) => scores[side[0]!]!));
+const seat0 = bySide.map((scores) => scores[0]!);
+const others = bySide.map((scores) => scores.slice(1).reduce((a, b) => a + b, 0) / (scores.length - 1));
+const margin = bySide.map((_, i) => seat0[i]! - others[i]!);
+const wins = bySide.filter((scores) => scores[0] === (lowerWins ? Math.min(...scores) : Math.max(...scores))).length;
 const winRate = rateInterval(wins, games.length);
 const fmt = ({ mean, low, high }: MeanInterval) => `${mean.toFixed(2)} [${low.toFixed(2)}, ${high.toFixed(2)}]`;
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
 process.stdout.write(
   [
     `${gameId}: ${games.length} games in ${chunks.length} chunks (seeds ${seeds.join(',')}), ${chunks.reduce((a, c) => a + c.seconds, 0).toFixed(0)} s simulated`,
-    `seat 0 mean score            ${fmt(meanInterval(seat0))}`,
-    `other seats' mean score      ${fmt(meanInterval(others))}`,
-    `seat 0 minus the others      ${fmt(meanInterval(margin))}`,
-    `seat 0 win rate (ties win)   ${pct(winRate.rate)} [${pct(winRate.low)}, ${pct(winRate.high)}], parity ${pct(1 / games[0]!.length)}`,
+    `${unit} 0 mean score            ${fmt(meanInterval(seat0))}`,
+    `other ${unit}s' mean score      ${fmt(meanInterval(others))}`,
+    `${unit} 0 minus the others      ${fmt(meanInterval(margin))}`,
+    `${unit} 0 win rate (ties win)   ${pct(winRate.rate)} [${pct(winRate.low)}, ${pct(winRate.high)}], parity ${pct(1 / sides.length)}`,
   ].join('\n') + '\n',
 );

@@ -6,9 +6,11 @@
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { botIds, findBot, findGame, gameIds } from '../registry';
+import { sidesOf } from '../sides';
 import { simulate } from '../simulate';
 import { meanInterval, rateInterval } from './stats';
 import type { AnyGame, Bot, MoveBase } from '../game';
+import type { SimulationSummary } from '../simulate';
 
 const USAGE = `Usage: npm run simulate -- --game <id> [--games N] [--seed S] [--bots a,b,...] [--options JSON] [--no-check] [--json]
   --game     ${gameIds().join(' | ') || '(no games registered)'}
@@ -125,6 +127,7 @@ function main(): void {
       meanScoreDiff: round(mean(summary.gameScores.map(seat0Margin)), 3),
       meanScoreDiffCi95: interval(summary.gameScores.map(seat0Margin)),
     },
+    ...sideReport(config.game, summary),
   };
   if (config.json) {
     console.log(JSON.stringify(config.gameScores ? { ...report, gameScores: summary.gameScores } : report));
@@ -144,11 +147,42 @@ function main(): void {
     });
     const margin = report.seat0VsOthers;
     console.log(`seat 0 minus the others' mean score, per game: ${margin.meanScoreDiff} [${margin.meanScoreDiffCi95.join(', ')}]`);
+    for (const side of report.sides ?? []) {
+      console.log(
+        `side ${side.seats.join('+')} (${side.bots.join(', ')}): mean score ${side.meanScore} [${side.meanScoreCi95.join(', ')}], wins ${side.wins}, win rate ${(100 * side.winRate).toFixed(1)}% [${side.winRateCi95.map((p) => `${(100 * p).toFixed(1)}%`).join(', ')}]`,
+      );
+    }
+    if (report.side0VsOthers) {
+      console.log(`side 0 minus the other side, per game: ${report.side0VsOthers.meanScoreDiff} [${report.side0VsOthers.meanScoreDiffCi95.join(', ')}]`);
+    }
     console.log(`${report.gamesPerSecond} games/s, ${report.movesPerSecond} moves/s, ${report.seconds} s`);
     console.log(`invariant violations: ${summary.invariantViolations}`);
     for (const sample of summary.violationSamples) console.log(`  ${sample}`);
   }
   if (summary.invariantViolations > 0) process.exitCode = 1;
+}
+
+/** For a game of partnerships: each side's bots, score and wins (partners share them), and side 0 against the others. */
+function sideReport(game: AnyGame, summary: SimulationSummary) {
+  if (!game.teams) return {};
+  const sides = sidesOf(game, summary.seats.length);
+  const sideScores = summary.gameScores.map((scores) => sides.map((side) => scores[side[0]!]!));
+  const margins = sideScores.map((scores) => scores[0]! - mean(scores.slice(1)));
+  return {
+    sides: sides.map((seats, index) => {
+      const wins = summary.seats[seats[0]!]!.wins;
+      return {
+        seats: seats.slice(),
+        bots: seats.map((seat) => summary.seats[seat]!.bot),
+        meanScore: round(mean(sideScores.map((scores) => scores[index]!)), 2),
+        meanScoreCi95: interval(sideScores.map((scores) => scores[index]!)),
+        wins,
+        winRate: round(wins / summary.games, 4),
+        winRateCi95: proportionInterval(wins, summary.games),
+      };
+    }),
+    side0VsOthers: { meanScoreDiff: round(mean(margins), 3), meanScoreDiffCi95: interval(margins) },
+  };
 }
 
 function seat0Margin(scores: readonly number[]): number {

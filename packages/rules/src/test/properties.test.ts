@@ -211,7 +211,7 @@ describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_
 });
 
 describe('registry', () => {
-  it('has Hearts, Crazy Eights and Gin Rummy', () => {
-    expect(GAMES.map((game) => game.id).sort()).toEqual(['crazy-eights', 'gin-rummy', 'hearts']);
+  it('has Hearts, Crazy Eights, Spades and Gin Rummy', () => {
+    expect(GAMES.map((game) => game.id).sort()).toEqual(['crazy-eights', 'gin-rummy', 'hearts', 'spades']);
   });
 });

@@ -9,6 +9,7 @@ import { DECK_SIZE, suitOf } from '../../cards';
 import type { Card } from '../../cards';
 import type { Seat } from '../../game';
 import type { Rng } from '../../rng';
+import { matchCards } from '../../matchCards';
 import { HeartsPhase, PASS_SIZE, SEATS, TWO_OF_CLUBS, passDirectionOf, passTarget } from './rules';
 import type { HeartsOptions, HeartsState, HeartsView } from './rules';
 
@@ -129,29 +130,6 @@ export function determinizeHearts(view: HeartsView, seat: Seat, rng: Rng): Heart
     moonShooter: pub.moonShooter,
     continued: pub.continued.slice(),
   };
-}
-
-/**
- * Kuhn's augmenting-path matching of cards to seat slots. Returns, per slot,
- * the index of the card placed there (-1 if none). With consistent views every
- * slot is filled.
- */
-function matchCards(cards: readonly Card[], slotSeat: readonly Seat[], fits: (card: Card, seat: Seat) => boolean): number[] {
-  const slotCard = new Array<number>(slotSeat.length).fill(-1);
-  const tryPlace = (cardIndex: number, seen: boolean[]): boolean => {
-    for (let slot = 0; slot < slotSeat.length; slot++) {
-      if (seen[slot] || !fits(cards[cardIndex]!, slotSeat[slot]!)) continue;
-      seen[slot] = true;
-      const holder = slotCard[slot]!;
-      if (holder < 0 || tryPlace(holder, seen)) {
-        slotCard[slot] = cardIndex;
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let i = 0; i < cards.length; i++) tryPlace(i, new Array<boolean>(slotSeat.length).fill(false));
-  return slotCard;
 }
 
 function playedCards(wonBy: readonly number[], trick: readonly Card[]): Card[] {

@@ -1,30 +1,21 @@
 import type { SeatSnapshot } from '@deckhand/protocol';
-import { Suit, type WireValue } from '@deckhand/rules';
 import { useEffect, useRef, useState } from 'react';
 import { CardFace } from '../cards/PlayingCard';
-import { SuitIcon } from '../cards/SuitIcon';
-import { flag, num, nums, str } from './boardFields';
+import { num, nums } from './boardFields';
+import type { Board } from './gameParts';
 import type { Side } from './layout';
 import { seatLabel } from './SeatBadges';
-
-type Board = Readonly<Record<string, WireValue>>;
-
-const PASS_WORDS: Readonly<Record<string, string>> = {
-  left: 'Pass to the left',
-  right: 'Pass to the right',
-  across: 'Pass across',
-  none: 'No pass this hand',
-};
 
 /** How long a completed trick stays in view before it is collected. */
 const SHOW_FULL_TRICK_MS = 900;
 
 /**
- * The current trick, each card at its seat's side. When a trick completes the
- * board already holds the next one, so the finished trick (the public
- * `lastTrick`) stays in view a moment, then slides to its winner.
+ * The current trick of a trick-taking game, each card at its seat's side, read
+ * from the public `trick`, `lastTrick`, `lastTrickWinner` and `tricksPlayed`.
+ * When a trick completes the board already holds the next one, so the finished
+ * trick stays in view a moment, then slides to its winner.
  */
-export function HeartsCenter({ board, seats, sides }: { board: Board; seats: readonly SeatSnapshot[]; sides: readonly Side[] }) {
+export function Trick({ board, seats, sides }: { board: Board; seats: readonly SeatSnapshot[]; sides: readonly Side[] }) {
   const trick = nums(board, 'trick');
   const lastTrick = nums(board, 'lastTrick');
   const lastWinner = num(board, 'lastTrickWinner');
@@ -51,24 +42,9 @@ export function HeartsCenter({ board, seats, sides }: { board: Board; seats: rea
   const newTrickStarted = trick.some((card) => card >= 0);
   const shown = showing !== 'none' && !newTrickStarted ? lastTrick : trick;
   const collecting = showing === 'collect' && !newTrickStarted;
-  const phase = str(board, 'phase');
-  const direction = str(board, 'passDirection', 'none');
 
   return (
     <>
-      <div className="markers">
-        <span className="marker">Hand {num(board, 'handNumber', 1)}</span>
-        {phase === 'passing' && <span className="marker" data-testid="pass-direction">{PASS_WORDS[direction] ?? direction}</span>}
-        {flag(board, 'heartsBroken') ? (
-          <span className="marker hearts-broken">
-            <SuitIcon suit={Suit.Hearts} /> Hearts broken
-          </span>
-        ) : (
-          <span className="marker">
-            <SuitIcon suit={Suit.Hearts} /> Hearts not broken
-          </span>
-        )}
-      </div>
       <div className={`trick${collecting ? ' collecting' : ''}`} role="group" aria-label="Current trick" data-testid="trick">
         {shown.map((card, seat) =>
           card >= 0 ? (

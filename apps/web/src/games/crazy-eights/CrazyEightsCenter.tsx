@@ -1,7 +1,7 @@
 import { discardTop, suitName, suitOf, type Suit, type WireValue } from '@deckhand/rules';
-import { CardBack, CardFace } from '../cards/PlayingCard';
-import { SuitIcon } from '../cards/SuitIcon';
-import { num, nums } from './boardFields';
+import { CardBack, CardFace } from '../../cards/PlayingCard';
+import { SuitIcon } from '../../cards/SuitIcon';
+import { num, nums } from '../../table/boardFields';
 
 type Board = Readonly<Record<string, WireValue>>;
 
