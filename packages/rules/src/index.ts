@@ -43,9 +43,9 @@ export type {
   GinRummyState, GinRummyMove, GinRummyView, GinRummyOptions, GinRummyPublic, GinRummyPrivate, GinRummyEvent, GinRummyTarget,
 } from './games/gin-rummy/state';
 export {
-  bestArrangement, minDeadwood, bestDiscard, cardValue as ginCardValue, deadwoodValue, isMeld, isRun, isSet, fitsMeld, sortMeld,
+  bestArrangement, minDeadwood, bestDiscard, deadwoodAfterDiscards, cardValue as ginCardValue, deadwoodValue, isMeld, isRun, isSet, fitsMeld, sortMeld,
 } from './games/gin-rummy/melds';
-export type { Arrangement } from './games/gin-rummy/melds';
+export type { Arrangement, DiscardOutlook } from './games/gin-rummy/melds';
 export { ginRummyHeuristicBot } from './games/gin-rummy/heuristicBot';
 export { GAMES, findGame, gameIds, findBot, botIds } from './registry';
 export { playGame, auditState, replayGame } from './play';

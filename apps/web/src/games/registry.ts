@@ -4,11 +4,13 @@
  */
 import type { GameTableParts } from '../table/gameParts';
 import { crazyEightsTable } from './crazy-eights/crazyEightsTable';
+import { ginRummyTable } from './gin-rummy/ginRummyTable';
 import { heartsTable } from './hearts/heartsTable';
 
 const TABLES: Readonly<Record<string, GameTableParts>> = {
   hearts: heartsTable,
   'crazy-eights': crazyEightsTable,
+  'gin-rummy': ginRummyTable,
 };
 
 export function tablePartsOf(gameId: string): GameTableParts | undefined {
