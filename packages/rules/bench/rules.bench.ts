@@ -1,6 +1,6 @@
 /**
  * Rules throughput and bot decision time, per game, on one core:
- *   npm run bench -w @deckhand/rules [-- --quick] [-- --json]
+ *   npm run bench -w @deckhand/rules [-- --quick] [-- --json] [-- --game gin-rummy]
  * Random play is legalMoves + a random pick + apply, with no audit, as a bot
  * or a search would drive the rules.
  */
@@ -12,6 +12,13 @@ import type { AnyGame } from '../src/game';
 
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
+/** `--game <id>`: measure one game only (the full run takes minutes per game). */
+const gameArg = process.argv.indexOf('--game');
+const only = gameArg >= 0 ? process.argv[gameArg + 1] : undefined;
+if (only !== undefined && !GAMES.some((game) => game.id === only)) {
+  console.error(`unknown game "${only}" (known: ${GAMES.map((game) => game.id).join(', ')})`);
+  process.exit(2);
+}
 
 interface GameFigures {
   game: string;
@@ -116,7 +123,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 const figures: GameFigures[] = [];
-for (const game of GAMES) {
+for (const game of GAMES.filter((candidate) => only === undefined || candidate.id === only)) {
   const seats = game.id === 'hearts' ? 4 : Math.min(game.maxSeats, Math.max(game.minSeats, 4));
   randomPlay(game, seats, quick ? 0.2 : 1); // warm up the JIT
   const random = randomPlay(game, seats, quick ? 0.5 : 5);

@@ -18,13 +18,15 @@ export function GinHand(props: TablePartProps) {
   const handKey = hand.join(',');
   const [groups, setGroups] = useState<Groups>(() => suggestedGroups(hand));
   const [selected, setSelected] = useState<Card | null>(null);
+  /** The player moved a card: keep their groups. Until then the hand follows the best arrangement. */
+  const [custom, setCustom] = useState(false);
 
   // The table remounts this per hand (keyed by hand number), so a new deal starts from the best
-  // arrangement; within a hand a drawn or thrown card keeps the player's groups.
+  // arrangement; a drawn or thrown card keeps the player's own groups once they made some.
+  // It runs on the hand's content (handKey), not on the identity of the array.
   useEffect(() => {
-    setGroups((previous) => reconcile(previous, hand));
+    setGroups((previous) => (custom ? reconcile(previous, hand) : suggestedGroups(hand)));
     setSelected((card) => (card !== null && hand.includes(card) ? card : null));
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the hand's content, not its array identity
   }, [handKey]);
 
   const legal = useMemo(() => (myTurn ? (game.legalMovesInView(view) as CardMove[]) : []), [game, view, myTurn]);
@@ -49,6 +51,7 @@ export function GinHand(props: TablePartProps) {
   const moveTo = (target: number | null, card: Card | null = selected) => {
     if (card === null) return;
     setGroups((previous) => moveCard(previous, card, target));
+    setCustom(true);
     setSelected(null);
   };
   const onDrop = (target: number | null) => (event: DragEvent) => {
@@ -104,7 +107,10 @@ export function GinHand(props: TablePartProps) {
       <p className="gin-deadwood" data-testid="gin-deadwood">
         Deadwood <strong>{deadwood}</strong>
         {deadwood !== best ? <span className="muted"> (best arrangement: {best})</span> : null}
-        <button type="button" className="secondary gin-sort" onClick={() => setGroups(suggestedGroups(hand))}>
+        <button type="button" className="secondary gin-sort" onClick={() => {
+            setGroups(suggestedGroups(hand));
+            setCustom(false);
+          }}>
           Sort melds
         </button>
       </p>
