@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findGame, Rng, ginRummyHeuristicBot } from '@deckhand/rules';
 import type { GinRummyMove, GinRummyView, MoveBase } from '@deckhand/rules';
 import { gameViewOf } from '@deckhand/protocol';
-import { Player, bootServer, playToEnd, seatedTable, waitFor } from './harness';
-import type { TestServer } from './harness';
+import { bootServer, playToEnd, seatedTable, waitFor } from './harness';
+import type { Player, TestServer } from './harness';
 
 let server: TestServer;
 beforeAll(async () => {
