@@ -38,6 +38,16 @@ export { SpadesError, SpadesPhase } from './games/spades/rules';
 export type { SpadesState, SpadesMove, SpadesOptions, SpadesEvent } from './games/spades/rules';
 export type { SpadesView, SpadesPublic, SpadesPrivate } from './games/spades/views';
 export { spadesHeuristicBot } from './games/spades/bot';
+export { ginRummy, setupGinRummy } from './games/gin-rummy/ginRummy';
+export { GinRummyError, GinRummyPhase, HandResult as GinRummyHandResult } from './games/gin-rummy/state';
+export type {
+  GinRummyState, GinRummyMove, GinRummyView, GinRummyOptions, GinRummyPublic, GinRummyPrivate, GinRummyEvent, GinRummyTarget,
+} from './games/gin-rummy/state';
+export {
+  bestArrangement, minDeadwood, bestDiscard, deadwoodAfterDiscards, cardValue as ginCardValue, deadwoodValue, isMeld, isRun, isSet, fitsMeld, sortMeld,
+} from './games/gin-rummy/melds';
+export type { Arrangement, DiscardOutlook } from './games/gin-rummy/melds';
+export { ginRummyHeuristicBot } from './games/gin-rummy/heuristicBot';
 export { GAMES, findGame, gameIds, findBot, botIds } from './registry';
 export { playGame, auditState, replayGame } from './play';
 export type { RecordedMove, GameRecord, PlayConfig, PlayedGame, ReplayResult } from './play';

@@ -1,6 +1,7 @@
 import type { AnyGame, Bot, MoveBase } from './game';
 import { ISMCTS_BOT_ID, createIsmctsBot } from './bots/ismcts';
 import { crazyEights } from './games/crazy-eights/crazyEights';
+import { ginRummy } from './games/gin-rummy/ginRummy';
 import { hearts } from './games/hearts/hearts';
 import { spades } from './games/spades/spades';
 
@@ -8,7 +9,7 @@ import { spades } from './games/spades/spades';
  * Every playable game. Adding a game is its folder under `games/` plus one
  * line here.
  */
-export const GAMES: readonly AnyGame[] = [hearts, crazyEights, spades];
+export const GAMES: readonly AnyGame[] = [hearts, crazyEights, spades, ginRummy];
 
 export function findGame(id: string): AnyGame | undefined {
   return GAMES.find((game) => game.id === id);

@@ -4,6 +4,7 @@
  */
 import type { GameTableParts } from '../table/gameParts';
 import { crazyEightsTable } from './crazy-eights/crazyEightsTable';
+import { ginRummyTable } from './gin-rummy/ginRummyTable';
 import { heartsTable } from './hearts/heartsTable';
 import { spadesTable } from './spades/spadesTable';
 
@@ -11,6 +12,7 @@ const TABLES: Readonly<Record<string, GameTableParts>> = {
   hearts: heartsTable,
   'crazy-eights': crazyEightsTable,
   spades: spadesTable,
+  'gin-rummy': ginRummyTable,
 };
 
 export function tablePartsOf(gameId: string): GameTableParts | undefined {

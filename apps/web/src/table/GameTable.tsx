@@ -227,7 +227,8 @@ export function GameTable({ children }: { children?: ReactNode }) {
               </div>
             )}
           </div>
-          {mySeat !== null && (
+          {mySeat !== null && parts.Hand && <parts.Hand {...partProps} />}
+          {mySeat !== null && !parts.Hand && (
             <Hand statuses={statuses} mode={mode} selected={selected} onSelect={select} onPlay={play} onRefused={refuse} />
           )}
         </section>

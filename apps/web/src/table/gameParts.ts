@@ -47,6 +47,11 @@ export interface GameTableParts {
   readonly lowerIsBetter: boolean;
   /** The middle of the felt: the trick, the piles, markers. */
   readonly Center: ComponentType<TablePartProps>;
+  /**
+   * Lays out the player's own hand in place of the generic row of cards, with
+   * its own controls (Gin Rummy: the hand in melds the player can rearrange).
+   */
+  readonly Hand?: ComponentType<TablePartProps>;
   /** Controls and notes beside the hand (draw, pass, bids, what was passed). */
   readonly HandActions?: ComponentType<TablePartProps>;
   /** The status line when the game has its own words for the moment; null for the generic one. */
