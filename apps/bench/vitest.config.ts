@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sourceResolution } from '../../scripts/sourceConditions';
+import { sourceResolution } from '../../scripts/sourceConditions.mjs';
 
 export default defineConfig({
   ...sourceResolution,

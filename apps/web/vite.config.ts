@@ -1,7 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
-import { sourceResolution } from '../../scripts/sourceConditions';
+import { sourceResolution } from '../../scripts/sourceConditions.mjs';
 
 // One origin in development: the game server's HTTP routes, Colyseus matchmaking
 // and the room websockets all go through Vite. DECKHAND_SERVER_URL lets the

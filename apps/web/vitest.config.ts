@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { sourceResolution } from '../../scripts/sourceConditions';
+import { sourceResolution } from '../../scripts/sourceConditions.mjs';
 
 export default defineConfig({
   ...sourceResolution,

@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { sourceResolution } from '../../scripts/sourceConditions';
+import { sourceResolution } from '../../scripts/sourceConditions.mjs';
 
 export default defineConfig({
   ...sourceResolution,
@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts'],
     // Each file starts its own game server and plays whole games over the wire.
     testTimeout: 120_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     env: { LOG_LEVEL: 'silent' },
   },
 });

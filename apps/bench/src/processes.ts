@@ -46,7 +46,7 @@ export function startChild(script: string, args: readonly string[], logName: str
   const log = fs.openSync(path.join(LOG_DIR, `${logName}.log`), 'a');
   const child = fork(path.join(BENCH_DIR, 'src', script), [...args], {
     cwd: BENCH_DIR,
-    // The workspace packages' sources, as under tsx (see scripts/sourceConditions.ts).
+    // The workspace packages' sources, as under tsx (see scripts/sourceConditions.mjs).
     execArgv: ['--import', 'tsx', '--conditions=@deckhand/source', ...nodeFlags],
     stdio: ['ignore', log, log, 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },

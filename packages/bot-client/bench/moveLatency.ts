@@ -5,7 +5,7 @@
  *   npm run bench:latency -w @deckhand/bot-client [-- --games 4]
  *
  * One process: a game server (bot delay 0), a bot program seated with
- * `playTable` (the heuristic bot), two in-server normal bots (the same
+ * `playTable` (the heuristic bot), three in-server normal bots (the same
  * heuristic) and two spectators. A turn starts when the server accepts the
  * move before it (that move's patch is what makes the seat active); it ends
  * when the last of the three clients (the program and both spectators) has

@@ -22,7 +22,7 @@ const tool = (workspace: string, script: string, args: string[]) =>
   ['--import', 'tsx', '--conditions=@deckhand/source', resolve(repoRoot, workspace, script), ...args];
 const env = { ...process.env, INIT_CWD: repoRoot };
 
-describe('examples/hearts-bot', () => {
+describe('examples/hearts-bot', { timeout: 240_000 }, () => {
   it('plays in the simulator', async () => {
     const { stdout } = await run(
       process.execPath,
@@ -69,7 +69,7 @@ describe('examples/hearts-bot', () => {
       child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
       const exited = new Promise<number | null>((done) => child.once('exit', done));
       try {
-        const seat = await waitFor('the example seated', () => host.table.seats.find((candidate) => candidate.program), 60_000);
+        const seat = await waitFor('the example seated', () => host.table.seats.find((candidate) => candidate.program), 180_000);
         expect(seat.name).toBe('Keep out of trouble');
         await host.fillWithBotsAndStart();
         expect(await exited).toBe(0);

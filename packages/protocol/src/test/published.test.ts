@@ -80,7 +80,7 @@ describe('published packages', () => {
       ['install', '--prefer-offline', '--no-audit', '--no-fund', join(folder, packed.rules.filename), join(folder, packed.protocol.filename)],
       { cwd: app },
     );
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     if (folder) await rm(folder, { recursive: true, force: true });
@@ -116,7 +116,7 @@ describe('published packages', () => {
     // The installed protocol imports the installed rules, not a second copy from anywhere else.
     const lock = JSON.parse(await readFile(join(app, 'package-lock.json'), 'utf8')) as { packages: Record<string, unknown> };
     expect(Object.keys(lock.packages).filter((path) => path.endsWith('@deckhand/rules'))).toEqual(['node_modules/@deckhand/rules']);
-  }, 60_000);
+  }, 180_000);
 
   it('type-checks a TypeScript consumer against the shipped declarations (nodenext resolution)', async () => {
     const app = join(folder, 'app');
@@ -129,5 +129,5 @@ describe('published packages', () => {
     await writeFile(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer.ts'] }));
     const result = await run(process.execPath, [tsc, '-p', 'tsconfig.json'], { cwd: app }).catch((error: { stdout: string }) => error);
     expect('stdout' in result ? result.stdout : '').toBe('');
-  }, 60_000);
+  }, 180_000);
 });

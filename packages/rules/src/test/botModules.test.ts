@@ -125,7 +125,8 @@ describe('arena', () => {
   });
 });
 
-describe('command line', () => {
+// Each case starts the CLI under tsx: seconds apiece, more on a shared machine.
+describe('command line', { timeout: 240_000 }, () => {
   let folder = '';
   const tool = (script: string, args: string[]) =>
     run(process.execPath, ['--import', 'tsx', `src/cli/${script}.ts`, ...args], { cwd: rulesDir, env: { ...process.env, INIT_CWD: folder } }).then(
