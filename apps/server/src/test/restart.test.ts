@@ -106,6 +106,12 @@ async function restart(signal: NodeJS.Signals): Promise<{ exit: number | null; b
   // A stable moment: a human must act, so no bot moves between the snapshot and the stop.
   await waitFor('a human\'s turn', () => ann.legalMoves().length > 0 || bob.legalMoves().length > 0);
   await waitFor('both clients in step', () => ann.snapshot().moveNumber === bob.snapshot().moveNumber);
+  // Bots acknowledging a hand summary still move while the humans are asked: wait for a quiet moment.
+  for (let quiet = 0; quiet < 6; ) {
+    const moveNumber = ann.snapshot().moveNumber;
+    await sleep(50);
+    quiet = ann.snapshot().moveNumber === moveNumber && bob.snapshot().moveNumber === moveNumber ? quiet + 1 : 0;
+  }
   const before = [kept(ann.snapshot()), kept(bob.snapshot())];
   const exit = await server.stop(signal);
   await waitFor('both clients to notice', () => ann.left !== null && bob.left !== null);

@@ -6,7 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'colyseus.js';
 import WebSocket from 'ws';
@@ -29,6 +31,7 @@ function freePort(): Promise<number> {
   });
 }
 
+const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-shutdown-'));
 let child: ChildProcess;
 let output = '';
 let base = '';
@@ -43,6 +46,8 @@ beforeAll(async () => {
       ...process.env,
       NODE_ENV: 'production', TOKEN_SECRET: 's'.repeat(40), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info',
       BOT_DELAY_MS: '0', BOT_WORKERS: '1', WEB_DIST: join(serverRoot, 'no-web-build'),
+      // Its own table log, so the tables this test leaves open are not restored by the next `npm run dev`.
+      DATA_DIR: dataDir,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -61,6 +66,7 @@ afterAll(async () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
   }
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 async function guest(name: string): Promise<GuestResponse> {
@@ -107,7 +113,7 @@ describe('SIGTERM', () => {
     const room = await new Client(base).create(RoomName.Table, { gameId: 'hearts', token: host.token, protocol: PROTOCOL_VERSION });
     const left = new Promise<{ code: number; reason?: string }>((resolve) => room.onLeave((code, reason) => resolve({ code, reason })));
     child.kill('SIGTERM');
-    expect(await left).toEqual({ code: CloseCode.ServerShutdown, reason: CLOSE_REASONS[CloseCode.ServerShutdown] });
+    expect(await left, output).toEqual({ code: CloseCode.ServerShutdown, reason: CLOSE_REASONS[CloseCode.ServerShutdown] });
     await waitFor('the process to exit', () => exitCode !== null, 20_000);
     expect(exitCode).toBe(0);
   });
