@@ -90,9 +90,17 @@ export interface ArenaResult {
   readonly standings: readonly ArenaStanding[];
 }
 
-/** The seatings of a match, side 0 or 1 per seat: every distinct rotation of its pattern. */
-export function matchSeatings(mode: ArenaMode, seats: number): (0 | 1)[][] {
+/**
+ * The seatings of a match, side 0 or 1 per seat: every distinct rotation of its
+ * pattern. In a game of two partnerships (`teams`), a round-robin side is a
+ * partnership (Spades: ABAB), played from both sides of the table.
+ */
+export function matchSeatings(mode: ArenaMode, seats: number, teams?: readonly (readonly Seat[])[]): (0 | 1)[][] {
   const patterns: (0 | 1)[][] = [];
+  if (mode === ArenaMode.RoundRobin && teams?.length === 2) {
+    const pattern = Array.from({ length: seats }, (_, seat): 0 | 1 => (teams[0]!.includes(seat) ? 0 : 1));
+    return [pattern, pattern.map((side): 0 | 1 => (side === 0 ? 1 : 0))];
+  }
   if (mode === ArenaMode.Gauntlet) {
     patterns.push([0, ...new Array<0 | 1>(seats - 1).fill(1)]);
   } else {
@@ -137,7 +145,7 @@ export function runArena(config: ArenaConfig): ArenaResult {
   const seats = config.seats ?? game.minSeats;
   if (seats < game.minSeats || seats > game.maxSeats) throw new RangeError(`${game.name} seats ${game.minSeats}-${game.maxSeats}, not ${seats}`);
   if (config.entrants.length < 2) throw new RangeError('an arena needs at least two bots');
-  const seatings = matchSeatings(config.mode, seats);
+  const seatings = matchSeatings(config.mode, seats, game.teams?.(seats));
   const deals = Math.max(1, Math.ceil(config.games / seatings.length));
   const { lowerWins } = scoreScaleOf(game, seats);
   const better = lowerWins ? -1 : 1;

@@ -85,6 +85,8 @@ describe('arena', () => {
     expect(matchSeatings(ArenaMode.RoundRobin, 2).map((seating) => seating.join(''))).toEqual(['01', '10']);
     expect(matchSeatings(ArenaMode.RoundRobin, 3).map((seating) => seating.join(''))).toEqual(['001', '100', '010', '110', '011', '101']);
     expect(matchSeatings(ArenaMode.Gauntlet, 4).map((seating) => seating.join(''))).toEqual(['0111', '1011', '1101', '1110']);
+    // Partners sit across the table: a round-robin side is a partnership, from both sides.
+    expect(matchSeatings(ArenaMode.RoundRobin, 4, [[0, 2], [1, 3]]).map((seating) => seating.join(''))).toEqual(['0101', '1010']);
   });
 
   it('finds the heuristic bot stronger than random with an interval that excludes parity, the same on every run', () => {
