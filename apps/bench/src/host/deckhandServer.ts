@@ -1,5 +1,8 @@
 /** Starts the real @deckhand/server inside the host process, as production runs it. */
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer } from '@deckhand/server';
 import type { BotTally } from '@deckhand/server';
 
@@ -13,6 +16,8 @@ export interface RunningServer {
 
 /** `env` overrides the settings below (a part that measures bots sets BOT_WORKERS and BOT_DELAY_MS). */
 export async function startDeckhandServer(env: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
+  // The table log on, as production runs it, in a folder of its own that goes with the server.
+  const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-bench-'));
   const server = await startServer({
     port: 0,
     env: {
@@ -25,6 +30,7 @@ export async function startDeckhandServer(env: Readonly<Record<string, string>> 
       BOT_DELAY_MS: '0',
       // Every simulated player knocks from this one address: lift the per-address join limits and table quota.
       JOINS_PER_MINUTE: '1000000', TABLES_PER_PLAYER: '1000000', TABLES_PER_ADDRESS: '1000000', WRONG_CODES_PER_HOUR: '1000000',
+      DATA_DIR: dataDir,
       ...env,
     },
   });
@@ -37,6 +43,9 @@ export async function startDeckhandServer(env: Readonly<Record<string, string>> 
       return typeof body.rooms === 'number' ? body.rooms : Number.NaN;
     },
     bots: () => server.bots.tally(),
-    close: () => server.shutdown(),
+    close: async () => {
+      await server.shutdown();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
   };
 }

@@ -20,6 +20,8 @@ beforeAll(async () => {
     env: {
       NODE_ENV: 'production', HOST: '127.0.0.1', TOKEN_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'silent', BOT_DELAY_MS: '0',
       JOINS_PER_MINUTE: '1000000', TABLES_PER_PLAYER: '1000000', TABLES_PER_ADDRESS: '1000000',
+      // In memory: the tables this test leaves open must not come back in the next `npm run dev`.
+      DATA_DIR: '',
     },
   });
 });
