@@ -4,9 +4,9 @@
  * `SqlTableStore.open`). Nothing here is dialect-specific.
  */
 import { CompiledQuery, Kysely } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import { Migrator } from 'kysely';
 import type { Dialect } from 'kysely';
-import type { MigrationProvider } from 'kysely/migration';
+import type { MigrationProvider } from 'kysely';
 import { MIGRATIONS } from './migrations';
 import type { StoreDatabase } from './migrations';
 import { StoreError } from './TableStore';

@@ -7,7 +7,7 @@
  * JSON kept as text.
  */
 import type { ColumnType, Kysely } from 'kysely';
-import type { Migration } from 'kysely/migration';
+import type { Migration } from 'kysely';
 
 /** Postgres hands bigint back as a string; SQLite as a number. Rows are read through `Number()`. */
 type Millis = ColumnType<number | string, number, number>;
