@@ -13,7 +13,7 @@ import { Rng } from '@deckhand/rules';
 import type { AnyGame, EventBase, MoveBase, OptionValue, Seat } from '@deckhand/rules';
 import {
   BotLevel, CLOSE_REASONS, CODE_ALPHABET, CloseCode, CreateTableOptionsSchema, DEFAULT_TURN_SECONDS, ErrorCode,
-  JoinErrorCode, Limits, PROTOCOL_VERSION, SeatKind, TablePhase, Visibility, parseClientMessage,
+  JoinErrorCode, Limits, PROTOCOL_VERSION, SeatKind, TablePhase, Visibility, cleanChatText, parseClientMessage, parseName,
 } from '@deckhand/protocol';
 import type {
   ChatLine, ClientMessage, GameEventsMessage, GameRecordMessage, ProtocolError, ServerMessage, TurnSeconds,
@@ -24,6 +24,7 @@ import type { ServerConfig } from './config';
 import type { GuestIdentity, GuestTokens } from './guestTokens';
 import { botMove, isSummaryWait } from './botMoves';
 import { clearRecord, mirrorList, mirrorRecord } from './mirror';
+import { nameClash } from './nameSkeleton';
 import { PrivateState, SeatState, SpectatorState, TableState } from './TableState';
 import type { NumberList } from './TableState';
 import { TokenBucket } from './TokenBucket';
@@ -209,15 +210,20 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     const identity = await this.deps.tokens.verify(token);
     if (!identity) throw new ServerError(JoinErrorCode.BadToken, 'Your guest pass is missing or expired: choose a name again.');
     if (this.banned.has(identity.playerId)) throw new ServerError(JoinErrorCode.Banned, CLOSE_REASONS[CloseCode.Kicked]);
+    // The name rule again, for tokens issued before it: the stored form is the normalised one.
+    const name = parseName(identity.name);
+    if (!name.ok) throw new ServerError(JoinErrorCode.BadName, name.error.message);
     const known = this.members.has(identity.playerId) || this.seatOf(identity.playerId) !== null;
     const spectate = typeof options === 'object' && options !== null && (options as { spectate?: unknown }).spectate === true;
     if (!known && (spectate || !this.hasFreeSeat()) && this.state.spectators.size >= this.state.maxSpectators) {
       throw new ServerError(JoinErrorCode.TableFull, 'This table is full.');
     }
-    return identity;
+    return { playerId: identity.playerId, name: name.value };
   }
 
   override onJoin(client: TableClient, options: unknown, identity: GuestIdentity): void {
+    // Checked here, not in onAuth: onJoin runs without a pause, so two joiners cannot both pass with one name.
+    this.refuseBadName(identity);
     client.view = new StateView();
     const now = Date.now();
     let member = this.members.get(identity.playerId);
@@ -301,6 +307,18 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   protected override sendFullState(client: Client): void {
     super.sendFullState(client);
     client.view?.changes.clear();
+  }
+
+  /** No name that reads the same as another person's or bot's at this table (see `nameSkeleton`). */
+  private refuseBadName(identity: GuestIdentity): void {
+    const people = [
+      ...this.state.seats.map((seat) => ({ playerId: seat.playerId, name: seat.name })),
+      ...[...this.state.spectators.entries()].map(([playerId, spectator]) => ({ playerId, name: spectator.name })),
+    ];
+    const clash = nameClash(identity.name, identity.playerId, people);
+    if (clash !== null) {
+      throw new ServerError(JoinErrorCode.BadName, `Someone at this table is already called "${clash}": choose another name to join.`);
+    }
   }
 
   override async onLeave(client: TableClient, consented: boolean): Promise<void> {
@@ -652,8 +670,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
 
   private say(member: Member, raw: string): ProtocolError | null {
     if (!member.chatBucket.take(Date.now())) return fail(ErrorCode.RateLimited, 'You are chatting too fast.');
-    // eslint-disable-next-line no-control-regex
-    const text = raw.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+    const text = cleanChatText(raw);
     if (text.length === 0) return fail(ErrorCode.BadChat, 'The message is empty.');
     if ([...text].length > Limits.chatMax) return fail(ErrorCode.BadChat, `Chat messages are limited to ${Limits.chatMax} characters.`);
     const line: ChatLine = {

@@ -95,6 +95,8 @@ export const JoinErrorCode = {
   Banned: 4403,
   NoSuchGame: 4404,
   TableFull: 4409,
+  /** The name breaks the name rule, or reads the same as someone's already at the table. */
+  BadName: 4422,
   ProtocolMismatch: 4426,
 } as const;
 export type JoinErrorCode = (typeof JoinErrorCode)[keyof typeof JoinErrorCode];

@@ -13,8 +13,9 @@ export { moveEventsBetween } from './moveEvents';
 export { ownHandDisagrees } from './handCheck';
 export {
   ClientMessageSchema, CLIENT_MESSAGE_TYPES, parseClientMessage, CreateTableOptionsSchema, JoinTableOptionsSchema,
-  GuestRequestSchema, parseName,
+  GuestRequestSchema,
 } from './messages';
+export { parseName, cleanChatText } from './names';
 export type {
   ConfigureMessage, AddBotMessage, RemoveBotMessage, KickMessage, StartMessage, RematchMessage, ToLobbyMessage,
   SitMessage, StandMessage, GetRecordMessage, MoveMessage, ChatMessage, ResyncMessage, ClientMessage, ClientMessageType, ProtocolError, Parsed,

@@ -174,24 +174,6 @@ export interface GuestResponse {
   readonly name: string;
 }
 
-/** Why a name is refused, or the trimmed name. Shared so the client can say so before asking. */
-export function parseName(input: unknown): Parsed<string> {
-  if (typeof input !== 'string') return { ok: false, error: { code: ErrorCode.BadName, message: 'The name must be text.' } };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(input)) {
-    return { ok: false, error: { code: ErrorCode.BadName, message: 'The name cannot contain control characters (tabs, line breaks).' } };
-  }
-  const name = input.trim();
-  const length = [...name].length;
-  if (length < Limits.nameMin || length > Limits.nameMax) {
-    return {
-      ok: false,
-      error: { code: ErrorCode.BadName, message: `The name must be ${Limits.nameMin} to ${Limits.nameMax} characters long.` },
-    };
-  }
-  return { ok: true, value: name };
-}
-
 /** A chat line as everyone at the table receives it. */
 export interface ChatLine {
   /** Increasing per table, so a client can drop a line it already has. */
