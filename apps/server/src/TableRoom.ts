@@ -12,7 +12,7 @@ import type { Logger } from 'pino';
 import { Rng } from '@deckhand/rules';
 import type { AnyGame, EventBase, MoveBase, OptionValue, Seat } from '@deckhand/rules';
 import {
-  BotLevel, CLOSE_REASONS, CODE_ALPHABET, CloseCode, CreateTableOptionsSchema, DEFAULT_TURN_SECONDS, ErrorCode,
+  BotLevel, CLOSE_REASONS, CODE_ALPHABET, CloseCode, CreateTableOptionsSchema, DEFAULT_TURN_SECONDS, DeviceId, ErrorCode,
   JoinErrorCode, Limits, PROTOCOL_VERSION, SeatKind, TablePhase, Visibility, cleanChatText, parseClientMessage, parseName,
 } from '@deckhand/protocol';
 import type {
@@ -25,7 +25,8 @@ import type { GuestIdentity, GuestTokens } from './guestTokens';
 import { botMove, isSummaryWait } from './botMoves';
 import { clearRecord, mirrorList, mirrorRecord } from './mirror';
 import { nameClash } from './nameSkeleton';
-import { PrivateState, SeatState, SpectatorState, TableState } from './TableState';
+import { TableDoor } from './TableDoor';
+import { KnockerState, PrivateState, SeatState, SpectatorState, TableState } from './TableState';
 import type { NumberList } from './TableState';
 import { TokenBucket } from './TokenBucket';
 
@@ -100,6 +101,14 @@ interface Member {
   lastRateErrorAt: number;
   /** When this member last had its hand rebuilt on request (`resync`). */
   lastResyncAt: number;
+  /** The browser's device id from the join options, so a kick keeps the device out too. */
+  device: string | null;
+}
+
+/** The device id in join options, when well formed. */
+function deviceOf(options: unknown): string | null {
+  const device = typeof options === 'object' && options !== null ? (options as { device?: unknown }).device : undefined;
+  return v.is(DeviceId, device) ? device : null;
 }
 
 function randomCode(): string {
@@ -139,7 +148,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private seed = '';
   private moves: { seat: Seat; move: MoveBase }[] = [];
   private readonly members = new Map<string, Member>();
-  private readonly banned = new Set<string>();
+  /** Kicked and refused people, admitted ones, and knockers. */
+  private readonly door = new TableDoor(() => this.mirrorKnockers());
   private readonly chat: ChatLine[] = [];
   private chatId = 0;
   /** Bot choices draw from the server's own randomness, never from the game's seed. */
@@ -201,7 +211,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.log.info({ game: game.id, visibility: state.visibility }, 'table created');
   }
 
-  override async onAuth(_client: TableClient, options: unknown): Promise<GuestIdentity> {
+  override async onAuth(client: TableClient, options: unknown): Promise<GuestIdentity> {
     const token = typeof options === 'object' && options !== null ? (options as { token?: unknown }).token : undefined;
     const protocol = typeof options === 'object' && options !== null ? (options as { protocol?: unknown }).protocol : undefined;
     if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
@@ -209,16 +219,47 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     }
     const identity = await this.deps.tokens.verify(token);
     if (!identity) throw new ServerError(JoinErrorCode.BadToken, 'Your guest pass is missing or expired: choose a name again.');
-    if (this.banned.has(identity.playerId)) throw new ServerError(JoinErrorCode.Banned, CLOSE_REASONS[CloseCode.Kicked]);
+    const device = deviceOf(options);
+    if (this.door.isKeptOut(identity.playerId, device)) throw new ServerError(JoinErrorCode.Banned, 'The host keeps you out of this table.');
     // The name rule again, for tokens issued before it: the stored form is the normalised one.
     const name = parseName(identity.name);
     if (!name.ok) throw new ServerError(JoinErrorCode.BadName, name.error.message);
     const known = this.members.has(identity.playerId) || this.seatOf(identity.playerId) !== null;
+    if (this.state.locked && !known && !this.door.isAdmitted(identity.playerId)) {
+      await this.waitAtTheDoor(client, { playerId: identity.playerId, name: name.value }, device, options);
+    }
     const spectate = typeof options === 'object' && options !== null && (options as { spectate?: unknown }).spectate === true;
     if (!known && (spectate || !this.hasFreeSeat()) && this.state.spectators.size >= this.state.maxSpectators) {
       throw new ServerError(JoinErrorCode.TableFull, 'This table is full.');
     }
     return { playerId: identity.playerId, name: name.value };
+  }
+
+  /**
+   * A newcomer at a locked table: without `knock: true` told so at once (the
+   * web then shows "waiting for the host" and knocks); with it, on the host's
+   * list until the host answers, the wait ends or the page closes.
+   */
+  private async waitAtTheDoor(client: TableClient, knocker: { playerId: string; name: string }, device: string | null, options: unknown): Promise<void> {
+    const knock = typeof options === 'object' && options !== null && (options as { knock?: unknown }).knock === true;
+    if (!knock) throw new ServerError(JoinErrorCode.Locked, 'This table is locked: the host has to let you in.');
+    client.ref.once('close', () => this.door.withdraw(knocker.playerId));
+    this.log.info({ player: knocker.playerId }, 'knocking');
+    const answer = await this.door.knock(knocker, device, Limits.knockWaitMs);
+    if (answer === 'refused') throw new ServerError(JoinErrorCode.Refused, 'The host did not let you in.');
+    if (answer === 'timeout') throw new ServerError(JoinErrorCode.Locked, 'The host has not answered yet: knock again.');
+  }
+
+  /** The knockers as the host sees them. */
+  private mirrorKnockers(): void {
+    const knocking = this.door.knocking();
+    for (const playerId of [...this.state.knocking.keys()]) {
+      if (!knocking.some((knocker) => knocker.playerId === playerId)) this.state.knocking.delete(playerId);
+    }
+    for (const knocker of knocking) {
+      if (!this.state.knocking.has(knocker.playerId)) this.state.knocking.set(knocker.playerId, new KnockerState({ name: knocker.name }));
+    }
+    this.afterChange();
   }
 
   override onJoin(client: TableClient, options: unknown, identity: GuestIdentity): void {
@@ -254,10 +295,12 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         dropWindowStart: now,
         lastRateErrorAt: 0,
         lastResyncAt: 0,
+        device: null,
       };
       this.members.set(identity.playerId, member);
     }
     member.name = identity.name;
+    member.device = deviceOf(options) ?? member.device;
     member.wantsEvents = typeof options === 'object' && options !== null && (options as { events?: unknown }).events === true;
 
     const spectate = typeof options === 'object' && options !== null && (options as { spectate?: unknown }).spectate === true;
@@ -364,12 +407,14 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   override onBeforeShutdown(): void {
     this.notice(CLOSE_REASONS[CloseCode.ServerShutdown]);
     this.closing = true;
+    this.door.close();
     this.clearTimers();
     void this.disconnect(CloseCode.ServerShutdown);
   }
 
   override async onDispose(): Promise<void> {
     this.closing = true;
+    this.door.close();
     this.clearTimers();
     if (this.codeClaimed) await this.presence.hdel(CODES_KEY, this.roomId);
     this.log?.info('table closed');
@@ -495,6 +540,12 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         return this.say(member, message.text);
       case 'resync':
         return this.resync(member);
+      case 'lock':
+        return this.requireHost(member) ?? this.setLocked(message.locked);
+      case 'admit':
+        return this.requireHost(member) ?? this.answerKnock(message.playerId, true);
+      case 'refuse':
+        return this.requireHost(member) ?? this.answerKnock(message.playerId, false);
       default: {
         const unreachable: never = message;
         return unreachable;
@@ -584,7 +635,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (!member && seat === null && !this.state.spectators.has(playerId)) {
       return fail(ErrorCode.NoSuchPlayer, 'That player is not at this table.');
     }
-    this.banned.add(playerId);
+    this.door.keepOut(playerId, member?.device ?? null);
     const name = member?.name ?? (seat !== null ? this.state.seats[seat]!.name : 'A player');
     if (seat !== null) {
       // Mid-game the seat cannot be emptied: a bot finishes the kicked player's game.
@@ -601,6 +652,25 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     }
     this.notice(`${name} was removed by the host.`);
     this.log.info({ player: playerId }, 'kicked');
+    return null;
+  }
+
+  private setLocked(locked: boolean): ProtocolError | null {
+    if (this.state.locked === locked) return null;
+    this.state.locked = locked;
+    // Unlocking lets everyone knocking in: nobody is left waiting for an answer that no longer matters.
+    if (!locked) for (const knocker of this.door.knocking()) this.door.admit(knocker.playerId);
+    this.notice(locked ? 'The host locked the table: newcomers knock.' : 'The host unlocked the table.');
+    return null;
+  }
+
+  private answerKnock(playerId: string, admit: boolean): ProtocolError | null {
+    const name = this.door.knocking().find((knocker) => knocker.playerId === playerId)?.name;
+    if (name === undefined) return fail(ErrorCode.NoSuchPlayer, 'Nobody with that id is knocking.');
+    if (admit) this.door.admit(playerId);
+    else this.door.refuse(playerId);
+    this.notice(admit ? `The host let ${name} in.` : `The host did not let ${name} in.`);
+    this.log.info({ player: playerId, admit }, 'knock answered');
     return null;
   }
 

@@ -14,6 +14,8 @@ import type { MoveSource } from './snapshot';
 const SeatIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15));
 const OptionValueSchema = v.union([v.string(), v.number(), v.boolean()]);
 const Identifier = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/** A browser's random id (kept in localStorage), so a kick reaches the device and not only the free guest identity. */
+export const DeviceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Host settings before a game starts; every field is optional so one control changes one thing. */
 const ConfigureMessage = v.object({
@@ -34,6 +36,11 @@ const AddBotMessage = v.object({
 const RemoveBotMessage = v.object({ type: v.literal('removeBot'), seat: SeatIndex });
 const KickMessage = v.object({ type: v.literal('kick'), playerId: Identifier });
 const StartMessage = v.object({ type: v.literal('start') });
+/** Host, any time: a locked table lets newcomers in only when the host admits them. */
+const LockMessage = v.object({ type: v.literal('lock'), locked: v.boolean() });
+/** Host: let a knocking newcomer in, or keep them out for the life of the table. */
+const AdmitMessage = v.object({ type: v.literal('admit'), playerId: Identifier });
+const RefuseMessage = v.object({ type: v.literal('refuse'), playerId: Identifier });
 /** At game over: same seats, same game, new seed. */
 const RematchMessage = v.object({ type: v.literal('rematch') });
 /** At game over: back to the lobby to change game, options or seats. */
@@ -70,6 +77,9 @@ export const ClientMessageSchema = v.variant('type', [
   MoveMessage,
   ChatMessage,
   ResyncMessage,
+  LockMessage,
+  AdmitMessage,
+  RefuseMessage,
 ]);
 
 export type ConfigureMessage = v.InferOutput<typeof ConfigureMessage>;
@@ -85,6 +95,9 @@ export type GetRecordMessage = v.InferOutput<typeof GetRecordMessage>;
 export type MoveMessage = { readonly type: 'move'; readonly move: MoveBase };
 export type ChatMessage = v.InferOutput<typeof ChatMessage>;
 export type ResyncMessage = v.InferOutput<typeof ResyncMessage>;
+export type LockMessage = v.InferOutput<typeof LockMessage>;
+export type AdmitMessage = v.InferOutput<typeof AdmitMessage>;
+export type RefuseMessage = v.InferOutput<typeof RefuseMessage>;
 export type ClientMessage =
   | ConfigureMessage
   | AddBotMessage
@@ -98,11 +111,15 @@ export type ClientMessage =
   | GetRecordMessage
   | MoveMessage
   | ChatMessage
-  | ResyncMessage;
+  | ResyncMessage
+  | LockMessage
+  | AdmitMessage
+  | RefuseMessage;
 export type ClientMessageType = ClientMessage['type'];
 
 export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [
   'configure', 'addBot', 'removeBot', 'kick', 'start', 'rematch', 'toLobby', 'sit', 'stand', 'getRecord', 'move', 'chat', 'resync',
+  'lock', 'admit', 'refuse',
 ];
 
 /** A problem with a message or an action, as the sender receives it. */
@@ -151,6 +168,7 @@ export const CreateTableOptionsSchema = v.object({
   seatCount: v.optional(SeatIndex),
   /** True: also receive a per-move `events` message (see `GameEventsMessage`); off by default. */
   events: v.optional(v.boolean()),
+  device: v.optional(DeviceId),
 });
 export type CreateTableOptions = v.InferOutput<typeof CreateTableOptionsSchema>;
 
@@ -162,6 +180,9 @@ export const JoinTableOptionsSchema = v.object({
   spectate: v.optional(v.boolean()),
   /** True: also receive a per-move `events` message (see `GameEventsMessage`); off by default. */
   events: v.optional(v.boolean()),
+  device: v.optional(DeviceId),
+  /** At a locked table: wait (up to `Limits.knockWaitMs`) for the host to let this newcomer in. */
+  knock: v.optional(v.boolean()),
 });
 export type JoinTableOptions = v.InferOutput<typeof JoinTableOptionsSchema>;
 

@@ -51,7 +51,7 @@ export function parseName(input: unknown): Parsed<string> {
 }
 
 /** A zero-width joiner inside an emoji sequence (👩‍💻) is part of the emoji; elsewhere it is invisible. */
-const EMOJI_JOINER = /(?<=[\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])\u200D(?=\p{Extended_Pictographic})/gu;
+const EMOJI_JOINER = /(?<=\p{Extended_Pictographic}|\p{Emoji_Modifier}|\uFE0F)\u200D(?=\p{Extended_Pictographic})/gu;
 const EMOJI_JOINER_MARK = '\u{F0000}';
 
 /**
