@@ -24,5 +24,9 @@ describe('nameClash', () => {
     expect(nameClash('bot 2', 'b', table)).toBe('Bot 2');
     expect(nameClash('Host', 'a', table)).toBeNull();
     expect(nameClash('Ann', 'b', table)).toBeNull();
+    // A capital I is an l in the confusables table: in small letters the names agree.
+    expect(nameClash('CYRIL', 'b', [{ playerId: 'c', name: 'Cyril' }])).toBe('Cyril');
+    expect(nameClash('AIex', 'b', [{ playerId: 'c', name: 'Alex' }])).toBe('Alex');
+    expect(nameClash('Cyrus', 'b', [{ playerId: 'c', name: 'Cyril' }])).toBeNull();
   });
 });

@@ -27,10 +27,22 @@ function fold(text: string): string {
   return [...lower].map((char) => SMALL_CAPITALS[char] ?? char).join('');
 }
 
+function plainName(name: string): string {
+  return name.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim();
+}
+
 export function nameSkeleton(name: string): string {
-  const plain = name.normalize('NFKC').replace(/\p{Cf}/gu, '').replace(/\s+/gu, ' ').trim();
   // Twice: folding case can make a character that the table maps again (a Cyrillic capital's small form).
-  return fold(fold(plain)).normalize('NFD');
+  return fold(fold(plainName(name))).normalize('NFD');
+}
+
+/**
+ * The skeleton, and the skeleton of the name in small letters: the table
+ * maps a capital "I" to "l", so "CYRIL" and "Cyril" differ in the first
+ * (cyrll, cyril) and agree in the second.
+ */
+function skeletons(name: string): string[] {
+  return [nameSkeleton(name), fold(fold(plainName(name).toLowerCase())).normalize('NFD')];
 }
 
 export interface NamedPerson {
@@ -40,9 +52,9 @@ export interface NamedPerson {
 
 /** The name of someone else at the table whose name reads the same as `name`, or null. */
 export function nameClash(name: string, playerId: string, others: Iterable<NamedPerson>): string | null {
-  const skeleton = nameSkeleton(name);
+  const mine = skeletons(name);
   for (const other of others) {
-    if (other.playerId !== playerId && other.name !== '' && nameSkeleton(other.name) === skeleton) return other.name;
+    if (other.playerId !== playerId && other.name !== '' && skeletons(other.name).some((skeleton) => mine.includes(skeleton))) return other.name;
   }
   return null;
 }
