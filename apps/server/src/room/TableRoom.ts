@@ -200,12 +200,13 @@ export class TableRoom extends Room<TableState, TableMetadata> {
    */
   private async waitAtTheDoor(client: TableClient, knocker: GuestIdentity, device: string | null, knock: boolean): Promise<void> {
     if (!knock) throw new ServerError(JoinErrorCode.Locked, 'This table is locked: the host has to let you in.');
+    // Before the knock, so a page closed at once still leaves the list; after the answer it changes nothing.
+    client.ref.once('close', () => void this.run(() => this.table.withdraw(knocker.playerId)));
     let answer: Promise<KnockAnswer> | undefined;
     await this.run(() => {
       answer = this.table.knock(knocker, device);
     });
     if (!answer) throw new ServerError(JoinErrorCode.Locked, 'This table is closing.');
-    client.ref.once('close', () => void this.run(() => this.table.withdraw(knocker.playerId)));
     const result = await answer;
     if (result === 'refused') throw new ServerError(JoinErrorCode.Refused, 'The host did not let you in.');
     if (result === 'timeout') throw new ServerError(JoinErrorCode.Locked, 'The host has not answered yet: knock again.');

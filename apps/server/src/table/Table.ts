@@ -207,9 +207,9 @@ export class Table {
     return this.door.knock(knocker, device, Limits.knockWaitMs);
   }
 
-  /** The knocker gave up (closed the page): off the list, no answer needed. */
-  withdraw(playerId: string): void {
-    this.door.answer(playerId, 'timeout');
+  /** The knocker gave up (closed the page): off the list, no answer needed. False when they were not knocking. */
+  withdraw(playerId: string): boolean {
+    return this.door.answer(playerId, 'timeout');
   }
 
   /** A connection of `identity` came in (new, or the same player again). Answers the seat it holds. */
