@@ -62,6 +62,10 @@ export const SpectatorState = schema(
 );
 export type SpectatorState = SchemaType<typeof SpectatorState>;
 
+/** A newcomer knocking at a locked table; keyed by player id. */
+export const KnockerState = schema({ name: { type: 'string', default: '' } }, 'KnockerState');
+export type KnockerState = SchemaType<typeof KnockerState>;
+
 export const OutcomeState = schema(
   {
     scores: ['number'],
@@ -84,6 +88,9 @@ export const TableState = schema(
     /** Keyed by player id. */
     spectators: { map: SpectatorState },
     maxSpectators: { type: 'uint8', default: 8 },
+    /** Newcomers knock and wait for the host (`TableDoor`). */
+    locked: { type: 'boolean', default: false },
+    knocking: { map: KnockerState },
     turnSeconds: { type: 'uint8', default: 30 },
     deadline: { type: 'number', default: 0 },
     seedHash: { type: 'string', default: '' },

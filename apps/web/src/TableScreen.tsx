@@ -11,6 +11,7 @@ import { useSecondsLeft } from './table/Countdown';
 import { describeEvents } from './table/describeEvents';
 import { GameOver } from './table/GameOver';
 import { GameTable } from './table/GameTable';
+import { KnockPrompt, LockToggle } from './table/DoorControls';
 import { NoticeLine } from './table/NoticeLine';
 
 interface TableScreenProps {
@@ -22,7 +23,13 @@ interface TableScreenProps {
   readonly onLeave: () => void;
 }
 
-type Opening = { kind: 'needName' } | { kind: 'opening' } | { kind: 'open'; session: TableSession } | { kind: 'failed'; text: string };
+type Opening =
+  | { kind: 'needName' }
+  | { kind: 'opening' }
+  /** At a locked table, waiting for the host's answer. */
+  | { kind: 'knocking'; session: TableSession }
+  | { kind: 'open'; session: TableSession }
+  | { kind: 'failed'; text: string };
 
 /** `/t/CODE`: asks for a name if this device has none, joins (or reconnects), then shows the lobby or the game. */
 export function TableScreen({ client, code, session, onSession, onLeave }: TableScreenProps) {
@@ -36,12 +43,13 @@ export function TableScreen({ client, code, session, onSession, onLeave }: Table
     try {
       const guest = name !== undefined ? await ensureGuest(name) : (savedGuest() ?? (await ensureGuest(savedName())));
       let fresh = new TableSession(client, guest);
+      const knocking = () => setOpening({ kind: 'knocking', session: fresh });
       try {
-        await fresh.open(code);
+        await fresh.open(code, knocking);
       } catch (error) {
         if (joinFailureText(error).code !== ErrorCode.BadToken) throw error;
         fresh = new TableSession(client, await ensureGuest(guest.name, { fresh: true }));
-        await fresh.open(code);
+        await fresh.open(code, knocking);
       }
       onSession(fresh);
       setOpening({ kind: 'open', session: fresh });
@@ -66,6 +74,26 @@ export function TableScreen({ client, code, session, onSession, onLeave }: Table
           <p className="panel" role="status">
             Joining table <span className="code">{code}</span>…
           </p>
+        </main>
+      );
+    case 'knocking':
+      return (
+        <main className="page stack">
+          <p className="panel" role="status" data-testid="knocking">
+            Table <span className="code">{code}</span> is locked. You knocked: waiting for the host to let you in…
+          </p>
+          <div className="row">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                opening.session.stopKnocking();
+                onLeave();
+              }}
+            >
+              Stop waiting
+            </button>
+          </div>
         </main>
       );
     case 'failed':
@@ -200,6 +228,8 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
         <ReconnectBanner deadline={connection.deadline} restarting={connection.restarting} />
       )}
       <HeldSeatsBanner />
+      <KnockPrompt />
+      {phase !== TablePhase.Lobby && <LockToggle compact />}
       {phase === TablePhase.Lobby ? (
         <div style={{ background: '#eef1f4', color: 'var(--ink)', flex: 1 }}>
           <NoticeLine />

@@ -98,9 +98,15 @@ export const JoinErrorCode = {
   BadToken: 4401,
   Banned: 4403,
   NoSuchGame: 4404,
+  /** The host kicked this identity or device, or refused its knock: out for the life of the table. */
+  Refused: 4405,
   TableFull: 4409,
   /** No table you may join has this code: the one answer for a wrong code, a closed table and a locked one. */
   NoSuchTable: 4410,
+  /** The name breaks the name rule, or reads the same as someone's already at the table. */
+  BadName: 4422,
+  /** The table is locked: join again with `knock: true` to wait for the host's answer. */
+  Locked: 4423,
   ProtocolMismatch: 4426,
   /** The creator already has as many open tables as the server allows. */
   TooManyTables: 4430,
@@ -136,6 +142,8 @@ export const Limits = {
    * cannot play (a stale hand), not a person misclicking.
    */
   refusalsBeforeAway: 5,
+  /** How long a knock waits for the host's answer before the knocker is told to knock again. */
+  knockWaitMs: 45_000,
   /** Shortest time between two `resync` requests of one client. */
   resyncIntervalMs: 2000,
   /** Length of a join code. */

@@ -6,18 +6,19 @@ export {
   snapshotFromState, gameViewOf, seatOfPlayer,
 } from './snapshot';
 export type {
-  TurnSeconds, SeatSnapshot, SpectatorSnapshot, OutcomeSnapshot, LastMoveSnapshot, TableSnapshot, WireRecordJson, SeatJson,
+  TurnSeconds, SeatSnapshot, SpectatorSnapshot, KnockerSnapshot, OutcomeSnapshot, LastMoveSnapshot, TableSnapshot, WireRecordJson, SeatJson,
   PrivateJson, TableStateJson,
 } from './snapshot';
 export { moveEventsBetween } from './moveEvents';
 export { ownHandDisagrees } from './handCheck';
 export {
-  ClientMessageSchema, CLIENT_MESSAGE_TYPES, parseClientMessage, CreateTableOptionsSchema, JoinTableOptionsSchema,
-  GuestRequestSchema, parseName,
+  ClientMessageSchema, CLIENT_MESSAGE_TYPES, DeviceId, parseClientMessage, CreateTableOptionsSchema, JoinTableOptionsSchema,
+  GuestRequestSchema,
 } from './messages';
+export { parseName, cleanChatText } from './names';
 export type {
   ConfigureMessage, AddBotMessage, RemoveBotMessage, KickMessage, StartMessage, RematchMessage, ToLobbyMessage,
-  SitMessage, StandMessage, GetRecordMessage, MoveMessage, ChatMessage, ResyncMessage, ClientMessage, ClientMessageType, ProtocolError, Parsed,
+  SitMessage, StandMessage, GetRecordMessage, MoveMessage, ChatMessage, ResyncMessage, LockMessage, AdmitMessage, RefuseMessage, ClientMessage, ClientMessageType, ProtocolError, Parsed,
   CreateTableOptions, JoinTableOptions, GuestResponse, ChatLine, WelcomeMessage, ErrorMessage, ChatLineMessage,
   ChatHistoryMessage, GameEventsMessage, GameRecordMessage, NoticeMessage, ServerMessage, ServerMessageType,
 } from './messages';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, Limits } from './codes';
-import { parseClientMessage, parseName } from './messages';
+import { parseClientMessage } from './messages';
+import { parseName } from './names';
 
 describe('parseClientMessage', () => {
   it('accepts each well-formed message and keeps its fields', () => {

@@ -14,6 +14,8 @@ import type { MoveSource } from './snapshot';
 const SeatIndex = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(15));
 const OptionValueSchema = v.union([v.string(), v.number(), v.boolean()]);
 const Identifier = v.pipe(v.string(), v.minLength(1), v.maxLength(64));
+/** A browser's random id (kept in localStorage), so a kick reaches the device and not only the free guest identity. */
+export const DeviceId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/));
 
 /** Host settings before a game starts; every field is optional so one control changes one thing. */
 const ConfigureMessage = v.object({
@@ -36,6 +38,11 @@ const RemoveBotMessage = v.object({ type: v.literal('removeBot'), seat: SeatInde
 const SwapSeatsMessage = v.object({ type: v.literal('swapSeats'), seat: SeatIndex, with: SeatIndex });
 const KickMessage = v.object({ type: v.literal('kick'), playerId: Identifier });
 const StartMessage = v.object({ type: v.literal('start') });
+/** Host, any time: a locked table lets newcomers in only when the host admits them. */
+const LockMessage = v.object({ type: v.literal('lock'), locked: v.boolean() });
+/** Host: let a knocking newcomer in, or keep them out for the life of the table. */
+const AdmitMessage = v.object({ type: v.literal('admit'), playerId: Identifier });
+const RefuseMessage = v.object({ type: v.literal('refuse'), playerId: Identifier });
 /** At game over: same seats, same game, new seed. */
 const RematchMessage = v.object({ type: v.literal('rematch') });
 /** At game over: back to the lobby to change game, options or seats. */
@@ -73,6 +80,9 @@ export const ClientMessageSchema = v.variant('type', [
   MoveMessage,
   ChatMessage,
   ResyncMessage,
+  LockMessage,
+  AdmitMessage,
+  RefuseMessage,
 ]);
 
 export type ConfigureMessage = v.InferOutput<typeof ConfigureMessage>;
@@ -89,6 +99,9 @@ export type GetRecordMessage = v.InferOutput<typeof GetRecordMessage>;
 export type MoveMessage = { readonly type: 'move'; readonly move: MoveBase };
 export type ChatMessage = v.InferOutput<typeof ChatMessage>;
 export type ResyncMessage = v.InferOutput<typeof ResyncMessage>;
+export type LockMessage = v.InferOutput<typeof LockMessage>;
+export type AdmitMessage = v.InferOutput<typeof AdmitMessage>;
+export type RefuseMessage = v.InferOutput<typeof RefuseMessage>;
 export type ClientMessage =
   | ConfigureMessage
   | AddBotMessage
@@ -103,11 +116,15 @@ export type ClientMessage =
   | GetRecordMessage
   | MoveMessage
   | ChatMessage
-  | ResyncMessage;
+  | ResyncMessage
+  | LockMessage
+  | AdmitMessage
+  | RefuseMessage;
 export type ClientMessageType = ClientMessage['type'];
 
 export const CLIENT_MESSAGE_TYPES: readonly ClientMessageType[] = [
   'configure', 'addBot', 'removeBot', 'swapSeats', 'kick', 'start', 'rematch', 'toLobby', 'sit', 'stand', 'getRecord', 'move', 'chat', 'resync',
+  'lock', 'admit', 'refuse',
 ];
 
 /** A problem with a message or an action, as the sender receives it. */
@@ -157,6 +174,7 @@ export const CreateTableOptionsSchema = v.object({
   seatCount: v.optional(SeatIndex),
   /** True: also receive a per-move `events` message (see `GameEventsMessage`); off by default. */
   events: v.optional(v.boolean()),
+  device: v.optional(DeviceId),
 });
 export type CreateTableOptions = v.InferOutput<typeof CreateTableOptionsSchema>;
 
@@ -171,6 +189,9 @@ export const JoinTableOptionsSchema = v.object({
   program: v.optional(v.boolean()),
   /** True: also receive a per-move `events` message (see `GameEventsMessage`); off by default. */
   events: v.optional(v.boolean()),
+  device: v.optional(DeviceId),
+  /** At a locked table: wait (up to `Limits.knockWaitMs`) for the host to let this newcomer in. */
+  knock: v.optional(v.boolean()),
 });
 export type JoinTableOptions = v.InferOutput<typeof JoinTableOptionsSchema>;
 
@@ -181,24 +202,6 @@ export interface GuestResponse {
   readonly playerId: string;
   /** The name as the server stored it (trimmed). */
   readonly name: string;
-}
-
-/** Why a name is refused, or the trimmed name. Shared so the client can say so before asking. */
-export function parseName(input: unknown): Parsed<string> {
-  if (typeof input !== 'string') return { ok: false, error: { code: ErrorCode.BadName, message: 'The name must be text.' } };
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(input)) {
-    return { ok: false, error: { code: ErrorCode.BadName, message: 'The name cannot contain control characters (tabs, line breaks).' } };
-  }
-  const name = input.trim();
-  const length = [...name].length;
-  if (length < Limits.nameMin || length > Limits.nameMax) {
-    return {
-      ok: false,
-      error: { code: ErrorCode.BadName, message: `The name must be ${Limits.nameMin} to ${Limits.nameMax} characters long.` },
-    };
-  }
-  return { ok: true, value: name };
 }
 
 /** A chat line as everyone at the table receives it. */

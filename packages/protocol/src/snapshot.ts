@@ -78,6 +78,11 @@ export interface SeatSnapshot {
   readonly program: boolean;
 }
 
+export interface KnockerSnapshot {
+  readonly playerId: string;
+  readonly name: string;
+}
+
 export interface SpectatorSnapshot {
   readonly playerId: string;
   readonly name: string;
@@ -130,6 +135,10 @@ export interface TableSnapshot {
   readonly outcome: OutcomeSnapshot | null;
   /** Moves accepted in this game so far (the `moveNumber` of the last `events` message). */
   readonly moveNumber: number;
+  /** Locked: newcomers knock and the host lets them in (`admit`) or not (`refuse`). */
+  readonly locked: boolean;
+  /** Newcomers waiting at a locked table, oldest first. */
+  readonly knocking: readonly KnockerSnapshot[];
   /** Who made the last move and how; null before the first move of a game. */
   readonly lastMove: LastMoveSnapshot | null;
 }
@@ -194,6 +203,9 @@ export interface TableStateJson {
   readonly seats?: readonly SeatJson[];
   readonly spectators?: Readonly<Record<string, { readonly name?: string; readonly connected?: boolean }>>;
   readonly maxSpectators?: number;
+  readonly locked?: boolean;
+  /** Keyed by player id. */
+  readonly knocking?: Readonly<Record<string, { readonly name?: string }>>;
   readonly turnSeconds?: number;
   readonly deadline?: number;
   readonly seedHash?: string;
@@ -289,6 +301,8 @@ export function snapshotFromState(json: TableStateJson): TableSnapshot {
     mySeat: own && typeof own.seat === 'number' ? own.seat : null,
     outcome,
     moveNumber: json.moveNumber ?? 0,
+    locked: json.locked ?? false,
+    knocking: Object.entries(json.knocking ?? {}).map(([playerId, knocker]) => ({ playerId, name: knocker.name ?? '' })),
     lastMove:
       json.lastSeat !== undefined && json.lastSeat >= 0
         ? { seat: json.lastSeat, by: oneOf(MoveSource, json.lastBy, MoveSource.Player) }

@@ -9,7 +9,8 @@ import { SeatKind, TablePhase } from '@deckhand/protocol';
 import { clearRecord, mirrorList, mirrorRecord } from '../mirror';
 import type { Table } from '../table/Table';
 import type { SeatModel } from '../table/types';
-import { PrivateState, SeatState, SpectatorState } from '../TableState';
+import type { Knocker } from '../table/TableDoor';
+import { KnockerState, PrivateState, SeatState, SpectatorState } from '../TableState';
 import type { NumberList, TableState } from '../TableState';
 
 const SEAT_FIELDS = ['playerId', 'name', 'kind', 'botLevel', 'connected', 'reconnectDeadline', 'away', 'timeouts', 'program'] as const;
@@ -53,6 +54,8 @@ export class TableMirror {
     put(state, 'handNumber', model.handNumber);
     put(state, 'lastSeat', model.lastSeat);
     put(state, 'lastBy', model.lastBy);
+    put(state, 'locked', model.locked);
+    this.syncKnocking(table.knocking());
     mirrorRecord(state.options, model.options);
     this.syncSeats(model.seats);
     this.syncSpectators(model.spectators);
@@ -84,6 +87,15 @@ export class TableMirror {
       }
       put(target, 'name', spectator.name);
       put(target, 'connected', spectator.connected);
+    }
+  }
+
+  /** The knockers as the host sees them (every client decodes the map: it holds names, like the seats). */
+  private syncKnocking(knocking: readonly Knocker[]): void {
+    const map = this.state.knocking;
+    for (const playerId of [...map.keys()]) if (!knocking.some((knocker) => knocker.playerId === playerId)) map.delete(playerId);
+    for (const knocker of knocking) {
+      if (!map.has(knocker.playerId)) map.set(knocker.playerId, new KnockerState({ name: knocker.name }));
     }
   }
 

@@ -14,8 +14,8 @@ import { StateView } from '@colyseus/schema';
 import * as v from 'valibot';
 import type { Logger } from 'pino';
 import {
-  CLOSE_REASONS, CODE_ALPHABET, CloseCode, CreateTableOptionsSchema, DEFAULT_TURN_SECONDS, ErrorCode, JoinErrorCode, Limits,
-  PROTOCOL_VERSION, SeatKind, Visibility, parseClientMessage,
+  CLOSE_REASONS, CODE_ALPHABET, CloseCode, CreateTableOptionsSchema, DEFAULT_TURN_SECONDS, DeviceId, ErrorCode, JoinErrorCode,
+  Limits, PROTOCOL_VERSION, SeatKind, Visibility, parseClientMessage, parseName,
 } from '@deckhand/protocol';
 import type { ProtocolError, ServerMessage } from '@deckhand/protocol';
 import type { BotThinking } from '../BotPool';
@@ -25,6 +25,7 @@ import type { AnyGame } from '@deckhand/rules';
 import type { OpenTableLog, TableStore } from '../store/TableStore';
 import { fail } from '../table/seats';
 import { Table } from '../table/Table';
+import type { KnockAnswer } from '../table/TableDoor';
 import type { TableEnv, TableObserver, TableOutput, TimedAction, Timer } from '../table/types';
 import { TableState } from '../TableState';
 import { ConnectionGuard } from './ConnectionGuard';
@@ -71,6 +72,12 @@ interface Connection {
 
 function flag(options: unknown, key: string): boolean {
   return typeof options === 'object' && options !== null && (options as Record<string, unknown>)[key] === true;
+}
+
+/** The device id in join options, when well formed. */
+function deviceOf(options: unknown): string | null {
+  const device = typeof options === 'object' && options !== null ? (options as { device?: unknown }).device : undefined;
+  return v.is(DeviceId, device) ? device : null;
 }
 
 export class TableRoom extends Room<TableState, TableMetadata> {
@@ -161,7 +168,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     };
   }
 
-  override async onAuth(_client: TableClient, options: unknown, context: AuthContext): Promise<GuestIdentity> {
+  override async onAuth(client: TableClient, options: unknown, context: AuthContext): Promise<GuestIdentity> {
     const protocol = typeof options === 'object' && options !== null ? (options as { protocol?: unknown }).protocol : undefined;
     if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
       throw new ServerError(JoinErrorCode.ProtocolMismatch, 'This page is out of date: reload it to play.');
@@ -170,13 +177,47 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     const token = (typeof options === 'object' && options !== null ? (options as { token?: unknown }).token : undefined) ?? context.token;
     const identity = await this.deps.tokens.verify(token);
     if (!identity) throw new ServerError(JoinErrorCode.BadToken, 'Your guest pass is missing or expired: choose a name again.');
-    const refused = this.table.admission(identity.playerId, flag(options, 'spectate'));
-    if (refused === 'banned') throw new ServerError(JoinErrorCode.Banned, CLOSE_REASONS[CloseCode.Kicked]);
+    // The name rule again, for tokens issued before it: the stored form is the normalised one.
+    const name = parseName(identity.name);
+    if (!name.ok) throw new ServerError(JoinErrorCode.BadName, name.error.message);
+    const device = deviceOf(options);
+    const spectate = flag(options, 'spectate');
+    let refused = this.table.admission(identity.playerId, spectate, device);
+    if (refused === 'locked') {
+      await this.waitAtTheDoor(client, { playerId: identity.playerId, name: name.value }, device, flag(options, 'knock'));
+      refused = this.table.admission(identity.playerId, spectate, device);
+    }
+    if (refused === 'banned') throw new ServerError(JoinErrorCode.Banned, 'The host keeps you out of this table.');
+    if (refused === 'locked') throw new ServerError(JoinErrorCode.Locked, 'This table is locked: the host has to let you in.');
     if (refused === 'full') throw new ServerError(JoinErrorCode.TableFull, 'This table is full.');
-    return identity;
+    return { ...identity, name: name.value };
+  }
+
+  /**
+   * A newcomer at a locked table: without `knock: true` told so at once (the
+   * web then shows "waiting for the host" and knocks); with it, held on the
+   * host's list until the host answers, the wait ends or the page closes.
+   */
+  private async waitAtTheDoor(client: TableClient, knocker: GuestIdentity, device: string | null, knock: boolean): Promise<void> {
+    if (!knock) throw new ServerError(JoinErrorCode.Locked, 'This table is locked: the host has to let you in.');
+    // Before the knock, so a page closed at once still leaves the list; after the answer it changes nothing.
+    client.ref.once('close', () => void this.run(() => this.table.withdraw(knocker.playerId)));
+    let answer: Promise<KnockAnswer> | undefined;
+    await this.run(() => {
+      answer = this.table.knock(knocker, device);
+    });
+    if (!answer) throw new ServerError(JoinErrorCode.Locked, 'This table is closing.');
+    const result = await answer;
+    if (result === 'refused') throw new ServerError(JoinErrorCode.Refused, 'The host did not let you in.');
+    if (result === 'timeout') throw new ServerError(JoinErrorCode.Locked, 'The host has not answered yet: knock again.');
   }
 
   override async onJoin(client: TableClient, options: unknown, identity: GuestIdentity): Promise<void> {
+    // Checked here, not in onAuth: onJoin starts without a pause, and the core holds the name until its `join`.
+    const clash = this.table.claimName(identity);
+    if (clash !== null) {
+      throw new ServerError(JoinErrorCode.BadName, `Someone at this table is already called "${clash}": choose another name to join.`);
+    }
     client.view = new StateView();
     this.guard.admitted(identity.playerId);
     let connection = this.connections.get(identity.playerId);
@@ -203,7 +244,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       reconnectSeconds: this.deps.config.reconnectSeconds,
     });
     await this.run(() => {
-      this.table.join(identity, flag(options, 'spectate'), flag(options, 'program'));
+      this.table.join(identity, flag(options, 'spectate'), flag(options, 'program'), deviceOf(options));
     });
   }
 

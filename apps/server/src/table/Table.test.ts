@@ -6,7 +6,7 @@ import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { GAMES, Rng } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
-import { BotLevel, SeatKind, TablePhase } from '@deckhand/protocol';
+import { BotLevel, ErrorCode, Limits, SeatKind, TablePhase } from '@deckhand/protocol';
 import type { BotThinking } from '../BotPool';
 import { Table } from './Table';
 import type { TableEnv, TimedAction, Timer } from './types';
@@ -231,5 +231,94 @@ describe('Table core', () => {
     const broken: TimedAction[] = [...log, { at: clock.time, action: { kind: 'move', seat: 0, move: { type: 'play', card: 999 } as MoveBase, by: 'player' } }];
     expect(() => Table.restore(env, broken)).toThrow(/logged move/);
     expect(() => Table.restore(env, [])).toThrow(/creation/);
+  });
+});
+
+/** A lobby table Ann hosts (on her device), with every logged action collected in `log`. */
+function lobbyTable(clock: FakeClock) {
+  const env = environment(clock);
+  const created = Table.create(env, { code: 'BCDFG', gameId: 'hearts', turnSeconds: 0, maxSpectators: 8 });
+  if (!created.ok) throw new Error(created.error.message);
+  const table = created.table;
+  const log: TimedAction[] = [];
+  const drain = () => log.push(...table.takeOutput().actions);
+  table.join(ANN, false, false, 'ann-device-0001');
+  drain();
+  return { env, table, log, drain };
+}
+
+describe('Table core: who may come in', () => {
+  it('a kick keeps the identity and its device out, and a restored table still does', () => {
+    const clock = new FakeClock();
+    const { env, table, log, drain } = lobbyTable(clock);
+    table.join(BOB, false, false, 'bob-device-0001');
+    expect(table.handle(ANN.playerId, { type: 'kick', playerId: BOB.playerId })).toBeNull();
+    drain();
+    expect(log.map(({ action }) => action)).toContainEqual({ kind: 'ban', playerId: BOB.playerId, device: 'bob-device-0001' });
+    for (const door of [table, Table.restore(env, log)]) {
+      expect(door.admission(BOB.playerId, false, null)).toBe('banned');
+      expect(door.admission('p-bob-again', false, 'bob-device-0001')).toBe('banned');
+      expect(door.admission('p-carl', false, 'carl-device-001')).toBeNull();
+    }
+  });
+
+  it('a locked table holds a knock until the host answers; the lock, the admission and a refusal with its device survive a restart', async () => {
+    const clock = new FakeClock();
+    const { env, table, log, drain } = lobbyTable(clock);
+    expect(table.handle(ANN.playerId, { type: 'lock', locked: true })).toBeNull();
+    expect(table.admission('p-carl', false, 'carl-device-001')).toBe('locked');
+    // The host and anyone already at the table are no newcomers.
+    expect(table.admission(ANN.playerId, false, 'ann-device-0001')).toBeNull();
+
+    const carl = table.knock({ playerId: 'p-carl', name: 'Carl' }, 'carl-device-001');
+    const eve = table.knock({ playerId: 'p-eve', name: 'Eve' }, 'eve-device-0001');
+    expect(table.knocking().map((knocker) => knocker.name)).toEqual(['Carl', 'Eve']);
+    expect(table.handle(BOB.playerId, { type: 'admit', playerId: 'p-carl' })?.code).toBe(ErrorCode.NotSeated);
+    expect(table.handle(ANN.playerId, { type: 'admit', playerId: 'p-nobody' })?.code).toBe(ErrorCode.NoSuchPlayer);
+    expect(table.handle(ANN.playerId, { type: 'admit', playerId: 'p-carl' })).toBeNull();
+    expect(table.handle(ANN.playerId, { type: 'refuse', playerId: 'p-eve' })).toBeNull();
+    expect(await carl).toBe('admitted');
+    expect(await eve).toBe('refused');
+    expect(table.knocking()).toEqual([]);
+    drain();
+
+    const restored = Table.restore(env, log);
+    expect(restored.model.locked).toBe(true);
+    expect(restored.admission('p-carl', false, 'carl-device-001')).toBeNull();
+    expect(restored.admission('p-eve-again', false, 'eve-device-0001')).toBe('banned');
+    expect(restored.admission('p-dan', false, 'dan-device-0001')).toBe('locked');
+    restored.close();
+  });
+
+  it('an unanswered knock ends after the wait; unlocking lets everyone knocking in and is logged', async () => {
+    const clock = new FakeClock();
+    const { env, table, log, drain } = lobbyTable(clock);
+    expect(table.handle(ANN.playerId, { type: 'lock', locked: true })).toBeNull();
+    const late = table.knock({ playerId: 'p-carl', name: 'Carl' }, null);
+    clock.advance(Limits.knockWaitMs);
+    expect(await late).toBe('timeout');
+    expect(table.knocking()).toEqual([]);
+
+    const again = table.knock({ playerId: 'p-carl', name: 'Carl' }, null);
+    expect(table.handle(ANN.playerId, { type: 'lock', locked: false })).toBeNull();
+    expect(await again).toBe('admitted');
+    drain();
+    const restored = Table.restore(env, log);
+    expect(restored.model.locked).toBe(false);
+    expect(restored.admission('p-dan', false, null)).toBeNull();
+    restored.close();
+  });
+
+  it('refuses a name that reads the same as someone at the table or joining, and cleans chat text', () => {
+    const clock = new FakeClock();
+    const { table } = lobbyTable(clock);
+    expect(table.claimName({ playerId: 'p-mallory', name: 'ANN' })).toBe('Ann');
+    expect(table.claimName({ playerId: 'p-cyril', name: 'Cyril' })).toBeNull();
+    // Cyril has not joined yet: a second Cyril cannot slip in meanwhile.
+    expect(table.claimName({ playerId: 'p-cyril-2', name: 'CYRIL' })).toBe('Cyril');
+    // The same person again (a second tab) keeps their name.
+    expect(table.claimName(ANN)).toBeNull();
+    expect(table.handle(ANN.playerId, { type: 'chat', text: 'hi\u202Ethere\u200B' })).toBeNull();
+    expect(table.chat.at(-1)?.text).toBe('hithere');
   });
 });

@@ -13,10 +13,13 @@ import type { Logger } from 'pino';
 import { Rng } from '@deckhand/rules';
 import type { AnyGame, MoveBase, OptionValue, Seat } from '@deckhand/rules';
 import {
-  BotLevel, CloseCode, ErrorCode, Limits, SeatKind, TablePhase, Visibility,
+  BotLevel, CloseCode, ErrorCode, Limits, SeatKind, TablePhase, Visibility, cleanChatText,
 } from '@deckhand/protocol';
 import type { ChatLine, ClientMessage, GameEventsMessage, ProtocolError, ServerMessage } from '@deckhand/protocol';
+import { nameClash } from '../nameSkeleton';
 import { Autoplay } from './Autoplay';
+import { TableDoor } from './TableDoor';
+import type { KnockAnswer, Knocker } from './TableDoor';
 import { emptyHolder, fail, holderOf } from './seats';
 import type {
   ActedBy, Audience, LoggedHolder, SeatModel, TableAction, TableEnv, TableModel, TableOutput, TimedAction,
@@ -41,6 +44,8 @@ interface Member {
   program: boolean;
   /** When this member last had its hand rebuilt on request (`resync`). */
   lastResyncAt: number;
+  /** The browser's device id from the join options, so a kick keeps the device out too. */
+  device: string | null;
 }
 
 function clamp(value: number, min: number, max: number): number {
@@ -66,7 +71,10 @@ export class Table {
   private moves: { seat: Seat; move: MoveBase }[] = [];
   private dealtAt = 0;
   private readonly members = new Map<string, Member>();
-  private readonly banned = new Set<string>();
+  /** Kicked and refused people, admitted ones, and knockers. */
+  private readonly door: TableDoor;
+  /** Names of joiners let through `claimName` whose `join` has not run yet: two of them cannot share a name. */
+  private readonly arriving = new Map<string, string>();
   private chatId = 0;
   /** Moves refused in a row on each seat's own turn (see `countRefusal`). */
   private readonly refusals = new Map<Seat, number>();
@@ -91,7 +99,9 @@ export class Table {
       code, gameId: game.id, options: {}, visibility: Visibility.Private, phase: TablePhase.Lobby, hostId: '',
       seats: [], spectators: new Map(), maxSpectators: 0, turnSeconds: 0, deadline: 0, seedHash: '', seed: '',
       handNumber: 0, moveNumber: 0, lastSeat: -1, lastBy: '', outcome: { scores: [], winners: [], ranking: [] }, deals: 0,
+      locked: false,
     };
+    this.door = new TableDoor(env.clock);
     this.autoplay = new Autoplay(this, Rng.fromSeed(env.random.botSeed()));
   }
 
@@ -154,22 +164,64 @@ export class Table {
     return this.members.has(playerId);
   }
 
-  /** Why `playerId` may not come in, or null. Checked before a connection is accepted. */
-  admission(playerId: string, spectate: boolean): 'banned' | 'full' | null {
-    if (this.banned.has(playerId)) return 'banned';
+  /**
+   * Why `playerId` (on `device`) may not come in, or null. Checked before a
+   * connection is accepted. 'locked': a newcomer at a locked table, who may
+   * `knock`; people already at the table (a second tab, a rejoin) are not newcomers.
+   */
+  admission(playerId: string, spectate: boolean, device: string | null = null): 'banned' | 'locked' | 'full' | null {
+    if (this.door.isKeptOut(playerId, device)) return 'banned';
     const known = this.members.has(playerId) || this.seatOf(playerId) !== null;
+    if (this.model.locked && !known && !this.door.isAdmitted(playerId)) return 'locked';
     if (!known && (spectate || !this.hasFreeSeat()) && this.model.spectators.size >= this.model.maxSpectators) return 'full';
     return null;
   }
 
+  /**
+   * The name of someone at the table (or joining) that `identity`'s name
+   * reads the same as (see `nameSkeleton`), or null; then the name is held
+   * for this joiner until its `join`, so two joiners cannot both pass with one name.
+   */
+  claimName(identity: { playerId: string; name: string }): string | null {
+    const people = [
+      ...this.model.seats.map((seat) => ({ playerId: seat.playerId, name: seat.name })),
+      ...[...this.model.spectators.entries()].map(([playerId, spectator]) => ({ playerId, name: spectator.name })),
+      ...[...this.arriving.entries()].map(([playerId, name]) => ({ playerId, name })),
+    ];
+    const clash = nameClash(identity.name, identity.playerId, people);
+    if (clash === null) this.arriving.set(identity.playerId, identity.name);
+    return clash;
+  }
+
+  /** The newcomers knocking at the locked table, oldest first. */
+  knocking(): Knocker[] {
+    return this.door.knocking();
+  }
+
+  /**
+   * A newcomer knocks at the locked table: on the host's list until the host
+   * answers, `Limits.knockWaitMs` pass, the knocker goes (`withdraw`) or the table closes.
+   */
+  knock(knocker: Knocker, device: string | null): Promise<KnockAnswer> {
+    this.log.info({ player: knocker.playerId }, 'knocking');
+    return this.door.knock(knocker, device, Limits.knockWaitMs);
+  }
+
+  /** The knocker gave up (closed the page): off the list, no answer needed. False when they were not knocking. */
+  withdraw(playerId: string): boolean {
+    return this.door.answer(playerId, 'timeout');
+  }
+
   /** A connection of `identity` came in (new, or the same player again). Answers the seat it holds. */
-  join(identity: { playerId: string; name: string }, spectate: boolean, program = false): Seat | null {
+  join(identity: { playerId: string; name: string }, spectate: boolean, program = false, device: string | null = null): Seat | null {
+    this.arriving.delete(identity.playerId);
     let member = this.members.get(identity.playerId);
     if (!member) {
-      member = { playerId: identity.playerId, name: identity.name, connected: true, program, lastResyncAt: 0 };
+      member = { playerId: identity.playerId, name: identity.name, connected: true, program, lastResyncAt: 0, device };
       this.members.set(identity.playerId, member);
     }
     member.name = identity.name;
+    member.device = device ?? member.device;
     member.connected = true;
     member.program = program;
     let seat = this.seatOf(identity.playerId);
@@ -349,6 +401,12 @@ export class Table {
         return this.say(member, message.text);
       case 'resync':
         return this.resync(member);
+      case 'lock':
+        return this.requireHost(member) ?? this.setLocked(message.locked);
+      case 'admit':
+        return this.requireHost(member) ?? this.answerKnock(message.playerId, true);
+      case 'refuse':
+        return this.requireHost(member) ?? this.answerKnock(message.playerId, false);
       default: {
         const unreachable: never = message;
         return unreachable;
@@ -451,7 +509,7 @@ export class Table {
     if (!member && seat === null && !this.model.spectators.has(playerId)) {
       return fail(ErrorCode.NoSuchPlayer, 'That player is not at this table.');
     }
-    this.commit({ kind: 'ban', playerId });
+    this.commit({ kind: 'ban', playerId, device: member?.device ?? null });
     const name = member?.name ?? (seat !== null ? this.model.seats[seat]!.name : 'A player');
     if (seat !== null) {
       // Mid-game the seat cannot be emptied: a bot finishes the kicked player's game.
@@ -466,6 +524,27 @@ export class Table {
     }
     this.notice(`${name} was removed by the host.`);
     this.log.info({ player: playerId }, 'kicked');
+    return null;
+  }
+
+  private setLocked(locked: boolean): ProtocolError | null {
+    if (this.model.locked === locked) return null;
+    this.commit({ kind: 'lock', locked });
+    // Unlocking lets everyone knocking in: nobody is left waiting for an answer that no longer matters.
+    if (!locked) for (const knocker of this.door.knocking()) this.answerKnock(knocker.playerId, true);
+    this.notice(locked ? 'The host locked the table: newcomers knock.' : 'The host unlocked the table.');
+    return null;
+  }
+
+  private answerKnock(playerId: string, admit: boolean): ProtocolError | null {
+    const knocker = this.door.knocking().find((candidate) => candidate.playerId === playerId);
+    if (!knocker) return fail(ErrorCode.NoSuchPlayer, 'Nobody with that id is knocking.');
+    // Logged before the answer, so the knocker's join (or its ban) outlives a restart.
+    if (admit) this.commit({ kind: 'admit', playerId });
+    else this.commit({ kind: 'ban', playerId, device: this.door.knockingDevice(playerId) ?? null });
+    this.door.answer(playerId, admit ? 'admitted' : 'refused');
+    this.notice(admit ? `The host let ${knocker.name} in.` : `The host did not let ${knocker.name} in.`);
+    this.log.info({ player: playerId, admit }, 'knock answered');
     return null;
   }
 
@@ -527,8 +606,7 @@ export class Table {
   }
 
   private say(member: Member, raw: string): ProtocolError | null {
-    // eslint-disable-next-line no-control-regex
-    const text = raw.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+    const text = cleanChatText(raw);
     if (text.length === 0) return fail(ErrorCode.BadChat, 'The message is empty.');
     if ([...text].length > Limits.chatMax) return fail(ErrorCode.BadChat, `Chat messages are limited to ${Limits.chatMax} characters.`);
     const line: ChatLine = {
@@ -712,7 +790,13 @@ export class Table {
         model.hostId = action.playerId;
         return;
       case 'ban':
-        this.banned.add(action.playerId);
+        this.door.keepOut(action.playerId, action.device ?? null);
+        return;
+      case 'lock':
+        model.locked = action.locked;
+        return;
+      case 'admit':
+        this.door.admit(action.playerId);
         return;
       case 'chat':
         this.chatId = action.line.id;
@@ -818,6 +902,7 @@ export class Table {
   /** No more timers or bot moves (the room is closing). */
   close(): void {
     this.closed = true;
+    this.door.close();
     this.autoplay.stop();
     this.restoreTimer?.clear();
     this.restoreTimer = null;

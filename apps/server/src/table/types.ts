@@ -113,6 +113,8 @@ export interface TableModel {
   outcome: { scores: number[]; winners: number[]; ranking: number[] };
   /** Games dealt at this table; a new deal means new private hands. */
   deals: number;
+  /** Newcomers knock and wait for the host (`TableDoor`). */
+  locked: boolean;
 }
 
 /** One seat's holder as logged. */
@@ -153,7 +155,12 @@ export type TableAction =
   | { readonly kind: 'seat'; readonly seat: Seat; readonly holder: LoggedHolder }
   | { readonly kind: 'away'; readonly seat: Seat; readonly away: boolean; readonly timeouts: number }
   | { readonly kind: 'host'; readonly playerId: string }
-  | { readonly kind: 'ban'; readonly playerId: string }
+  /** Kept out for the life of the table, and the device they came with (absent in older logs). */
+  | { readonly kind: 'ban'; readonly playerId: string; readonly device?: string | null }
+  /** The host locked or unlocked the table. */
+  | { readonly kind: 'lock'; readonly locked: boolean }
+  /** The host let a knocking newcomer in: they may come and go while the table stays locked. */
+  | { readonly kind: 'admit'; readonly playerId: string }
   | { readonly kind: 'chat'; readonly line: ChatLine }
   | { readonly kind: 'start' }
   | { readonly kind: 'deal'; readonly seed: string }

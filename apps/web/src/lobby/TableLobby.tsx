@@ -8,6 +8,7 @@ import { EventLog } from '../table/EventLog';
 import { Chat } from '../table/Chat';
 import { SeatBadges, seatLabel } from '../table/SeatBadges';
 import { SeatCountOptions } from '../SeatCountOptions';
+import { LockToggle } from '../table/DoorControls';
 
 // The QR encoder is only needed in a table's lobby: keep it out of the first load.
 const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
@@ -238,6 +239,7 @@ export function TableLobby({ onLeave }: { onLeave: () => void }) {
             <p>
               Share the link, or the code <span className="code">{code}</span>.
             </p>
+            <LockToggle />
             <div className="invite">
               <label className="visually-hidden" htmlFor="invite-link">
                 Invite link

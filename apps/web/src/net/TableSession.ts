@@ -8,7 +8,7 @@ import {
 import type { Client, Room } from 'colyseus.js';
 import { createSnapshotStore, toPlain, type SnapshotStore } from '../store/snapshotStore';
 import { createValueStore, type ValueStore } from '../store/valueStore';
-import type { Guest } from './identity';
+import { deviceId, type Guest } from './identity';
 
 export const ConnectionKind = {
   Connecting: 'connecting',
@@ -82,6 +82,9 @@ function clearReconnectToken(code: string): void {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** `joinFailureText` code of a locked table: knock and wait for the host. */
+export const KNOCK = 'KNOCK';
+
 /** A failed join in words, from colyseus.js' MatchMakeError / ServerError (numeric code + the server's sentence). */
 export function joinFailureText(error: unknown): { code: string; text: string } {
   const raw = error instanceof Error ? error.message : String(error);
@@ -92,7 +95,13 @@ export function joinFailureText(error: unknown): { code: string; text: string } 
     case JoinErrorCode.BadToken:
       return { code: ErrorCode.BadToken, text: raw };
     case JoinErrorCode.Banned:
-      return { code: ErrorCode.Banned, text: 'The host removed you from this table.' };
+      return { code: ErrorCode.Banned, text: 'The host keeps you out of this table.' };
+    case JoinErrorCode.Refused:
+      return { code: ErrorCode.Banned, text: 'The host did not let you in.' };
+    case JoinErrorCode.Locked:
+      return { code: KNOCK, text: 'This table is locked: the host has to let you in.' };
+    case JoinErrorCode.BadName:
+      return { code: ErrorCode.BadName, text: raw };
     case JoinErrorCode.TableFull:
       return { code: ErrorCode.TableFull, text: raw || 'This table is full.' };
     case JoinErrorCode.ProtocolMismatch:
@@ -165,15 +174,21 @@ export class TableSession {
 
   /** Creates a table and sits at it as host. */
   async create(options: Omit<CreateTableOptions, 'token' | 'protocol'>): Promise<void> {
-    const room = await this.client.create(RoomName.Table, { ...options, token: this.guest.token, protocol: PROTOCOL_VERSION });
+    const room = await this.client.create(RoomName.Table, { ...options, ...this.joinOptions() });
     this.adopt(room);
+  }
+
+  private joinOptions(): { token: string; protocol: number; device: string } {
+    return { token: this.guest.token, protocol: PROTOCOL_VERSION, device: deviceId() };
   }
 
   /**
    * Opens the table `code`: with this tab's saved reconnection token first (a
-   * refresh keeps the seat and the cards), else by joining with the code.
+   * refresh keeps the seat and the cards), else by joining with the code. At
+   * a locked table it calls `onKnocking` and knocks until the host answers
+   * (or `stopKnocking` is called); a refusal throws like any failed join.
    */
-  async open(code: string): Promise<void> {
+  async open(code: string, onKnocking?: () => void): Promise<void> {
     this.code = code;
     const saved = loadReconnectToken(code);
     if (saved) {
@@ -184,7 +199,37 @@ export class TableSession {
         clearReconnectToken(code);
       }
     }
-    this.adopt(await this.client.joinById(code, { token: this.guest.token, protocol: PROTOCOL_VERSION }));
+    try {
+      this.adopt(await this.client.joinById(code, this.joinOptions()));
+    } catch (error) {
+      if (joinFailureText(error).code !== KNOCK) throw error;
+      onKnocking?.();
+      await this.knock(code);
+    }
+  }
+
+  private knocking = true;
+
+  /** The person gave up waiting: the next answer is dropped (a late admission is left at once). */
+  stopKnocking(): void {
+    this.knocking = false;
+  }
+
+  /** Each knock waits up to the server's limit; the host not answering means knock again. */
+  private async knock(code: string): Promise<void> {
+    while (this.knocking) {
+      try {
+        const room = await this.client.joinById(code, { ...this.joinOptions(), knock: true });
+        if (!this.knocking) {
+          await room.leave(true).catch(() => undefined);
+          return;
+        }
+        this.adopt(room);
+        return;
+      } catch (error) {
+        if (joinFailureText(error).code !== KNOCK) throw error;
+      }
+    }
   }
 
   send(message: ClientMessage): void {
@@ -328,7 +373,7 @@ export class TableSession {
       }
       if (token === null || attempt >= 3) {
         try {
-          this.adopt(await this.client.joinById(this.code, { token: this.guest.token, protocol: PROTOCOL_VERSION }));
+          this.adopt(await this.client.joinById(this.code, this.joinOptions()));
           return;
         } catch (error) {
           const failure = joinFailureText(error);

@@ -9,6 +9,27 @@ export interface Guest {
 
 const GUEST_KEY = 'deckhand:guest';
 const NAME_KEY = 'deckhand:name';
+const DEVICE_KEY = 'deckhand:device';
+
+let sessionDevice: string | null = null;
+
+/**
+ * A random id for this browser, kept in localStorage and sent when joining:
+ * a host's kick keeps the device out, not only the free guest identity.
+ * Without storage it lasts as long as the page.
+ */
+export function deviceId(): string {
+  try {
+    const saved = localStorage.getItem(DEVICE_KEY);
+    if (saved && /^[A-Za-z0-9_-]{8,64}$/.test(saved)) return saved;
+    const fresh = crypto.randomUUID();
+    localStorage.setItem(DEVICE_KEY, fresh);
+    return fresh;
+  } catch {
+    sessionDevice ??= crypto.randomUUID();
+    return sessionDevice;
+  }
+}
 
 export function savedName(): string {
   try {
