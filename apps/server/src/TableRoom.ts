@@ -23,7 +23,7 @@ import type { SearchRequest } from './botSearch';
 import type { ServerConfig } from './config';
 import type { GuestIdentity, GuestTokens } from './guestTokens';
 import { botMove, isSummaryWait } from './botMoves';
-import { clearRecord, mirrorList, mirrorRecord } from './mirror';
+import { clearRecord, mirrorBoard, mirrorList, mirrorRecord } from './mirror';
 import { PrivateState, SeatState, SpectatorState, TableState } from './TableState';
 import type { NumberList } from './TableState';
 import { TokenBucket } from './TokenBucket';
@@ -767,7 +767,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     const state = this.gameState;
     if (state === null) return;
     const board = this.game.view(state, null).public;
-    mirrorRecord(this.state.board, board);
+    mirrorBoard(this.state.board, this.game, board);
     for (let seat = 0; seat < this.state.seats.length; seat++) {
       const hand = this.state.hands.get(this.handKey(seat));
       if (!hand) continue;

@@ -3,7 +3,8 @@
  * so a move costs a few bytes per client instead of a whole view.
  */
 import type { ArraySchema } from '@colyseus/schema';
-import type { WireRecord, WireValue } from '@deckhand/rules';
+import { packPublic } from '@deckhand/rules';
+import type { AnyGame, WireRecord, WireValue } from '@deckhand/rules';
 import { NumberList } from './TableState';
 import type { WireRecordState } from './TableState';
 
@@ -155,4 +156,13 @@ export function mirrorRecord(target: WireRecordState, record: WireRecord, create
 
 export function clearRecord(target: WireRecordState): void {
   mirrorRecord(target, {});
+}
+
+/**
+ * Mirrors a game's public view into the board, without the fields every
+ * client computes with the game's rules (`publicWire`; `snapshotFromState`
+ * in @deckhand/protocol computes them back).
+ */
+export function mirrorBoard(target: WireRecordState, game: AnyGame, board: WireRecord): void {
+  mirrorRecord(target, game.publicWire ? packPublic(game.publicWire, board) : board);
 }

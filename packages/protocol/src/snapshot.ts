@@ -7,6 +7,7 @@
  * renders. Nothing here imports Colyseus: the web imports these as values and
  * types without pulling in the schema classes.
  */
+import { findGame, unpackPublic } from '@deckhand/rules';
 import type { GameView, OptionValue, Seat, WireRecord, WireValue } from '@deckhand/rules';
 
 /** Who can find a table: public tables are listed in the lobby; private ones are reached by code only. */
@@ -221,6 +222,17 @@ export function wireRecordFromJson(json: WireRecordJson | undefined): Record<str
 }
 
 /**
+ * The game's whole public view from the board as sent: the fields the game
+ * derives (`publicWire`) are computed back with its rules. An empty board (the
+ * lobby) stays empty.
+ */
+export function boardOf(gameId: string, sent: Record<string, WireValue>): Record<string, WireValue> {
+  const wire = findGame(gameId)?.publicWire;
+  if (!wire || Object.keys(sent).length === 0) return sent;
+  return { ...unpackPublic(wire, sent) };
+}
+
+/**
  * The client's snapshot of a decoded table state. Call it with
  * `room.state.toJSON()` after each patch (colyseus.js `onStateChange`).
  */
@@ -251,7 +263,7 @@ export function snapshotFromState(json: TableStateJson): TableSnapshot {
   // A client decodes at most one private entry: its own seat's.
   const own = Object.values(json.hands ?? {})[0];
   const phase = oneOf(TablePhase, json.phase, TablePhase.Lobby);
-  const board = wireRecordFromJson(json.board);
+  const board = boardOf(json.gameId ?? '', wireRecordFromJson(json.board));
   // Every game's public view says who must act, so the table does not send it twice.
   const active = board['active'];
   const outcome = phase === TablePhase.GameOver && json.outcome

@@ -11,6 +11,8 @@ export type {
   SetupConfig, GameAudit, WireValue, WireRecord, GameView, Bot, GameDefinition, AnyGame,
 } from './game';
 export { parseChoiceOptions } from './options';
+export { packPublic, unpackPublic } from './wire';
+export type { PublicWire } from './wire';
 export { randomBot } from './bots/random';
 export {
   createIsmctsBot, handRewards, scoreScaleOf, RolloutPolicy, ISMCTS_BOT_ID, DEFAULT_ISMCTS_ITERATIONS,
