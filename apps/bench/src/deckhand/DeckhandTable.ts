@@ -77,10 +77,9 @@ export type MoveResult =
 const CLIENT_RATE_PER_SECOND = Limits.ratePerSecond * 0.9;
 const CLIENT_BURST = Math.floor(Limits.rateBurst / 2);
 
-/** The few decoded fields the table reads between moves (the ones `snapshotFromState` reads them from). */
+/** The decoded field the table reads between moves (the one `snapshotFromState` reads it from). */
 interface DecodedTable {
   readonly phase?: string;
-  readonly board?: { readonly list?: { get(key: string): { readonly items: { toArray(): number[] } } | undefined } };
 }
 
 class SeatClient {
@@ -150,17 +149,14 @@ class SeatClient {
     return this.snapshotCache;
   }
 
-  /**
-   * The phase and the seats that must act, read from the decoded state
-   * without building a snapshot: the table needs them between every two
-   * moves, and only the acting client needs its whole view.
-   */
+  /** The phase, read from the decoded state without building a snapshot (the table needs it between every two moves). */
   phase(): string {
     return (this.room.state as DecodedTable).phase ?? '';
   }
 
+  /** The seats that must act: the board does not carry them, every client derives them with the rules. */
   activeSeats(): readonly number[] {
-    return (this.room.state as DecodedTable).board?.list?.get('active')?.items.toArray() ?? [];
+    return this.snapshot().active;
   }
 
   /** Resolves once this client has seen a patch numbered above `count` (or an error); no time limit. */
