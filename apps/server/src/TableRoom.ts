@@ -23,6 +23,7 @@ import type { SearchRequest } from './botSearch';
 import type { ServerConfig } from './config';
 import type { GuestIdentity, GuestTokens } from './guestTokens';
 import { botMove, isSummaryWait } from './botMoves';
+import { currentDeadline, publishDeadline, revealDeadline } from './deadline';
 import { clearRecord, mirrorBoard, mirrorList, mirrorRecord } from './mirror';
 import { PrivateState, SeatState, SpectatorState, TableState } from './TableState';
 import type { NumberList } from './TableState';
@@ -265,6 +266,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       this.state.spectators.get(identity.playerId)!.connected = true;
     }
     if (this.state.hostId === '') this.state.hostId = identity.playerId;
+    revealDeadline(this.state);
 
     this.sendTo(client, {
       type: 'welcome',
@@ -307,6 +309,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       member.generation++;
       member.client = back;
       member.reconnection = null;
+      revealDeadline(this.state);
       const again = this.seatOf(member.playerId);
       if (again !== null) this.attachSeat(again, member);
       this.state.spectators.get(member.playerId)?.assign({ connected: true });
@@ -720,7 +723,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     mirrorList(this.state.outcome.scores, []);
     mirrorList(this.state.outcome.winners, []);
     mirrorList(this.state.outcome.ranking, []);
-    this.state.deadline = 0;
+    publishDeadline(this.state, 0);
     this.state.handNumber = 0;
     this.state.moveNumber = 0;
     this.state.lastSeat = -1;
@@ -784,7 +787,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private finish(): void {
     const outcome = this.game.outcome(this.gameState)!;
     this.clearTimers();
-    this.state.deadline = 0;
+    publishDeadline(this.state, 0);
     this.waitingHumans = new Set();
     mirrorList(this.state.outcome.scores, outcome.scores);
     mirrorList(this.state.outcome.winners, outcome.winners);
@@ -813,7 +816,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (this.state.phase !== TablePhase.Playing || this.gameState === null || this.closing) {
       this.turnTimer?.clear();
       this.turnTimer = null;
-      this.state.deadline = 0;
+      publishDeadline(this.state, 0);
       return;
     }
     const active = this.game.activeSeats(this.gameState);
@@ -825,20 +828,23 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       else humans.push(seat);
     }
     const keep =
-      this.state.deadline > 0 && this.turnTimer !== null && summary === this.waitingSummary &&
+      currentDeadline(this.state) > 0 && this.turnTimer !== null && summary === this.waitingSummary &&
       humans.length > 0 && humans.every((seat) => this.waitingHumans.has(seat));
     this.waitingHumans = new Set(humans);
     this.waitingSummary = summary;
-    if (keep) return;
+    if (keep) {
+      publishDeadline(this.state, currentDeadline(this.state));
+      return;
+    }
     this.turnTimer?.clear();
     this.turnTimer = null;
     const seconds = humans.length === 0 ? 0 : summary ? this.deps.config.handSummarySeconds : this.state.turnSeconds;
     if (seconds === 0) {
-      this.state.deadline = 0;
+      publishDeadline(this.state, 0, { waitMs: 0, active });
       return;
     }
     const wait = Math.max(1, Math.round(seconds * 1000 * this.deps.config.timeScale));
-    this.state.deadline = Date.now() + wait;
+    publishDeadline(this.state, Date.now() + wait, { waitMs: wait, active });
     this.turnTimer = this.later(wait, () => this.onDeadline());
   }
 

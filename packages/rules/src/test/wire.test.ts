@@ -11,7 +11,7 @@ import { packPublic, unpackPublic } from '../wire';
 import type { AnyGame, WireRecord } from '../game';
 
 /** Games per game kind; `DECKHAND_WIRE_GAMES=2000` for a longer run (the default keeps CI quick). */
-const GAMES_PER_KIND = Number(process.env['DECKHAND_WIRE_GAMES'] ?? 200);
+const GAMES_PER_KIND = Number(process.env['DECKHAND_WIRE_GAMES'] ?? 100);
 
 /** How often each derived field had to be sent, over every position of every game. */
 function sentCounts(game: AnyGame, games: number): { positions: number; sent: Record<string, number>; mismatches: string[] } {
