@@ -155,6 +155,7 @@ export function mirrorRecord(target: WireRecordState, record: WireRecord, create
 }
 
 export function clearRecord(target: WireRecordState): void {
+  boardsSent.delete(target);
   mirrorRecord(target, {});
 }
 
@@ -164,5 +165,14 @@ export function clearRecord(target: WireRecordState): void {
  * in @deckhand/protocol computes them back).
  */
 export function mirrorBoard(target: WireRecordState, game: AnyGame, board: WireRecord): void {
-  mirrorRecord(target, game.publicWire ? packPublic(game.publicWire, board) : board);
+  if (!game.publicWire) {
+    mirrorRecord(target, board);
+    return;
+  }
+  const sent = packPublic(game.publicWire, board, boardsSent.get(target) ?? null);
+  boardsSent.set(target, sent);
+  mirrorRecord(target, sent);
 }
+
+/** What each board last sent: a game may carry history from one move to the next (`PublicWire.carry`). */
+const boardsSent = new WeakMap<WireRecordState, WireRecord>();

@@ -17,6 +17,16 @@ export interface PublicWire {
    * derived field sent because its value could not be derived. Pure.
    */
   derive(sent: WireRecord): WireRecord;
+  /**
+   * Fields sent that are not in the view: what the view forgot and a client
+   * can use (the order cards were played in, say), computed from the view and
+   * what was sent before it (null for the first view of a table). A wrong or
+   * missing history only costs bytes: `derive` then gets fields wrong, and
+   * they travel as they are.
+   */
+  carry?(view: WireRecord, previous: WireRecord | null): WireRecord;
+  /** The keys `carry` adds; the unpacked view drops them. */
+  readonly carriedKeys?: readonly string[];
 }
 
 function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean {
@@ -34,12 +44,13 @@ function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean 
  * field then travels as it is (repeated until nothing derived is wrong, since
  * one sent field may fix another's derivation).
  */
-export function packPublic(wire: PublicWire, view: WireRecord): WireRecord {
+export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRecord | null = null): WireRecord {
   const derived = new Set(wire.derivedKeys);
   const sent: Record<string, WireValue> = {};
   for (const [key, value] of Object.entries(view)) {
     if (!derived.has(key)) sent[key] = value;
   }
+  if (wire.carry) Object.assign(sent, wire.carry(view, previous));
   // In `derivedKeys` order, so a field sent early (a leader) can fix the derivation of a later one (whose turn).
   for (let round = 0; round < wire.derivedKeys.length; round++) {
     const computed = wire.derive(sent);
@@ -54,7 +65,9 @@ export function packPublic(wire: PublicWire, view: WireRecord): WireRecord {
 
 /** The whole public view back from what was sent. */
 export function unpackPublic(wire: PublicWire, sent: WireRecord): WireRecord {
-  return { ...wire.derive(sent), ...sent };
+  const view: Record<string, WireValue> = { ...wire.derive(sent), ...sent };
+  for (const key of wire.carriedKeys ?? []) delete view[key];
+  return view;
 }
 
 /** A list field of what was sent, or an empty list. */
