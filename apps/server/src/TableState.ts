@@ -85,7 +85,7 @@ export const TableState = schema(
     spectators: { map: SpectatorState },
     maxSpectators: { type: 'uint8', default: 8 },
     turnSeconds: { type: 'uint8', default: 30 },
-    /** Epoch ms; valid at move `deadlineMove` only (see `publishDeadline`). */
+    /** Epoch ms; valid at move `deadlineMove` only (see `room/DeadlineMirror.ts`). */
     deadline: { type: 'number', default: 0 },
     deadlineMove: { type: 'number', default: 0 },
     seedHash: { type: 'string', default: '' },
