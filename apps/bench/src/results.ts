@@ -3,6 +3,7 @@
  * object alone, so the two never disagree; `--quick` prints the same shape.
  */
 import fs from 'node:fs';
+import type { MidGameJoin, MoveAnatomy } from './deckhand/DeckhandTable';
 import type { Machine } from './machine';
 import type { PauseFigures } from './pauses';
 import type { LatencySummary } from './stats';
@@ -26,6 +27,17 @@ export interface WireSide {
 
 export interface WireGameFigures {
   readonly gameId: string;
+  /** The turn timer of the measured tables (the web app's default); absent in older files (timer off). */
+  readonly turnSeconds?: number;
+  /** Deckhand with the turn timer off, the same number of games (other deals, same bot seeds). */
+  readonly timerOff?: WireSide;
+  readonly timerOffMoves?: number;
+  /** Bytes to join the first game in its middle: a new spectator, and a seat's reconnect. */
+  readonly midGameJoin?: MidGameJoin | null;
+  /** One move of each kind of the first game, field by field, the most frequent kinds first. */
+  readonly anatomy?: readonly MoveAnatomy[];
+  /** How often each kind of move was played in that game. */
+  readonly moveKinds?: Readonly<Record<string, number>>;
   readonly games: number;
   /** Accepted moves over all games (the same moves on both sides). */
   readonly moves: number;
@@ -158,6 +170,8 @@ export interface LatencyFigures {
   readonly baselineOneTable: LatencySummary;
   /** At the largest capacity step held (part 3), measured inside the load workers. */
   readonly underLoad: { readonly tables: number; readonly latency: LatencySummary } | null;
+  /** One table again, same games, while another process keeps a core busy (absent in older files). */
+  readonly busy?: { readonly oneTable: LatencySummary; readonly machineCpuPercent: number } | null;
 }
 
 /** One window of the hard-bots part: the human tables' figures, and what the bot tables did meanwhile. */

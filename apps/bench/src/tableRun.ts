@@ -1,4 +1,5 @@
 import type { GameRecord } from '@deckhand/rules';
+import type { MidGameJoin, MoveAnatomy } from './deckhand/DeckhandTable';
 import type { ByteCount } from './wire';
 
 /** One complete game played at one table of four clients, as measured by the clients. */
@@ -11,6 +12,11 @@ export interface TableRun {
   readonly clients: readonly { readonly join: ByteCount; readonly start: ByteCount; readonly moves: ByteCount }[];
   /** Per accepted move: from the send to the moment the last of the four clients held the new state. */
   readonly latenciesMs: readonly number[];
+  /** Deckhand tables only: bytes to join in the middle of the game (when asked for). */
+  readonly midGameJoin?: MidGameJoin | null;
+  /** Deckhand tables only: one move of each kind, field by field (when asked for). */
+  readonly anatomy?: readonly MoveAnatomy[];
+  readonly moveKinds?: Readonly<Record<string, number>>;
   /** The moves in the order the server accepted them, to replay the same game elsewhere. */
   readonly record: GameRecord;
 }

@@ -12,6 +12,10 @@ export const MeterPhase = {
   Start: 'start',
   /** From the first move sent to the last move's state received. */
   Moves: 'moves',
+  /** A seated client's own reconnect mid-game: from the drop to the state it holds again. */
+  Rejoin: 'rejoin',
+  /** What a seated client receives because another client joined mid-game (kept out of the per-move figures). */
+  Aside: 'aside',
 } as const;
 export type MeterPhase = (typeof MeterPhase)[keyof typeof MeterPhase];
 

@@ -92,7 +92,9 @@ export const TableState = schema(
     locked: { type: 'boolean', default: false },
     knocking: { map: KnockerState },
     turnSeconds: { type: 'uint8', default: 30 },
+    /** Epoch ms; valid at move `deadlineMove` only (see `room/DeadlineMirror.ts`). */
     deadline: { type: 'number', default: 0 },
+    deadlineMove: { type: 'number', default: 0 },
     seedHash: { type: 'string', default: '' },
     seed: { type: 'string', default: '' },
     handNumber: { type: 'uint16', default: 0 },

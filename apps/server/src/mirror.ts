@@ -3,7 +3,8 @@
  * so a move costs a few bytes per client instead of a whole view.
  */
 import type { ArraySchema } from '@colyseus/schema';
-import type { WireRecord, WireValue } from '@deckhand/rules';
+import { packPublic } from '@deckhand/rules';
+import type { AnyGame, WireRecord, WireValue } from '@deckhand/rules';
 import { NumberList } from './TableState';
 import type { WireRecordState } from './TableState';
 
@@ -154,5 +155,24 @@ export function mirrorRecord(target: WireRecordState, record: WireRecord, create
 }
 
 export function clearRecord(target: WireRecordState): void {
+  boardsSent.delete(target);
   mirrorRecord(target, {});
 }
+
+/**
+ * Mirrors a game's public view into the board, without the fields every
+ * client computes with the game's rules (`publicWire`; `snapshotFromState`
+ * in @deckhand/protocol computes them back).
+ */
+export function mirrorBoard(target: WireRecordState, game: AnyGame, board: WireRecord): void {
+  if (!game.publicWire) {
+    mirrorRecord(target, board);
+    return;
+  }
+  const sent = packPublic(game.publicWire, board, boardsSent.get(target) ?? null);
+  boardsSent.set(target, sent);
+  mirrorRecord(target, sent);
+}
+
+/** What each board last sent: a game may carry history from one move to the next (`PublicWire.carry`). */
+const boardsSent = new WeakMap<WireRecordState, WireRecord>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gameViewOf, seatOfPlayer, snapshotFromState, wireRecordFromJson } from './snapshot';
+import { createMoveClock, gameViewOf, seatOfPlayer, snapshotFromState, turnTimerRuns, wireRecordFromJson } from './snapshot';
+import type { TableStateJson } from './snapshot';
 
 describe('snapshotFromState', () => {
   it('reads an empty state as an empty lobby', () => {
@@ -61,5 +62,45 @@ describe('snapshotFromState', () => {
     const outcome = { scores: [3, 40], winners: [0], ranking: [0, 1] };
     expect(snapshotFromState({ phase: 'playing', outcome }).outcome).toBeNull();
     expect(snapshotFromState({ phase: 'gameOver', outcome }).outcome).toEqual(outcome);
+  });
+});
+
+describe('the turn deadline', () => {
+  const seats = [
+    { kind: 'human', playerId: 'a' },
+    { kind: 'bot', botLevel: 'easy' },
+    { kind: 'human', playerId: 'c', away: true },
+  ];
+  const playing = (active: number[], extra: Partial<TableStateJson>): TableStateJson => ({
+    phase: 'playing', turnSeconds: 30, seats, moveNumber: 7, board: { list: { active: { items: active } } }, ...extra,
+  });
+
+  it('is the written one when it belongs to the current move (a join, a kept or summary deadline)', () => {
+    const snapshot = snapshotFromState(playing([0], { deadline: 123_456, deadlineMove: 7 }), () => 1_000);
+    expect(snapshot.deadline).toBe(123_456);
+  });
+
+  it('starts when this client saw the move, for a human who must act, when the server did not write it', () => {
+    const stale = { deadline: 99, deadlineMove: 3 };
+    expect(snapshotFromState(playing([0], stale), () => 1_000).deadline).toBe(31_000);
+    // Bots and away players act after the bot delay, with no countdown; a timer that is off shows none.
+    expect(snapshotFromState(playing([1], stale), () => 1_000).deadline).toBe(0);
+    expect(snapshotFromState(playing([2], stale), () => 1_000).deadline).toBe(0);
+    expect(snapshotFromState(playing([0], { ...stale, turnSeconds: 0 }), () => 1_000).deadline).toBe(0);
+  });
+
+  it('a client keeps the moment it first saw each move, so a later patch (chat, a seat) does not restart the countdown', () => {
+    let now = 5_000;
+    const seenAt = createMoveClock(() => now);
+    expect(seenAt(7)).toBe(5_000);
+    now = 9_000;
+    expect(seenAt(7)).toBe(5_000);
+    expect(seenAt(8)).toBe(9_000);
+  });
+
+  it('agrees with the server on when a turn timer runs', () => {
+    expect(turnTimerRuns(seats, [1, 2], 30)).toBe(false);
+    expect(turnTimerRuns(seats, [1, 0], 30)).toBe(true);
+    expect(turnTimerRuns(seats, [0], 0)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@
  * renders. Nothing here imports Colyseus: the web imports these as values and
  * types without pulling in the schema classes.
  */
+import { findGame, unpackPublic } from '@deckhand/rules';
 import type { GameView, OptionValue, Seat, WireRecord, WireValue } from '@deckhand/rules';
 
 /** Who can find a table: public tables are listed in the lobby; private ones are reached by code only. */
@@ -115,7 +116,11 @@ export interface TableSnapshot {
   readonly maxSpectators: number;
   /** Turn timer in seconds, 0 = off. */
   readonly turnSeconds: number;
-  /** Epoch ms when the current wait ends (turn timer, hand summary); 0 = no deadline. */
+  /**
+   * Epoch ms when the current wait ends (turn timer, hand summary); 0 = no
+   * deadline. Written by the server, or computed from the moment this client
+   * saw the move that started a fresh turn timer (see `deadlineOf`).
+   */
   readonly deadline: number;
   /** Seats that must act now (the game's `activeSeats`, read from the board's `active`); empty outside a game. */
   readonly active: readonly Seat[];
@@ -208,6 +213,8 @@ export interface TableStateJson {
   readonly knocking?: Readonly<Record<string, { readonly name?: string }>>;
   readonly turnSeconds?: number;
   readonly deadline?: number;
+  /** The move `deadline` was written at; at an older move the deadline is the client's to compute. */
+  readonly deadlineMove?: number;
   readonly seedHash?: string;
   readonly seed?: string;
   readonly handNumber?: number;
@@ -238,11 +245,71 @@ export function wireRecordFromJson(json: WireRecordJson | undefined): Record<str
   return record;
 }
 
+/** When this client first saw a move (epoch ms), by move number. */
+export type MoveClock = (moveNumber: number) => number;
+
+/** A clock for one client: the first time it is asked about a move number, that time stays. */
+export function createMoveClock(now: () => number = Date.now): MoveClock {
+  let move = -1;
+  let seenAt = 0;
+  return (moveNumber) => {
+    if (moveNumber !== move) {
+      move = moveNumber;
+      seenAt = now();
+    }
+    return seenAt;
+  };
+}
+
+/** Without a clock of its own, a snapshot takes a move as seen now. */
+const wallClock: MoveClock = () => Date.now();
+
+/**
+ * Whether a fresh turn timer starts for the seats that must act: the timer is
+ * on and one of them is a human the server is not playing for (bots and away
+ * players act after the bot delay, with no deadline).
+ */
+export function turnTimerRuns(
+  seats: ArrayLike<{ readonly kind?: string; readonly away?: boolean } | undefined>,
+  active: readonly Seat[],
+  turnSeconds: number,
+): boolean {
+  return turnSeconds > 0 && active.some((seat) => {
+    const holder = seats[seat];
+    return holder !== undefined && holder.kind !== SeatKind.Bot && holder.away !== true;
+  });
+}
+
+/**
+ * When the current wait ends. A move that starts a fresh turn timer does not
+ * carry its deadline (about 10 bytes to every client): the client starts the
+ * countdown when it sees the move. The server writes the deadline, with the
+ * move it belongs to, whenever a client could not know it: a kept deadline, a
+ * hand summary's, a scaled test clock, and for a client that joins.
+ */
+export function deadlineOf(json: TableStateJson, seats: readonly SeatSnapshot[], active: readonly Seat[], moveSeenAt: MoveClock): number {
+  const moveNumber = json.moveNumber ?? 0;
+  if ((json.deadlineMove ?? 0) === moveNumber) return json.deadline ?? 0;
+  return turnTimerRuns(seats, active, json.turnSeconds ?? 0) ? moveSeenAt(moveNumber) + (json.turnSeconds ?? 0) * 1000 : 0;
+}
+
+/**
+ * The game's whole public view from the board as sent: the fields the game
+ * derives (`publicWire`) are computed back with its rules. An empty board (the
+ * lobby) stays empty.
+ */
+export function boardOf(gameId: string, sent: Record<string, WireValue>): Record<string, WireValue> {
+  const wire = findGame(gameId)?.publicWire;
+  if (!wire || Object.keys(sent).length === 0) return sent;
+  return { ...unpackPublic(wire, sent) };
+}
+
 /**
  * The client's snapshot of a decoded table state. Call it with
- * `room.state.toJSON()` after each patch (colyseus.js `onStateChange`).
+ * `room.state.toJSON()` after each patch (colyseus.js `onStateChange`), and
+ * the client's own `createMoveClock()` so a countdown starts when its move arrived.
  */
-export function snapshotFromState(json: TableStateJson): TableSnapshot {
+export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = wallClock): TableSnapshot {
   const seats: SeatSnapshot[] = (json.seats ?? []).map((seat, index) => {
     const kind = oneOf(SeatKind, seat.kind, SeatKind.Empty);
     return {
@@ -270,9 +337,10 @@ export function snapshotFromState(json: TableStateJson): TableSnapshot {
   // A client decodes at most one private entry: its own seat's.
   const own = Object.values(json.hands ?? {})[0];
   const phase = oneOf(TablePhase, json.phase, TablePhase.Lobby);
-  const board = wireRecordFromJson(json.board);
+  const board = boardOf(json.gameId ?? '', wireRecordFromJson(json.board));
   // Every game's public view says who must act, so the table does not send it twice.
   const active = board['active'];
+  const activeSeats = Array.isArray(active) && active.every((seat) => typeof seat === 'number') ? [...(active as readonly Seat[])] : [];
   const outcome = phase === TablePhase.GameOver && json.outcome
     ? {
         scores: [...(json.outcome.scores ?? [])],
@@ -291,8 +359,8 @@ export function snapshotFromState(json: TableStateJson): TableSnapshot {
     spectators,
     maxSpectators: json.maxSpectators ?? 0,
     turnSeconds: json.turnSeconds ?? 0,
-    deadline: json.deadline ?? 0,
-    active: Array.isArray(active) && active.every((seat) => typeof seat === 'number') ? [...(active as readonly Seat[])] : [],
+    deadline: deadlineOf(json, seats, activeSeats, moveSeenAt),
+    active: activeSeats,
     seedHash: json.seedHash ?? '',
     seed: json.seed ?? '',
     handNumber: json.handNumber ?? 0,

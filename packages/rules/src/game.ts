@@ -7,6 +7,7 @@
  */
 import type { Card } from './cards';
 import type { Rng, RngState } from './rng';
+import type { PublicWire } from './wire';
 
 /** A seat index, 0-based, clockwise. */
 export type Seat = number;
@@ -200,6 +201,12 @@ export interface GameDefinition<
 
   readonly bots: Readonly<Record<string, Bot<View, Move>>>;
   readonly audit: GameAudit<State, View>;
+  /**
+   * Public fields a client computes from the others with these rules, so the
+   * server need not send them (`packPublic` / `unpackPublic`). Optional: a game
+   * without it sends its whole public view.
+   */
+  readonly publicWire?: PublicWire;
 }
 
 /**

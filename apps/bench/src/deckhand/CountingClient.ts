@@ -15,6 +15,8 @@ interface ListenableSocket {
 export class CountingClient extends Client {
   /** Bytes received by the rooms this client opens. */
   readonly meter = new ByteMeter();
+  /** Called with each frame's payload size, before the SDK decodes it. */
+  onFrame: ((payloadBytes: number) => void) | null = null;
 
   // The SDK's factory for rooms; wrapped so the socket can be tapped as soon as it exists.
   protected override createRoom<T>(roomName: string, rootSchema?: Parameters<Client['consumeSeatReservation']>[1]): Room<T> {
@@ -25,7 +27,11 @@ export class CountingClient extends Client {
       connect(...args);
       const socket = (room.connection.transport as unknown as { ws?: ListenableSocket }).ws;
       if (!socket) throw new Error('colyseus.js transport has no WebSocket to count bytes on');
-      socket.addEventListener('message', (event) => meter.add(payloadLength(event.data), colyseusKind(event.data)));
+      socket.addEventListener('message', (event) => {
+        const bytes = payloadLength(event.data);
+        meter.add(bytes, colyseusKind(event.data));
+        this.onFrame?.(bytes);
+      });
     };
     return room;
   }

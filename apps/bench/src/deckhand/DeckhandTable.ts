@@ -2,8 +2,8 @@
  * One Deckhand table of real colyseus.js clients, one per seat, all in this
  * process. They create and join as apps/web does (no `events` option: the
  * page reads each move's events from its patches), so they receive what a
- * browser receives; the table's turn timer is off, a choice the host has in
- * the lobby. Each client picks its moves from its own decoded view with the
+ * browser receives; the turn timer is the config's (the web app creates
+ * tables with the 30 s default; off is a choice the host has in the lobby). Each client picks its moves from its own decoded view with the
  * rules package (`legalMovesInView` + the random bot), as a player's browser
  * would; the server's deal is whatever the server dealt.
  *
@@ -15,10 +15,12 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Room } from 'colyseus.js';
 import { Limits, PROTOCOL_VERSION, RoomName, TablePhase, gameViewOf, snapshotFromState } from '@deckhand/protocol';
-import type { TableSnapshot, TableStateJson } from '@deckhand/protocol';
+import type { TableSnapshot, TableStateJson, TurnSeconds } from '@deckhand/protocol';
 import { Rng, findGame, randomBot } from '@deckhand/rules';
 import type { AnyGame, Bot, MoveBase, RecordedMove } from '@deckhand/rules';
 import { CountingClient } from './CountingClient';
+import { decoderOf, instrumentDecoder, recordPatch } from '../anatomy';
+import type { AnatomyRow } from '../anatomy';
 import { MeterPhase } from '../wire';
 import { withTimeout } from '../tableRun';
 import type { TableRun } from '../tableRun';
@@ -34,6 +36,30 @@ export interface DeckhandTableConfig {
   readonly botSeed: string;
   /** Game options for the table (the game's defaults when absent). */
   readonly options?: Readonly<Record<string, string | number | boolean>>;
+  /** The turn timer the host creates the table with; the server's default (the web app's) when absent. */
+  readonly turnSeconds?: TurnSeconds;
+  /** Record the anatomy of each kind of move (which fields of the patch took how many bytes). */
+  readonly anatomy?: boolean;
+}
+
+/** One move's patch, field by field, as one client decoded it. */
+export interface MoveAnatomy {
+  /** The move's events, e.g. `played` or `played+trickWon`. */
+  readonly kind: string;
+  readonly moveNumber: number;
+  /** A client that did not move (the next seat). */
+  readonly observer: readonly AnatomyRow[];
+  /** The client that moved: its own hand changes too. */
+  readonly mover: readonly AnatomyRow[];
+}
+
+/** Bytes a client received to join a table in the middle of a game. */
+export interface MidGameJoin {
+  readonly moveNumber: number;
+  /** A new spectator: from opening its socket to holding the state. */
+  readonly spectatorBytes: number;
+  /** A seated client whose connection dropped: from reconnecting to holding the state again. */
+  readonly reconnectBytes: number;
 }
 
 /** What happened to one move. */
@@ -51,10 +77,9 @@ export type MoveResult =
 const CLIENT_RATE_PER_SECOND = Limits.ratePerSecond * 0.9;
 const CLIENT_BURST = Math.floor(Limits.rateBurst / 2);
 
-/** The few decoded fields the table reads between moves (the ones `snapshotFromState` reads them from). */
+/** The decoded field the table reads between moves (the one `snapshotFromState` reads it from). */
 interface DecodedTable {
   readonly phase?: string;
-  readonly board?: { readonly list?: { get(key: string): { readonly items: { toArray(): number[] } } | undefined } };
 }
 
 class SeatClient {
@@ -65,11 +90,22 @@ class SeatClient {
   lastError: string | null = null;
   private snapshotCache: TableSnapshot | null = null;
   private patchWaiters: (() => void)[] = [];
+  /** Size of the last frame received, for the anatomy of the patch it carried. */
+  lastFrameBytes = 0;
 
   constructor(
     readonly client: CountingClient,
-    readonly room: Room,
+    public room: Room,
   ) {
+    this.listen(room);
+    client.onFrame = (bytes) => {
+      this.lastFrameBytes = bytes;
+    };
+  }
+
+  /** Follows `room` (the first one, or the new one after a reconnect). */
+  listen(room: Room): void {
+    this.room = room;
     room.onStateChange(() => {
       this.patches++;
       this.lastPatchAt = performance.now();
@@ -86,6 +122,11 @@ class SeatClient {
     });
     // Every other server message (welcome, chat history, notices) is only counted.
     room.onMessage('*', () => undefined);
+  }
+
+  /** The client's decoded table as the web renders it, copied now. */
+  board(): TableSnapshot['board'] {
+    return snapshotFromState(this.room.state.toJSON() as TableStateJson).board;
   }
 
   /** Waits until the client's own rate bucket holds a token, then takes it. */
@@ -108,17 +149,14 @@ class SeatClient {
     return this.snapshotCache;
   }
 
-  /**
-   * The phase and the seats that must act, read from the decoded state
-   * without building a snapshot: the table needs them between every two
-   * moves, and only the acting client needs its whole view.
-   */
+  /** The phase, read from the decoded state without building a snapshot (the table needs it between every two moves). */
   phase(): string {
     return (this.room.state as DecodedTable).phase ?? '';
   }
 
+  /** The seats that must act: the board does not carry them, every client derives them with the rules. */
   activeSeats(): readonly number[] {
-    return (this.room.state as DecodedTable).board?.list?.get('active')?.items.toArray() ?? [];
+    return this.snapshot().active;
   }
 
   /** Resolves once this client has seen a patch numbered above `count` (or an error); no time limit. */
@@ -170,6 +208,10 @@ export class DeckhandTable {
   private readonly latencies: number[] = [];
   private firstMoveSent = false;
   private leaving: Promise<void> | null = null;
+  private readonly anatomies = new Map<string, MoveAnatomy>();
+  private readonly kindCounts = new Map<string, number>();
+  private readonly extraClients: CountingClient[] = [];
+  private readonly extraRooms: Room[] = [];
 
   private constructor(
     private readonly config: DeckhandTableConfig,
@@ -197,7 +239,7 @@ export class DeckhandTable {
                 ...options,
                 gameId: config.gameId,
                 seatCount: config.seats,
-                turnSeconds: 0,
+                ...(config.turnSeconds === undefined ? {} : { turnSeconds: config.turnSeconds }),
                 visibility: 'private',
                 ...(config.options ? { options: config.options } : {}),
               })
@@ -207,6 +249,7 @@ export class DeckhandTable {
         );
         const seat = new SeatClient(client, room);
         seats.push(seat);
+        if (config.anatomy) instrumentDecoder(decoderOf(room));
         await seat.patchAfter(0, `seat ${index}'s first state`);
         client.meter.enter(MeterPhase.Start);
       }
@@ -257,6 +300,10 @@ export class DeckhandTable {
     }
     await actor.pace();
     const before = this.seats.map((seat) => seat.patches);
+    const observer = this.bySeat.get((seatIndex + 1) % this.seats.length) ?? actor;
+    const anatomy = this.config.anatomy
+      ? { board: actor.board(), observer: recordPatch(decoderOf(observer.room)), mover: recordPatch(decoderOf(actor.room)) }
+      : null;
     actor.lastError = null;
     const sent = performance.now();
     actor.room.send('move', { move });
@@ -269,13 +316,83 @@ export class DeckhandTable {
     const latencyMs = Math.max(...this.seats.map((seat) => seat.lastPatchAt)) - sent;
     this.latencies.push(latencyMs);
     this.recorded.push({ seat: seatIndex, move });
+    if (anatomy) {
+      const observerRows = anatomy.observer.finish(observer.lastFrameBytes);
+      const moverRows = anatomy.mover.finish(actor.lastFrameBytes);
+      const events = this.game.eventsBetween(anatomy.board, actor.board(), seatIndex) as { type: string }[];
+      const kind = events.map((event) => event.type).join('+');
+      this.kindCounts.set(kind, (this.kindCounts.get(kind) ?? 0) + 1);
+      // A move a little into the game: the first ones of a deal are not typical.
+      if (!this.anatomies.has(kind) && this.recorded.length > 12) {
+        this.anatomies.set(kind, { kind, moveNumber: this.recorded.length, observer: observerRows, mover: moverRows });
+      }
+    }
     return { ok: true, latencyMs, over: this.over };
   }
 
+  /** One anatomy per kind of move, the most frequent kinds first. */
+  moveAnatomies(): MoveAnatomy[] {
+    return [...this.anatomies.values()].sort((a, b) => (this.kindCounts.get(b.kind) ?? 0) - (this.kindCounts.get(a.kind) ?? 0));
+  }
+
+  /** How often each kind of move was played (anatomy runs only). */
+  moveKinds(): Record<string, number> {
+    return Object.fromEntries(this.kindCounts);
+  }
+
+  /**
+   * Mid-game joins, measured between two moves: a new spectator opens a
+   * socket and joins, then seat 0's connection drops and it reconnects. What
+   * the other clients receive meanwhile is kept out of the per-move figures.
+   */
+  async measureMidGameJoin(): Promise<MidGameJoin> {
+    for (const seat of this.seats) seat.client.meter.enter(MeterPhase.Aside);
+    const spectator = new CountingClient(this.config.baseUrl);
+    this.extraClients.push(spectator);
+    const token = await guestToken(this.config.baseUrl, 'Bench spectator');
+    const room = await withTimeout(
+      spectator.joinById(this.seats[0]!.room.roomId, { token, protocol: PROTOCOL_VERSION, spectate: true }),
+      STEP_TIMEOUT_MS,
+      'a spectator joining',
+    );
+    this.extraRooms.push(room);
+    await withTimeout(new Promise<void>((resolve) => room.onStateChange.once(() => resolve())), STEP_TIMEOUT_MS, "the spectator's state");
+    // The welcome and the chat history follow the state.
+    await sleep(150);
+    const spectatorBytes = spectator.meter.count(MeterPhase.Join).wireBytes;
+
+    const seat = this.seats[0]!;
+    const reconnectionToken = seat.room.reconnectionToken;
+    const mySeat = seat.snapshot().mySeat;
+    await seat.room.leave(false);
+    seat.client.meter.enter(MeterPhase.Rejoin);
+    const deadline = performance.now() + STEP_TIMEOUT_MS;
+    let rejoined: Room | null = null;
+    while (!rejoined) {
+      try {
+        rejoined = await seat.client.reconnect(reconnectionToken);
+      } catch (error) {
+        // The server may not have noticed the drop yet: retry shortly.
+        if (performance.now() > deadline) throw error;
+        await sleep(50);
+      }
+    }
+    const stateCount = seat.patches;
+    seat.listen(rejoined);
+    await seat.patchAfter(stateCount, 'the reconnected state');
+    await sleep(150);
+    const reconnectBytes = seat.client.meter.count(MeterPhase.Rejoin).wireBytes;
+    if (seat.snapshot().mySeat !== mySeat) throw new Error(`seat ${String(mySeat)} reconnected as ${String(seat.snapshot().mySeat)}`);
+    for (const other of this.seats) other.client.meter.enter(MeterPhase.Moves);
+    return { moveNumber: this.recorded.length, spectatorBytes, reconnectBytes };
+  }
+
   /** Plays to the end; throws on a refused move or a lost patch. `maxMoves` bounds a game that never ends. */
-  async playToEnd(maxMoves = 5_000): Promise<TableRun> {
+  async playToEnd(maxMoves = 5_000, midGameJoinAt: number | null = null): Promise<TableRun> {
+    let midGameJoin: MidGameJoin | null = null;
     for (let count = 0; !this.over; count++) {
       if (count >= maxMoves) throw new Error(`${this.config.gameId}: no game over after ${maxMoves} moves`);
+      if (count === midGameJoinAt) midGameJoin = await this.measureMidGameJoin();
       const result = await this.playMove();
       if (!result.ok) throw new Error(`${this.config.gameId}: ${result.error}`);
     }
@@ -292,6 +409,9 @@ export class DeckhandTable {
           moves: seat.client.meter.count(MeterPhase.Moves),
         })),
       latenciesMs: [...this.latencies],
+      midGameJoin,
+      anatomy: this.moveAnatomies(),
+      moveKinds: this.moveKinds(),
       record: { game: this.config.gameId, seed: final.seed, options: final.options, seats: this.config.seats, moves: [...this.recorded] },
     };
   }
@@ -313,7 +433,7 @@ export class DeckhandTable {
   /** Every client leaves (consented), so the server can dispose of the room at once. Safe to call twice. */
   leave(): Promise<void> {
     this.leaving ??= Promise.allSettled(
-      this.seats.map((seat) => withTimeout(seat.room.leave(true), STEP_TIMEOUT_MS, 'leaving')),
+      [...this.seats.map((seat) => seat.room), ...this.extraRooms].map((room) => withTimeout(room.leave(true), STEP_TIMEOUT_MS, 'leaving')),
     ).then(() => undefined);
     return this.leaving;
   }

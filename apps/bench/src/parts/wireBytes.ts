@@ -7,6 +7,8 @@
  * run at the same time in their own processes, so the comparison holds on a
  * noisy machine.
  */
+import { DEFAULT_TURN_SECONDS } from '@deckhand/protocol';
+import type { TurnSeconds } from '@deckhand/protocol';
 import { findGame, replayGame } from '@deckhand/rules';
 import type { AnyGame } from '@deckhand/rules';
 import { replayOnBaseline } from '../baseline/baselineTable';
@@ -14,10 +16,14 @@ import { DeckhandTable } from '../deckhand/DeckhandTable';
 import { machineBusyMs } from '../machine';
 import { ServerKind, startServerHost } from '../host/hostProtocol';
 import type { ServerHost } from '../host/hostProtocol';
+import { startChild } from '../processes';
 import type { LatencyFigures, WireGameFigures, WireSide } from '../results';
 import { round, summarize } from '../stats';
 import type { TableRun } from '../tableRun';
 import { addCounts } from '../wire';
+
+/** The move before which a spectator joins and a seat reconnects, in the first game of each kind. */
+const MID_GAME_JOIN_AT = 100;
 
 export interface WireConfig {
   readonly gameIds: readonly string[];
@@ -51,6 +57,46 @@ function side(runs: readonly TableRun[]): WireSide {
   };
 }
 
+/** One Deckhand game at one table, start to game over; the first game of a kind also records its anatomy and a mid-game join. */
+async function playOne(url: string, gameId: string, index: number, options: Record<string, number>, turnSeconds: TurnSeconds, detailed: boolean): Promise<TableRun> {
+  // One table at a time: part 2's figure is the latency with one table.
+  const table = await DeckhandTable.open({ baseUrl: url, gameId, seats: 4, botSeed: `wire-${gameId}-${index}`, options, turnSeconds, anatomy: detailed });
+  try {
+    return await table.playToEnd(5_000, detailed ? MID_GAME_JOIN_AT : null);
+  } finally {
+    await table.leave();
+  }
+}
+
+/**
+ * The one-table latency again, same games, while a child process spins on a
+ * core: the figure a player sees on a server that is not idle.
+ */
+async function measureBusy(url: string, config: WireConfig): Promise<NonNullable<LatencyFigures['busy']>> {
+  const spinner = startChild('busyLoop.ts', [], 'busy-loop');
+  try {
+    const latencies: number[] = [];
+    const started = performance.now();
+    const busyBefore = machineBusyMs();
+    for (const gameId of config.gameIds) {
+      const game = findGame(gameId);
+      if (!game) throw new Error(`game ${gameId} is not in the rules registry`);
+      const options = config.shortGames ? shortGameOptions(game) : {};
+      for (let index = 0; index < config.gamesPerKind; index++) {
+        const run = await playOne(url, gameId, index, options, DEFAULT_TURN_SECONDS, false);
+        latencies.push(...run.latenciesMs);
+        config.log(`  ${gameId} game ${index + 1}/${config.gamesPerKind} beside a busy core: ${run.moves} moves`);
+      }
+    }
+    return {
+      oneTable: summarize(latencies),
+      machineCpuPercent: round(((machineBusyMs() - busyBefore) / (performance.now() - started)) * 100, 1),
+    };
+  } finally {
+    spinner.kill('SIGKILL');
+  }
+}
+
 export async function measureWireAndLatency(config: WireConfig): Promise<{ wire: WireGameFigures[]; latency: LatencyFigures }> {
   let deckhand: ServerHost | null = null;
   let baseline: ServerHost | null = null;
@@ -67,15 +113,12 @@ export async function measureWireAndLatency(config: WireConfig): Promise<{ wire:
       const options = config.shortGames ? shortGameOptions(game) : {};
       const ours: TableRun[] = [];
       const theirs: TableRun[] = [];
+      const timerOff: TableRun[] = [];
       for (let index = 0; index < config.gamesPerKind; index++) {
-        // One table at a time: part 2's figure is the latency with one table.
-        const table = await DeckhandTable.open({ baseUrl: deckhand.url, gameId, seats: 4, botSeed: `wire-${gameId}-${index}`, options });
-        let run: TableRun;
-        try {
-          run = await table.playToEnd();
-        } finally {
-          await table.leave();
-        }
+        // What players get: the web app creates tables with the default turn timer.
+        const run = await playOne(deckhand.url, gameId, index, options, DEFAULT_TURN_SECONDS, index === 0);
+        // The same bot seed with the timer off: another deal, the same kind of game.
+        timerOff.push(await playOne(deckhand.url, gameId, index, options, 0, false));
         // The record must rebuild the server's game, or the baseline would play another one.
         const replay = replayGame(game, run.record);
         if (!replay.ok) throw new Error(`${gameId}: the recorded game does not replay (${replay.error.code} at move ${replay.error.moveIndex})`);
@@ -88,8 +131,15 @@ export async function measureWireAndLatency(config: WireConfig): Promise<{ wire:
       }
       const deckhandSide = side(ours);
       const baselineSide = side(theirs);
+      const first = ours[0];
       wire.push({
         gameId,
+        turnSeconds: DEFAULT_TURN_SECONDS,
+        timerOff: side(timerOff),
+        timerOffMoves: timerOff.reduce((sum, run) => sum + run.moves, 0),
+        midGameJoin: first?.midGameJoin ?? null,
+        anatomy: first?.anatomy ?? [],
+        moveKinds: first?.moveKinds ?? {},
         games: ours.length,
         moves: ours.reduce((sum, run) => sum + run.moves, 0),
         seeds: ours.map((run) => run.seed),
@@ -100,13 +150,16 @@ export async function measureWireAndLatency(config: WireConfig): Promise<{ wire:
         patchOnlyRatio: round((deckhandSide.perMoveByKind['patch'] ?? 0) / baselineSide.bytesPerMovePerClient, 4),
       });
     }
+    const machineCpuPercent = round(((machineBusyMs() - busyBefore) / (performance.now() - started)) * 100, 1);
+    const busy = await measureBusy(deckhand.url, config);
     return {
       wire,
       latency: {
-        machineCpuPercent: round(((machineBusyMs() - busyBefore) / (performance.now() - started)) * 100, 1),
+        machineCpuPercent,
         oneTable: summarize(ourLatencies),
         baselineOneTable: summarize(baselineLatencies),
         underLoad: null,
+        busy,
       },
     };
   } finally {

@@ -6,7 +6,8 @@
 import type { StateView } from '@colyseus/schema';
 import type { Seat } from '@deckhand/rules';
 import { SeatKind, TablePhase } from '@deckhand/protocol';
-import { clearRecord, mirrorList, mirrorRecord } from '../mirror';
+import { clearRecord, mirrorBoard, mirrorList, mirrorRecord } from '../mirror';
+import { DeadlineMirror } from './DeadlineMirror';
 import type { Table } from '../table/Table';
 import type { SeatModel } from '../table/types';
 import type { Knocker } from '../table/TableDoor';
@@ -31,7 +32,12 @@ export class TableMirror {
   /** Lists the mirror created while nobody held that seat's view; they join it when the owner comes. */
   private unseenLists: { seat: Seat; list: NumberList }[] = [];
 
-  constructor(private readonly state: TableState) {}
+  /** The turn deadline, written only when clients cannot count it from the move. */
+  private readonly deadline: DeadlineMirror;
+
+  constructor(private readonly state: TableState) {
+    this.deadline = new DeadlineMirror(state);
+  }
 
   /**
    * Brings the schema to the table's model. `viewOf(seat)` is the StateView
@@ -47,7 +53,6 @@ export class TableMirror {
     put(state, 'hostId', model.hostId);
     put(state, 'maxSpectators', model.maxSpectators);
     put(state, 'turnSeconds', model.turnSeconds);
-    put(state, 'deadline', model.deadline);
     put(state, 'seedHash', model.seedHash);
     put(state, 'seed', model.seed);
     put(state, 'moveNumber', model.moveNumber);
@@ -56,6 +61,8 @@ export class TableMirror {
     put(state, 'lastBy', model.lastBy);
     put(state, 'locked', model.locked);
     this.syncKnocking(table.knocking());
+    // After `moveNumber`: a written deadline names the move it belongs to.
+    this.deadline.sync(table);
     mirrorRecord(state.options, model.options);
     this.syncSeats(model.seats);
     this.syncSpectators(model.spectators);
@@ -64,6 +71,11 @@ export class TableMirror {
     mirrorList(state.outcome.ranking, model.outcome.ranking);
     if (table.position !== this.position || model.deals !== this.deals) this.syncGame(table, viewOf, views);
     this.attachViews(viewOf);
+  }
+
+  /** Before a client joins or reconnects: it did not see the move its countdown would start from. */
+  revealDeadline(): void {
+    this.deadline.reveal();
   }
 
   private syncSeats(seats: readonly SeatModel[]): void {
@@ -114,7 +126,7 @@ export class TableMirror {
     }
     // The board is not cleared on a new deal: deleting and re-adding a map key in one
     // patch breaks MapSchema in schema 3.0.x; the mirror replaces it in place.
-    mirrorRecord(state.board, table.game.view(table.gameState, null).public);
+    mirrorBoard(state.board, table.game, table.game.view(table.gameState, null).public);
     for (let seat = 0; seat < model.seats.length; seat++) {
       const owner = state.hands.get(this.handKey(seat)) ?? this.placeHand(seat);
       const view = viewOf(seat);

@@ -243,6 +243,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       type: 'welcome', protocol: PROTOCOL_VERSION, playerId: identity.playerId, code: this.roomId,
       reconnectSeconds: this.deps.config.reconnectSeconds,
     });
+    this.mirror.revealDeadline();
     await this.run(() => {
       this.table.join(identity, flag(options, 'spectate'), flag(options, 'program'), deviceOf(options));
     });
@@ -282,6 +283,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       connection.generation++;
       connection.client = back;
       connection.reconnection = null;
+      this.mirror.revealDeadline();
       await this.run(() => this.table.back(playerId));
     } catch {
       if (connection.generation !== generation) return;

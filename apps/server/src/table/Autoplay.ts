@@ -88,7 +88,7 @@ export class Autoplay {
     let wait = Math.max(1, Math.round(seconds * 1000 * table.env.config.timeScale));
     if (this.resumeMs !== null) wait = Math.max(1, Math.min(wait, this.resumeMs));
     this.resumeMs = null;
-    table.logDeadline(table.env.clock.now() + wait);
+    table.logDeadline(table.env.clock.now() + wait, wait);
     this.turnTimer = table.env.clock.later(wait, () => this.onDeadline());
   }
 

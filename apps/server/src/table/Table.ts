@@ -97,7 +97,7 @@ export class Table {
     this.log = env.logger.child({ table: code });
     this.model = {
       code, gameId: game.id, options: {}, visibility: Visibility.Private, phase: TablePhase.Lobby, hostId: '',
-      seats: [], spectators: new Map(), maxSpectators: 0, turnSeconds: 0, deadline: 0, seedHash: '', seed: '',
+      seats: [], spectators: new Map(), maxSpectators: 0, turnSeconds: 0, deadline: 0, deadlineWait: 0, seedHash: '', seed: '',
       handNumber: 0, moveNumber: 0, lastSeat: -1, lastBy: '', outcome: { scores: [], winners: [], ranking: [] }, deals: 0,
       locked: false,
     };
@@ -744,9 +744,10 @@ export class Table {
     this.applyAction(action, at, next);
   }
 
-  /** Records the turn clock's new deadline (not applied on replay: `restore` reads it). */
-  logDeadline(deadline: number): void {
+  /** Records the turn clock's new deadline, started `wait` ms before it (not applied on replay: `restore` reads it). */
+  logDeadline(deadline: number, wait = 0): void {
     this.model.deadline = deadline;
+    this.model.deadlineWait = wait;
     if (!this.replaying) this.output.actions.push({ at: this.env.clock.now(), action: { kind: 'clock', deadline } });
   }
 
@@ -857,6 +858,7 @@ export class Table {
         return;
       case 'clock':
         model.deadline = action.deadline;
+        model.deadlineWait = 0;
         return;
       case 'stop':
         return;

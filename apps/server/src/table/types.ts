@@ -102,6 +102,12 @@ export interface TableModel {
   maxSpectators: number;
   turnSeconds: number;
   deadline: number;
+  /**
+   * The wait (ms) the turn clock was last started with for `deadline`; 0 when
+   * unknown (a replayed clock). The mirror leaves out a deadline that every
+   * client computes from the move (a full turn timer).
+   */
+  deadlineWait: number;
   seedHash: string;
   /** Revealed at game over only. */
   seed: string;

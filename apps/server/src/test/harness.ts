@@ -5,7 +5,7 @@
  */
 import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
-import { PROTOCOL_VERSION, RoomName, gameViewOf, moveEventsBetween, snapshotFromState } from '@deckhand/protocol';
+import { PROTOCOL_VERSION, RoomName, createMoveClock, gameViewOf, moveEventsBetween, snapshotFromState } from '@deckhand/protocol';
 import type {
   BotLevel, ChatLine, ClientMessage, GameEventsMessage, GameRecordMessage, GuestResponse, ServerMessage, TableSnapshot,
   TableStateJson,
@@ -95,6 +95,8 @@ export class Player {
   ownMoveAtPatch = -1;
   private seenMoveNumber = 0;
   private lastSnapshot: TableSnapshot | null = null;
+  /** When this client saw each move, as the web keeps it: a fresh turn timer counts from there. */
+  private readonly moveClock = createMoveClock();
   private readonly patchListeners = new Set<Listener>();
   private readonly messageListeners = new Set<(message: ServerMessage) => void>();
 
@@ -199,7 +201,7 @@ export class Player {
 
   snapshot(): TableSnapshot {
     const state = this.room.state as { toJSON(): TableStateJson } | undefined;
-    return snapshotFromState(state?.toJSON() ?? {});
+    return snapshotFromState(state?.toJSON() ?? {}, this.moveClock);
   }
 
   send(message: ClientMessage): void {

@@ -1,8 +1,8 @@
 import {
-  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, Limits, PROTOCOL_VERSION, RoomName, moveEventsBetween, ownHandDisagrees,
-  snapshotFromState,
+  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, Limits, PROTOCOL_VERSION, RoomName, createMoveClock, moveEventsBetween,
+  ownHandDisagrees, snapshotFromState,
   type ChatHistoryMessage, type ChatLine, type ChatLineMessage, type ClientMessage, type CreateTableOptions,
-  type ErrorMessage, type GameEventsMessage, type NoticeMessage, type TableSnapshot, type TableStateJson,
+  type ErrorMessage, type GameEventsMessage, type MoveClock, type NoticeMessage, type TableSnapshot, type TableStateJson,
   type WelcomeMessage,
 } from '@deckhand/protocol';
 import type { Client, Room } from 'colyseus.js';
@@ -133,8 +133,10 @@ export function joinFailureText(error: unknown): { code: string; text: string } 
  * It survives reconnects: a new Room is attached to the same stores.
  */
 export class TableSession {
+  /** When this tab saw each move: a fresh turn timer counts down from there (the server does not resend it). */
+  private readonly moveClock: MoveClock = createMoveClock();
   readonly table: SnapshotStore<TableSnapshot> = createSnapshotStore((state) =>
-    snapshotFromState((toPlain(state) ?? {}) as TableStateJson),
+    snapshotFromState((toPlain(state) ?? {}) as TableStateJson, this.moveClock),
   );
   readonly connection: ValueStore<ConnectionState> = createValueStore<ConnectionState>({ kind: ConnectionKind.Connecting });
   readonly chat: ValueStore<readonly ChatLine[]> = createValueStore<readonly ChatLine[]>([]);

@@ -14,6 +14,7 @@ import type { RngState } from '../../rng';
 import { randomBot } from '../../bots/random';
 import { crazyEightsHeuristicBot } from './heuristicBot';
 import { handPenalty } from './scoring';
+import { crazyEightsWire } from './wire';
 
 export const CrazyEightsError = {
   CardDoesNotMatch: 'CARD_DOES_NOT_MATCH',
@@ -894,4 +895,5 @@ export const crazyEights: GameDefinition<
     cardsInView: cardsInViewOf,
     knownCards: knownCardsOf,
   },
+  publicWire: crazyEightsWire,
 };

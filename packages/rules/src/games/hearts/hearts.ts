@@ -9,6 +9,7 @@ import { heartsAudit } from './audit';
 import { heartsHeuristicBot } from './bot';
 import { determinizeHearts } from './determinize';
 import { heartsEventsBetween } from './events';
+import { heartsWire } from './wire';
 import {
   SEATS, activeSeatsOf, applyMove, contextOfState, contextOfView, moveError, movesFromContext,
   outcomeOf, setupHearts, viewOf, HeartsPhase,
@@ -71,6 +72,7 @@ export const hearts: GameDefinition<HeartsState, HeartsMove, HeartsView, HeartsO
   rngState: (state) => state.rng,
   bots: { random: randomBot<HeartsView, HeartsMove>(), heuristic: heartsHeuristicBot() },
   audit: heartsAudit,
+  publicWire: heartsWire,
 };
 
 

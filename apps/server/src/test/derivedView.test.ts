@@ -1,0 +1,100 @@
+/**
+ * What a client derives instead of receiving, checked against the server's
+ * own views after every move of many seeded games. The server side is the
+ * real mirror into the real schema, encoded as for a client; the client side
+ * decodes it with the schema sent by reflection and reads it with the web's
+ * `snapshotFromState`. Three clients per game: one seated from the deal
+ * (the board, and its own hand on an encoder of its own, as the StateView
+ * gives it), a spectator from the deal, and one that joins in
+ * the middle of the game (a spectator arriving, or a reconnect) from a full
+ * state.
+ */
+import type { Decoder} from '@colyseus/schema';
+import { Encoder, Reflection } from '@colyseus/schema';
+import { snapshotFromState, wireRecordFromJson } from '@deckhand/protocol';
+import type { TableStateJson, WireRecordJson } from '@deckhand/protocol';
+import { GAMES, Rng } from '@deckhand/rules';
+import type { AnyGame } from '@deckhand/rules';
+import { describe, expect, it } from 'vitest';
+import { mirrorBoard, mirrorRecord } from '../mirror';
+import { PrivateState, SeatState, TableState } from '../TableState';
+
+/** Games per game kind; `DECKHAND_WIRE_GAMES=2000` for a longer run (the default keeps CI quick). */
+const GAMES_PER_KIND = Number(process.env['DECKHAND_WIRE_GAMES'] ?? 8);
+
+function decoderFor(encoder: Encoder): Decoder {
+  const decoder = Reflection.decode(Reflection.encode(encoder));
+  decoder.decode(encoder.encodeAll());
+  return decoder;
+}
+
+function snapshotOf(decoder: Decoder) {
+  return snapshotFromState((decoder.state as unknown as { toJSON(): TableStateJson }).toJSON());
+}
+
+/** Plays one seeded game and checks every client after every move; returns the moves checked. */
+function checkGame(game: AnyGame, index: number): number {
+  const seats = game.minSeats + (index % (game.maxSeats - game.minSeats + 1));
+  const rng = Rng.fromSeed(`derived/${game.id}/${index}`);
+  let rules: unknown = game.setup({ seed: `derived-${index}`, seats, options: game.defaultOptions(seats) });
+  const table = new TableState();
+  table.gameId = game.id;
+  table.phase = 'playing';
+  for (let seat = 0; seat < seats; seat++) table.seats.push(new SeatState().assign({ kind: 'human', playerId: `p${seat}` }));
+  // Seat 0's hand on a connection of its own: the table's hands only reach their owner through a StateView.
+  const hand = new PrivateState();
+  hand.seat = 0;
+  const mirror = (): void => {
+    mirrorBoard(table.board, game, game.view(rules, null).public);
+    mirrorRecord(hand, game.view(rules, 0).private ?? {});
+  };
+  mirror();
+  const encoder = new Encoder(table);
+  const handEncoder = new Encoder(hand);
+  const seated = decoderFor(encoder);
+  const ownHand = decoderFor(handEncoder);
+  // The clients above hold the full state; the changes that built it are not a patch to send them again.
+  encoder.discardChanges();
+  handEncoder.discardChanges();
+  const spectator = decoderFor(encoder);
+  let late: Decoder | null = null;
+  const joinAt = 1 + rng.int(200);
+  let moves = 0;
+  for (;;) {
+    const view = game.view(rules, 0);
+    const seatedSnapshot = snapshotOf(seated);
+    expect(seatedSnapshot.board, `${game.id} game ${index} move ${moves}: seated board`).toEqual(view.public);
+    expect(wireRecordFromJson((ownHand.state as unknown as { toJSON(): WireRecordJson }).toJSON()), `${game.id} game ${index} move ${moves}: own hand`).toEqual(view.private);
+    expect(seatedSnapshot.active).toEqual(game.activeSeats(rules));
+    expect(snapshotOf(spectator).board, `${game.id} game ${index} move ${moves}: spectator`).toEqual(view.public);
+    if (late) expect(snapshotOf(late).board, `${game.id} game ${index} move ${moves}: joined mid-game`).toEqual(view.public);
+
+    const active = game.activeSeats(rules);
+    if (active.length === 0) return moves;
+    const seat = rng.pick(active);
+    const result = game.apply(rules, seat, rng.pick(game.legalMoves(rules, seat)));
+    if (!result.ok) throw new Error(`legal move refused: ${result.error.code}`);
+    rules = result.state;
+    moves++;
+    table.moveNumber = moves;
+    mirror();
+    const patch = encoder.encode();
+    seated.decode(patch);
+    spectator.decode(patch);
+    late?.decode(patch);
+    encoder.discardChanges();
+    ownHand.decode(handEncoder.encode());
+    handEncoder.discardChanges();
+    if (moves === joinAt) late = decoderFor(encoder);
+  }
+}
+
+describe('the view a client derives equals the server\'s', () => {
+  for (const game of GAMES.filter((candidate) => candidate.publicWire)) {
+    it(`[wire] ${game.id}: seated, spectating and joining clients after every move of ${GAMES_PER_KIND} seeded games`, { timeout: 600_000 }, () => {
+      let moves = 0;
+      for (let index = 0; index < GAMES_PER_KIND; index++) moves += checkGame(game, index);
+      expect(moves).toBeGreaterThan(GAMES_PER_KIND * 50);
+    });
+  }
+});

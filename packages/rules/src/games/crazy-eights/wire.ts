@@ -1,0 +1,33 @@
+/**
+ * What a Crazy Eights client computes instead of receiving: whose turn it is
+ * (the board's `turn`), the stock's size (every card not in a hand or the
+ * discard pile), and the winners and last-hand flag from the scores.
+ */
+import { DECK_SIZE } from '../../cards';
+import type { WireRecord } from '../../game';
+import { sentBooleans, sentNumber, sentNumbers } from '../../wire';
+import type { PublicWire } from '../../wire';
+
+/** The phases as the view names them (crazyEights.ts's `CrazyEightsPhase`). */
+const Phase = { Play: 'play', HandOver: 'handOver', GameOver: 'gameOver' } as const;
+
+function deriveCrazyEights(sent: WireRecord): WireRecord {
+  const handCounts = sentNumbers(sent, 'handCounts');
+  const scores = sentNumbers(sent, 'scores');
+  const phase = sent['phase'];
+  const turn = sentNumber(sent, 'turn', () => 0);
+  const continued = sentBooleans(sent, 'continued');
+  const best = Math.max(...scores);
+  const target = sentNumber(sent, 'target', () => Infinity);
+  return {
+    active: phase === Phase.Play ? [turn] : phase === Phase.HandOver ? handCounts.flatMap((_, seat) => (continued[seat] ? [] : [seat])) : [],
+    stockCount: DECK_SIZE - sentNumbers(sent, 'discard').length - handCounts.reduce((sum, count) => sum + count, 0),
+    winners: phase === Phase.GameOver ? scores.flatMap((score, seat) => (score === best ? [seat] : [])) : [],
+    gameEnding: phase === Phase.HandOver && scores.some((score) => score >= target),
+  };
+}
+
+export const crazyEightsWire: PublicWire = {
+  derivedKeys: ['active', 'stockCount', 'winners', 'gameEnding'],
+  derive: deriveCrazyEights,
+};

@@ -1,0 +1,68 @@
+/**
+ * Every game that derives public fields on the client must get them exactly
+ * right: over thousands of seeded random games, after every move, the view
+ * unpacked from what the server would send equals the server's view, and the
+ * fields meant to be derived are in fact left out.
+ */
+import { describe, expect, it } from 'vitest';
+import { GAMES } from '../registry';
+import { Rng } from '../rng';
+import { packPublic, unpackPublic } from '../wire';
+import type { AnyGame, WireRecord } from '../game';
+
+/** Games per game kind; `DECKHAND_WIRE_GAMES=2000` for a longer run (the default keeps CI quick). */
+const GAMES_PER_KIND = Number(process.env['DECKHAND_WIRE_GAMES'] ?? 50);
+
+/** How often each derived field had to be sent, over every position of every game. */
+function sentCounts(game: AnyGame, games: number): { positions: number; sent: Record<string, number>; mismatches: string[] } {
+  const wire = game.publicWire!;
+  const sent: Record<string, number> = Object.fromEntries(wire.derivedKeys.map((key) => [key, 0]));
+  const mismatches: string[] = [];
+  let positions = 0;
+  for (let index = 0; index < games; index++) {
+    const seed = `wire-${index}`;
+    const seats = game.minSeats + (index % (game.maxSeats - game.minSeats + 1));
+    const rng = Rng.fromSeed(`walk/${seed}`);
+    let state: unknown = game.setup({ seed, seats, options: game.defaultOptions(seats) });
+    let previous: WireRecord | null = null;
+    for (let step = 0; step < 5_000; step++) {
+      const view = game.view(state, null).public as WireRecord;
+      const packed = packPublic(wire, view, previous);
+      previous = packed;
+      positions++;
+      for (const key of wire.derivedKeys) if (Object.hasOwn(packed, key)) sent[key]!++;
+      const unpacked = unpackPublic(wire, packed);
+      if (mismatches.length < 3 && JSON.stringify(sortKeys(unpacked)) !== JSON.stringify(sortKeys(view))) {
+        mismatches.push(`${seed} step ${step}`);
+      }
+      const active = game.activeSeats(state);
+      if (active.length === 0) break;
+      const seat = rng.pick(active);
+      const result = game.apply(state, seat, rng.pick(game.legalMoves(state, seat)));
+      if (!result.ok) throw new Error(`legal move refused: ${result.error.code}`);
+      state = result.state;
+    }
+  }
+  return { positions, sent, mismatches };
+}
+
+function sortKeys(record: WireRecord): WireRecord {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+describe('public fields derived on the client', () => {
+  for (const game of GAMES.filter((candidate) => candidate.publicWire)) {
+    it(`[wire] ${game.id}: the unpacked view equals the server's after every move of ${GAMES_PER_KIND} games, and derived fields stay home`, { timeout: 600_000 }, () => {
+      const { positions, sent, mismatches } = sentCounts(game, GAMES_PER_KIND);
+      expect(mismatches).toEqual([]);
+      expect(positions).toBeGreaterThan(GAMES_PER_KIND * 50);
+      // Whose turn it is and the hand sizes never travel.
+      expect(sent['active']).toBe(0);
+      if ('handCounts' in sent) expect(sent['handCounts']).toBe(0);
+      // Hearts: the trick, the last trick and who took which card never travel either (the carried plays say it all).
+      for (const key of ['trick', 'lastTrick', 'wonBy']) if (key in sent) expect(sent[key], key).toBe(0);
+      // Other derived fields travel at most in a few positions (a first trick's leader, say).
+      for (const [key, count] of Object.entries(sent)) expect(count / positions, key).toBeLessThan(0.15);
+    });
+  }
+});

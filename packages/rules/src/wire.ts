@@ -1,0 +1,88 @@
+/**
+ * How a game's public view travels to clients. Some fields of a view follow
+ * from others by the rules (whose turn it is, how many cards each seat holds,
+ * who took the last trick): a game lists them with a `derive` function, the
+ * server leaves them out of what it sends, and every client computes them back
+ * with the same function. Fewer fields change per move, so each move costs
+ * fewer bytes, and nothing is lost: a field whose derived value would differ
+ * from the real one is sent as it is.
+ */
+import type { WireRecord, WireValue } from './game';
+
+export interface PublicWire {
+  /** The fields `derive` computes; the others always travel. */
+  readonly derivedKeys: readonly string[];
+  /**
+   * Computes `derivedKeys` from what was sent: every other field, plus any
+   * derived field sent because its value could not be derived. Pure.
+   */
+  derive(sent: WireRecord): WireRecord;
+  /**
+   * Fields sent that are not in the view: what the view forgot and a client
+   * can use (the order cards were played in, say), computed from the view and
+   * what was sent before it (null for the first view of a table). A wrong or
+   * missing history only costs bytes: `derive` then gets fields wrong, and
+   * they travel as they are.
+   */
+  carry?(view: WireRecord, previous: WireRecord | null): WireRecord;
+  /** The keys `carry` adds; the unpacked view drops them. */
+  readonly carriedKeys?: readonly string[];
+}
+
+function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) {
+    if (a[index] !== b[index]) return false;
+  }
+  return true;
+}
+
+/**
+ * What the server sends for `view`: the view without every derived field
+ * whose value `derive` gets right. A wrong derivation only costs bytes: the
+ * field then travels as it is (repeated until nothing derived is wrong, since
+ * one sent field may fix another's derivation).
+ */
+export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRecord | null = null): WireRecord {
+  const derived = new Set(wire.derivedKeys);
+  const sent: Record<string, WireValue> = {};
+  for (const [key, value] of Object.entries(view)) {
+    if (!derived.has(key)) sent[key] = value;
+  }
+  if (wire.carry) Object.assign(sent, wire.carry(view, previous));
+  // In `derivedKeys` order, so a field sent early (a leader) can fix the derivation of a later one (whose turn).
+  for (let round = 0; round < wire.derivedKeys.length; round++) {
+    const computed = wire.derive(sent);
+    const wrong = wire.derivedKeys.find(
+      (key) => !Object.hasOwn(sent, key) && Object.hasOwn(view, key) && !sameValue(computed[key], view[key]),
+    );
+    if (wrong === undefined) return sent;
+    sent[wrong] = view[wrong]!;
+  }
+  return sent;
+}
+
+/** The whole public view back from what was sent. */
+export function unpackPublic(wire: PublicWire, sent: WireRecord): WireRecord {
+  const view: Record<string, WireValue> = { ...wire.derive(sent), ...sent };
+  for (const key of wire.carriedKeys ?? []) delete view[key];
+  return view;
+}
+
+/** A list field of what was sent, or an empty list. */
+export function sentNumbers(sent: WireRecord, key: string): readonly number[] {
+  const value = sent[key];
+  return Array.isArray(value) ? (value as readonly number[]) : [];
+}
+
+export function sentBooleans(sent: WireRecord, key: string): readonly boolean[] {
+  const value = sent[key];
+  return Array.isArray(value) ? (value as readonly boolean[]) : [];
+}
+
+/** A number field of what was sent, else `fallback` (a derived field that was not sent). */
+export function sentNumber(sent: WireRecord, key: string, fallback: () => number): number {
+  const value = sent[key];
+  return typeof value === 'number' ? value : fallback();
+}
