@@ -33,7 +33,7 @@ class ServerProcess {
   async start(): Promise<void> {
     await this.stop('SIGKILL');
     this.output = '';
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--conditions=@deckhand/source', '--import', 'tsx', 'src/main.ts'], {
       cwd: serverRoot,
       env: {
         ...process.env,
@@ -209,7 +209,7 @@ describe('a damaged database', () => {
   it('stops the start with one line naming the file, and exit status 78', async () => {
     const broken = mkdtempSync(join(tmpdir(), 'deckhand-broken-'));
     writeFileSync(join(broken, 'deckhand.sqlite'), 'not a database '.repeat(200));
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    const child = spawn(process.execPath, ['--conditions=@deckhand/source', '--import', 'tsx', 'src/main.ts'], {
       cwd: serverRoot,
       env: { ...process.env, NODE_ENV: 'test', PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: broken },
       stdio: ['ignore', 'pipe', 'pipe'],

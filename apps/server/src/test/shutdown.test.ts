@@ -40,7 +40,7 @@ let exitCode: number | null = null;
 beforeAll(async () => {
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  child = spawn(process.execPath, [tsx, 'src/main.ts'], {
+  child = spawn(process.execPath, [tsx, '--conditions=@deckhand/source', 'src/main.ts'], {
     cwd: serverRoot,
     env: {
       ...process.env,
