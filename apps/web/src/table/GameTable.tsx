@@ -1,4 +1,4 @@
-import { cardName, findGame, rankOf, suitName, SUITS, type Card, type GameView, type Suit, type WireRecord } from '@deckhand/rules';
+import { cardName, findGame, rankLabel, rankOf, suitName, suitOf, SUITS, type Card, type GameView, type Suit, type WireRecord } from '@deckhand/rules';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { SuitIcon } from '../cards/SuitIcon';
 import { CardFace } from '../cards/PlayingCard';
@@ -21,6 +21,9 @@ const PASS_SIZE = 3;
 
 const PASS_TARGET: Readonly<Record<string, number>> = { left: 1, across: 2, right: 3 };
 
+/** The pass button's words: "Pass 3 cards to the left", never a fraction that reads as "remaining". */
+const PASS_BUTTON_WORDS: Readonly<Record<string, string>> = { left: 'to the left', right: 'to the right', across: 'across' };
+
 /** The game in progress: opponents around the felt, the middle of the table, and the player's hand. */
 /** `children`: a results panel laid over the felt (game over), leaving chat and log usable beside it. */
 export function GameTable({ children }: { children?: ReactNode }) {
@@ -39,6 +42,8 @@ export function GameTable({ children }: { children?: ReactNode }) {
   const noticeText = useNoticeText();
   const [selected, setSelected] = useState<readonly Card[]>([]);
   const [choosingSuitFor, setChoosingSuitFor] = useState<Card | null>(null);
+  // On a phone the log and chat open as a drawer over the table.
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   // The same shape as the protocol's gameViewOf, built from the three slices so it changes only with them.
   const view = useMemo<GameView<WireRecord, WireRecord>>(
@@ -176,11 +181,12 @@ export function GameTable({ children }: { children?: ReactNode }) {
     <div className="table-layout">
       <div className="table-main">
         <div className="felt">
-          <div className="pos-left">{opponentsAt('left')}</div>
-          <div className="pos-top row" style={{ justifyContent: 'center' }}>
-            {opponentsAt('top')}
+          {/* Clockwise from the left: on a phone the groups dissolve into one strip in this order. */}
+          <div className="opponents">
+            <div className="pos-left">{opponentsAt('left')}</div>
+            <div className="pos-top">{opponentsAt('top')}</div>
+            <div className="pos-right">{opponentsAt('right')}</div>
           </div>
-          <div className="pos-right">{opponentsAt('right')}</div>
           <div className="center">
             {gameId === 'hearts' && <HeartsCenter board={board} seats={seats} sides={sides} />}
             {gameId === 'crazy-eights' && (
@@ -199,12 +205,21 @@ export function GameTable({ children }: { children?: ReactNode }) {
               <span className="name">{seatLabel(me, me.index)}</span>
               <SeatBadges seat={me} isHost={me === hostSeat} isMe />
               <span>score {scores[me.index] ?? 0}</span>
-              {gameId === 'hearts' && <span>· {handPoints[me.index] ?? 0} pts this hand</span>}
+              {gameId === 'hearts' && (
+                <span>
+                  · {handPoints[me.index] ?? 0}
+                  <span className="word"> pts</span> this hand
+                </span>
+              )}
               {emotes.get(me.index) && <span aria-hidden="true">{emotes.get(me.index)}</span>}
+              <DrawerToggle open={drawerOpen} onToggle={() => setDrawerOpen(!drawerOpen)} />
             </div>
           ) : (
             <>
-              <p>You are watching this game.</p>
+              <div className="me-line">
+                <p>You are watching this game.</p>
+                <DrawerToggle open={drawerOpen} onToggle={() => setDrawerOpen(!drawerOpen)} />
+              </div>
               {/* A spectator sees the table from seat 1: that player sits at the bottom. */}
               {opponentsAt('bottom')}
             </>
@@ -217,15 +232,20 @@ export function GameTable({ children }: { children?: ReactNode }) {
               </span>
             )}
             {mode === HandMode.Pick && (
-              <button type="button" disabled={selected.length !== PASS_SIZE} onClick={() => sendMove({ type: 'pass', cards: [...selected] })}>
-                Pass {selected.length}/{PASS_SIZE} cards {passDirection}
-              </button>
+              <>
+                <button type="button" disabled={selected.length !== PASS_SIZE} onClick={() => sendMove({ type: 'pass', cards: [...selected] })}>
+                  Pass {PASS_SIZE} cards {PASS_BUTTON_WORDS[passDirection] ?? passDirection}
+                </button>
+                {selected.length < PASS_SIZE && (
+                  <span className="pass-picked" data-testid="pass-chosen">
+                    {selected.length} of {PASS_SIZE} chosen
+                  </span>
+                )}
+              </>
             )}
-            {passedAlready && passedCards.length > 0 && (
-              <span className="pass-picked">You passed: {passedCards.map((card) => cardName(card)).join(', ')}</span>
-            )}
+            {passedAlready && passedCards.length > 0 && <ShortCards label="You passed" cards={passedCards} />}
             {gameId === 'hearts' && phase === 'playing' && receivedCards.length > 0 && num(board, 'tricksPlayed', 0) === 0 && (
-              <span className="pass-picked">You received: {receivedCards.map((card) => cardName(card)).join(', ')}</span>
+              <ShortCards label="You received" cards={receivedCards} />
             )}
             {selectedCard !== undefined && selectedLegal && choosingSuitFor === null && (
               <button type="button" onClick={() => play(selectedCard)}>
@@ -272,10 +292,39 @@ export function GameTable({ children }: { children?: ReactNode }) {
         )}
         {children}
       </div>
-      <aside className="side">
+      <aside className={`side${drawerOpen ? ' open' : ''}`} aria-label="Log and chat">
+        <button type="button" className="small secondary drawer-close" onClick={() => setDrawerOpen(false)}>
+          Close log and chat
+        </button>
         <EventLog />
         <Chat />
       </aside>
     </div>
+  );
+}
+
+/** The phone's way to the log and chat (hidden where they sit beside the table). */
+function DrawerToggle({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="small secondary drawer-toggle" aria-expanded={open} onClick={onToggle}>
+      Log and chat
+    </button>
+  );
+}
+
+/** A few cards in one short line ("You received: 2♣ Q♠ A♥"), spoken in full. */
+function ShortCards({ label, cards }: { label: string; cards: readonly Card[] }) {
+  return (
+    <span className="pass-picked" aria-label={`${label}: ${cards.map((card) => cardName(card)).join(', ')}`}>
+      <span aria-hidden="true">
+        {label}:{' '}
+        {cards.map((card) => (
+          <span key={card} className={`short-card suit-${suitName(suitOf(card))}`}>
+            {rankLabel(rankOf(card))}
+            <SuitIcon suit={suitOf(card)} size="0.85em" />
+          </span>
+        ))}
+      </span>
+    </span>
   );
 }
