@@ -114,6 +114,8 @@ export function httpApp(deps: HttpDeps): express.Express {
       res.sendFile(join(config.webDist, 'index.html'));
     });
     logger.info({ webDist: config.webDist }, 'serving the web build');
+  } else if (config.production) {
+    logger.warn({ webDist: config.webDist }, 'no web build to serve at /: run `npm run build` first (or set WEB_DIST)');
   }
   return app;
 }

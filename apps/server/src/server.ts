@@ -55,8 +55,12 @@ export interface RunningServer {
 }
 
 function defaultLogger(config: ServerConfig): Logger {
-  if (!config.production && config.logLevel !== 'silent' && process.stdout.isTTY) {
-    return pino({ level: config.logLevel, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } });
+  // pino-pretty is a development dependency: a production install never loads it.
+  if (config.logFormat === 'pretty' && config.logLevel !== 'silent') {
+    return pino({
+      level: config.logLevel,
+      transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l', singleLine: true } },
+    });
   }
   return pino({ level: config.logLevel });
 }
@@ -64,6 +68,9 @@ function defaultLogger(config: ServerConfig): Logger {
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig({ ...process.env, ...options.env });
   const logger = options.logger ?? defaultLogger(config);
+  if (config.tokenSecretSource === 'generated') {
+    logger.info(`TOKEN_SECRET is not set: generated one into ${config.tokenSecretFile ?? config.dataDir}, reused from there on later starts`);
+  }
   const games = options.games ?? GAMES;
   const tokens = guestTokens(config.tokenSecret, config.tokenDays);
   const startedAt = Date.now();
