@@ -10,7 +10,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { monitor } from '@colyseus/monitor';
 import * as v from 'valibot';
 import type { Logger } from 'pino';
-import { ErrorCode, GuestRequestSchema, parseName } from '@deckhand/protocol';
+import { ErrorCode, GuestRequestSchema, parseName, parseTableCode } from '@deckhand/protocol';
 import type { BotTally } from './BotPool';
 import type { ServerConfig } from './config';
 import type { GuestTokens } from './guestTokens';
@@ -24,6 +24,8 @@ export interface HttpDeps {
   readonly roomCount: () => number;
   /** The hard bots' pool: threads, searches answered and failed, for /health. */
   readonly botTally: () => BotTally;
+  /** Whether a table with this join code is open (in any process sharing the presence). */
+  readonly tableOpen: (code: string) => Promise<boolean>;
 }
 
 function sameText(a: string, b: string): boolean {
@@ -57,7 +59,7 @@ export function httpApp(deps: HttpDeps): express.Express {
   app.use('/api', (req, res, next) => {
     res.set('Access-Control-Allow-Origin', '*');
     res.set('Access-Control-Allow-Headers', 'Content-Type');
-    res.set('Access-Control-Allow-Methods', 'POST, OPTIONS');
+    res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
     if (req.method === 'OPTIONS') {
       res.status(204).end();
       return;
@@ -82,6 +84,25 @@ export function httpApp(deps: HttpDeps): express.Express {
       (error: unknown) => {
         logger.error({ err: error }, 'could not issue a guest token');
         res.status(500).json({ code: 'INTERNAL', message: 'Could not create a guest pass.' });
+      },
+    );
+  });
+
+  // An invite link is checked before its visitor is asked for a name: a bad or closed link says so first.
+  app.get('/api/tables/:code', (req, res) => {
+    const code = parseTableCode(req.params.code ?? '');
+    if (code === null) {
+      res.status(404).json({ code: ErrorCode.NoSuchTable, message: 'That is not a table code.' });
+      return;
+    }
+    deps.tableOpen(code).then(
+      (open) => {
+        if (open) res.json({ code, open: true });
+        else res.status(404).json({ code: ErrorCode.NoSuchTable, message: 'There is no open table with that code.' });
+      },
+      (error: unknown) => {
+        logger.error({ err: error }, 'could not look a table up');
+        res.status(500).json({ code: 'INTERNAL', message: 'Could not look the table up.' });
       },
     );
   });

@@ -79,6 +79,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
 
   const app = httpApp({
     config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount, botTally: () => bots.tally(),
+    tableOpen: async (code) => (await matchMaker.query({ name: RoomName.Table, roomId: code })).length > 0,
   });
   const httpServer = http.createServer(app);
   // Moves are tiny and latency matters more than packet count.

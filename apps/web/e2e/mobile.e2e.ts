@@ -86,13 +86,22 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
     await expect.poll(async () => (await page.locator('.hand-card').count()) !== handBefore.length).toBe(true);
   });
 
-  it('an invite to a table that does not exist says so', async () => {
+  it('a bad or unknown table link says so first, before asking a first-time visitor for a name', async () => {
     const late = await suite.open('Lou', PHONE, true);
-    await late.page.goto(`${suite.stack.baseUrl}/t/ZZZZZ`);
-    await late.page.getByLabel('Your name').fill('Lou');
-    await late.page.getByRole('button', { name: 'Join' }).tap();
-    await expect.poll(() => late.page.getByTestId('join-error').textContent()).toBe('There is no open table with that code (it may have closed).');
-    await screenshot(late.page, 'phone-06-no-such-table');
+    const { page } = late;
+    for (const [index, path] of ['/t/ZZZZZ', '/t/%3Cb%3E', '/t/ABCDE/extra'].entries()) {
+      await page.goto(`${suite.stack.baseUrl}${path}`);
+      await expect.poll(() => page.getByTestId('join-error').textContent()).toBe(
+        'There is no open table at this link: the code may be mistyped, or the table has closed.',
+      );
+      expect(await page.getByLabel('Your name').count()).toBe(0);
+      await screenshot(page, `phone-06-bad-link-${index + 1}`);
+      await page.getByRole('button', { name: 'Try again' }).tap();
+      await expect.poll(() => page.getByTestId('join-error').isVisible()).toBe(true);
+      await page.getByRole('button', { name: 'Home' }).tap();
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+      await expect.poll(() => page.getByRole('button', { name: 'Create table' }).isVisible()).toBe(true);
+    }
   });
 
   it('a dropped connection shows the reconnecting banner and gets the same seat and cards back', async () => {

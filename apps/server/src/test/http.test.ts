@@ -49,6 +49,22 @@ describe('HTTP', () => {
     expect(monitor.status).toBe(200);
   });
 
+  it('GET /api/tables/:code tells an open table from a closed or malformed code', async () => {
+    const [host] = (await seatedTable(server, 'hearts', 1)) as [Player];
+    const code = host.snapshot().code;
+    const open = await fetch(`${server.url}/api/tables/${code}`);
+    expect(open.status).toBe(200);
+    expect(await open.json()).toEqual({ code, open: true });
+    // Lower case, as typed or pasted, is the same code.
+    expect((await fetch(`${server.url}/api/tables/${code.toLowerCase()}`)).status).toBe(200);
+    for (const bad of ['ZZZZZ', '%3Cb%3E', 'ABCDEFG']) {
+      const closed = await fetch(`${server.url}/api/tables/${bad}`);
+      expect(closed.status, bad).toBe(404);
+      expect(((await closed.json()) as { code: string }).code).toBe(ErrorCode.NoSuchTable);
+    }
+    await host.leave();
+  });
+
   it('bots act after their configured delay', async () => {
     const [host] = (await seatedTable(server, 'crazy-eights', 1, { seats: 2 })) as [Player];
     host.send({ type: 'start' });

@@ -8,6 +8,7 @@ import type { Client, Room } from 'colyseus.js';
 import { createSnapshotStore, toPlain, type SnapshotStore } from '../store/snapshotStore';
 import { createValueStore, type ValueStore } from '../store/valueStore';
 import type { Guest } from './identity';
+import { NO_TABLE_TEXT, OFFLINE_TEXT } from './tableLink';
 
 export const ConnectionKind = {
   Connecting: 'connecting',
@@ -100,10 +101,10 @@ export function joinFailureText(error: unknown): { code: string; text: string } 
       break;
   }
   if (/not found|no rooms found|invalid room id|locked/i.test(raw)) {
-    return { code: ErrorCode.NoSuchTable, text: 'There is no open table with that code (it may have closed).' };
+    return { code: ErrorCode.NoSuchTable, text: NO_TABLE_TEXT };
   }
   if (/failed to fetch|networkerror|ECONNREFUSED|offline/i.test(raw)) {
-    return { code: 'OFFLINE', text: 'Cannot reach the game server. Check your connection and try again.' };
+    return { code: 'OFFLINE', text: OFFLINE_TEXT };
   }
   return { code: '', text: raw || 'Could not join the table.' };
 }
