@@ -133,11 +133,15 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
     });
     await expect.poll(() => page.getByTestId('reconnecting').isVisible()).toBe(true);
     // The banner counts down what is left of the server's grace period (RECONNECT_SECONDS=30 here).
-    const banner = await page.getByTestId('reconnecting').textContent();
+    const banner = await page.getByTestId('reconnecting').locator('[aria-hidden="true"]').textContent();
     expect(banner).toMatch(/^Reconnecting… \(\d+ s\)$/);
     const left = Number(/\((\d+) s\)/.exec(banner ?? '')?.[1]);
     expect(left).toBeGreaterThan(15);
     expect(left).toBeLessThanOrEqual(30);
+    // The live region says once that the seat is held, not a number every second.
+    expect(await page.getByTestId('reconnecting').locator('.visually-hidden').textContent()).toBe(
+      'Connection lost. Your seat is held for 30 seconds while this page reconnects.',
+    );
     await screenshot(page, 'reconnect-01-banner');
 
     await expect.poll(() => page.getByTestId('reconnecting').count(), { timeout: 20_000 }).toBe(0);

@@ -2,13 +2,13 @@ import { ErrorCode, TablePhase } from '@deckhand/protocol';
 import { findGame } from '@deckhand/rules';
 import type { Client } from 'colyseus.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { HeldSeatsBanner, ReconnectBanner } from './ConnectionBanners';
 import { TableLobby } from './lobby/TableLobby';
 import { ensureGuest, GuestError, savedGuest, savedName } from './net/identity';
 import { SessionContext, useSession, useTable } from './net/SessionContext';
 import { ConnectionKind, joinFailureText, TableSession } from './net/TableSession';
 import { tableLinkProblem } from './net/tableLink';
 import { useValue } from './store/valueStore';
-import { useSecondsLeft } from './table/Countdown';
 import { describeEvents } from './table/describeEvents';
 import { GameOver } from './table/GameOver';
 import { GameTable } from './table/GameTable';
@@ -149,33 +149,6 @@ function NamePrompt({ code, onSubmit }: { code: string; onSubmit: (name: string)
   );
 }
 
-/** Our own seat is held by the server: count down what is left of its grace period. */
-function ReconnectBanner({ deadline }: { deadline: number }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, []);
-  return (
-    <div className="banner" role="status" data-testid="reconnecting">
-      Reconnecting… ({Math.max(0, Math.ceil((deadline - now) / 1000))} s)
-    </div>
-  );
-}
-
-/** Someone else's seat is held for them: say so with the server's countdown. */
-function HeldSeatsBanner() {
-  const seats = useTable((t) => t.seats);
-  const dropped = seats.find((seat) => seat.kind === 'human' && !seat.connected && seat.reconnectDeadline > 0);
-  const left = useSecondsLeft(dropped?.reconnectDeadline ?? 0);
-  if (!dropped || left === null) return null;
-  return (
-    <div className="banner" role="status">
-      {dropped.name} lost the connection. Seat held: reconnecting… ({left} s)
-    </div>
-  );
-}
-
 function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () => void }) {
   const session = useSession();
   const connection = useValue(session.connection);
@@ -225,7 +198,7 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
   const game = findGame(gameId);
   return (
     <div className="table-page">
-      {connection.kind === ConnectionKind.Reconnecting && <ReconnectBanner deadline={connection.deadline} />}
+      {connection.kind === ConnectionKind.Reconnecting && <ReconnectBanner since={connection.since} deadline={connection.deadline} />}
       <HeldSeatsBanner />
       {phase === TablePhase.Lobby ? (
         <div style={{ background: '#eef1f4', color: 'var(--ink)', flex: 1 }}>
