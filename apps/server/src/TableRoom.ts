@@ -26,6 +26,7 @@ import { botMove, isSummaryWait } from './botMoves';
 import { clearRecord, mirrorList, mirrorRecord } from './mirror';
 import { PrivateState, SeatState, SpectatorState, TableState } from './TableState';
 import type { NumberList } from './TableState';
+import { RecentLog } from './RecentLog';
 import { TokenBucket } from './TokenBucket';
 
 /**
@@ -152,6 +153,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private codeClaimed = false;
   /** Games dealt at this table; part of the private map's keys. */
   private deals = 0;
+  /** The current game's public log, for whoever joins or reconnects mid-game. */
+  private readonly recentLog = new RecentLog();
   private closing = false;
 
   // ---------------------------------------------------------------- lifecycle
@@ -274,6 +277,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       reconnectSeconds: this.deps.config.reconnectSeconds,
     });
     this.sendTo(client, { type: 'chatHistory', lines: this.chat });
+    this.sendTo(client, this.recentLog.message());
     this.notice(`${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
     this.log.info({ player: identity.playerId, seat }, 'joined');
     this.afterChange();
@@ -307,6 +311,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       member.generation++;
       member.client = back;
       member.reconnection = null;
+      // What happened while the connection was down (the client's log replaces itself with this).
+      this.sendTo(back, this.recentLog.message());
       const again = this.seatOf(member.playerId);
       if (again !== null) this.attachSeat(again, member);
       this.state.spectators.get(member.playerId)?.assign({ connected: true });
@@ -670,6 +676,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     // The board is not cleared here: deleting and re-adding a map key in one
     // patch breaks MapSchema in schema 3.0.x; the mirror replaces it in place.
     this.endGameState(false);
+    this.recentLog.clear();
     this.deals++;
     this.seed = randomBytes(16).toString('hex');
     this.moves = [];
@@ -746,6 +753,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     const events: GameEventsMessage = {
       type: 'events', moveNumber: this.moves.length, handNumber: this.state.handNumber, seat, by, events: result.events,
     };
+    this.recentLog.add(events);
     for (const member of this.members.values()) {
       if (member.wantsEvents && member.client) this.sendTo(member.client, events);
     }
@@ -1069,7 +1077,10 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   }
 
   private notice(text: string): void {
-    if (!this.closing) this.broadcastMessage({ type: 'notice', text });
+    if (this.closing) return;
+    const message = { type: 'notice', text } as const;
+    this.recentLog.add(message);
+    this.broadcastMessage(message);
   }
 
   /** Sends the patch now (a move reaches everyone in one hop) and refreshes the lobby listing. */

@@ -65,6 +65,9 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
     const handBefore = await page.locator('.hand-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card')));
     const codeBefore = await page.getByTestId('discard').textContent();
     expect(handBefore.length).toBeGreaterThan(0);
+    const logLines = () => page.getByTestId('event-log').locator('li').allTextContents();
+    const logBefore = await logLines();
+    expect(logBefore.join('\n')).toMatch(/played the/);
 
     await page.reload();
     await expect.poll(() => page.locator('.hand-card').count()).toBe(handBefore.length);
@@ -72,6 +75,8 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
     expect(handAfter).toEqual(handBefore);
     expect(await page.getByTestId('discard').textContent()).toBe(codeBefore);
     await waitForMyTurn(ana);
+    // The log is the server's history of the game, not "Nothing yet.".
+    await expect.poll(async () => (await logLines()).slice(0, logBefore.length)).toEqual(logBefore);
     await screenshot(page, 'reload-01-after-reload');
 
     // The seat is still ours: a move is accepted after the reload.
