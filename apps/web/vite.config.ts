@@ -51,7 +51,8 @@ function firstLoadSize(budgetKb: number): Plugin {
 
 export default defineConfig({
   plugins: [react(), firstLoadSize(150)],
-  server: { port: 5173, strictPort: true, proxy: proxyToGameServer() },
+  // host: every interface, so friends on the LAN can open the dev table (Vite prints the Network address).
+  server: { host: true, port: 5173, strictPort: true, proxy: proxyToGameServer() },
   preview: { port: 4173, proxy: proxyToGameServer() },
   build: { target: 'es2022', sourcemap: true },
 });

@@ -58,6 +58,8 @@ export interface ServerConfig {
   /** Per-client message rate limit: sustained per second, and burst. */
   readonly ratePerSecond: number;
   readonly rateBurst: number;
+  /** The address friends on the LAN open (development invites); empty: the first one found. */
+  readonly lanAddress: string;
   /** Folder of the production web build; served when it exists. */
   readonly webDist: string;
 }
@@ -102,6 +104,7 @@ const EnvSchema = v.object({
   MAX_SPECTATORS: v.optional(integer('MAX_SPECTATORS', 0, 64), String(Limits.maxSpectators)),
   HAND_SUMMARY_SECONDS: v.optional(integer('HAND_SUMMARY_SECONDS', 1, 600), String(Limits.handSummarySeconds)),
   WEB_DIST: v.optional(v.string()),
+  LAN_ADDRESS: v.optional(v.pipe(v.string(), v.trim()), ''),
   RATE_PER_SECOND: v.optional(integer('RATE_PER_SECOND', 1, 100_000), String(Limits.ratePerSecond)),
   RATE_BURST: v.optional(integer('RATE_BURST', 1, 100_000), String(Limits.rateBurst)),
   TIME_SCALE: v.optional(
@@ -201,5 +204,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     ratePerSecond: raw.RATE_PER_SECOND,
     rateBurst: raw.RATE_BURST,
     webDist: raw.WEB_DIST ?? join(serverRoot, '..', 'web', 'dist'),
+    lanAddress: raw.LAN_ADDRESS,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
@@ -26,6 +27,16 @@ export interface HttpDeps {
   readonly botTally: () => BotTally;
   /** Whether a table with this join code is open (in any process sharing the presence). */
   readonly tableOpen: (code: string) => Promise<boolean>;
+}
+
+/** This machine's IPv4 addresses on its networks (not loopback), private ranges first. */
+export function lanAddresses(interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces()): string[] {
+  const addresses = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((entry) => entry.family === 'IPv4' && !entry.internal)
+    .map((entry) => entry.address);
+  const isPrivate = (address: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);
+  return [...addresses.filter(isPrivate), ...addresses.filter((address) => !isPrivate(address))];
 }
 
 function sameText(a: string, b: string): boolean {
@@ -114,6 +125,11 @@ export function httpApp(deps: HttpDeps): express.Express {
   });
 
   if (!config.production) {
+    // Development only: the page opened on localhost builds an invite link a friend on the LAN can open.
+    // Never in production, where it would tell the internet the machine's private addresses.
+    app.get('/api/net', (_req, res) => {
+      res.json({ lanAddresses: config.lanAddress !== '' ? [config.lanAddress] : lanAddresses() });
+    });
     app.use('/monitor', monitor());
   } else if (config.monitorUser !== '') {
     app.use('/monitor', basicAuth(config.monitorUser, config.monitorPassword), monitor());

@@ -6,9 +6,9 @@ const PHONE = { width: 360, height: 740 };
 describe.skipIf(!chromiumAvailable)('phone and reload', () => {
   const suite = useStackSuite();
 
-  async function tableWithBot(player: Player, seats: string): Promise<void> {
+  async function tableWithBot(player: Player, seats: string, baseUrl = suite.stack.baseUrl): Promise<void> {
     const { page } = player;
-    await page.goto(suite.stack.baseUrl);
+    await page.goto(baseUrl);
     await page.getByLabel('Your name').fill(player.name);
     await page.getByRole('radio', { name: /Crazy Eights/ }).check();
     await page.getByLabel('Players', { exact: true }).selectOption(seats);
@@ -24,10 +24,24 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
   it('a phone-sized viewport plays a card by tap', async () => {
     const phone = await suite.open('Pia', PHONE, true);
     const { page } = phone;
-    await page.goto(suite.stack.baseUrl);
+    // Notes whether the lobby ever showed its QR box empty (the code drawn a moment later).
+    await page.addInitScript(() => {
+      const seen = { blankQr: false };
+      (window as unknown as { qrSeen: typeof seen }).qrSeen = seen;
+      new MutationObserver(() => {
+        for (const box of document.querySelectorAll('.qr')) if (!box.querySelector('svg path')) seen.blankQr = true;
+      }).observe(document, { childList: true, subtree: true });
+    });
+    // Opened as `localhost`, like a host on their own machine.
+    const local = suite.stack.baseUrl.replace('127.0.0.1', 'localhost');
+    await page.goto(local);
     await screenshot(page, 'phone-01-home');
-    await tableWithBot(phone, '2');
+    await tableWithBot(phone, '2', local);
     await screenshot(page, 'phone-02-lobby');
+    expect(await page.locator('.qr svg path').count()).toBe(1);
+    expect(await page.evaluate(() => (window as unknown as { qrSeen: { blankQr: boolean } }).qrSeen.blankQr)).toBe(false);
+    // The invite does not name localhost (a friend's own machine) but the address the server gives (LAN_ADDRESS in the harness).
+    await expect.poll(() => page.getByTestId('invite-link').inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/t\/[A-Z0-9]{5}$/);
     await page.getByRole('button', { name: 'Start game' }).tap();
     await waitForMyTurn(phone);
     // Draw until a card is playable (draw-until-playable is the default rule).

@@ -1,6 +1,7 @@
 /** HTTP endpoints, bots with a real delay, and graceful shutdown telling clients why. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, ErrorCode } from '@deckhand/protocol';
+import { lanAddresses } from '../httpApp';
 import { bootServer, guest, seatedTable, waitFor } from './harness';
 import type { Player, TestServer } from './harness';
 
@@ -63,6 +64,17 @@ describe('HTTP', () => {
       expect(((await closed.json()) as { code: string }).code).toBe(ErrorCode.NoSuchTable);
     }
     await host.leave();
+  });
+
+  it('GET /api/net lists the LAN addresses in development, private ones first', async () => {
+    const answer = (await (await fetch(`${server.url}/api/net`)).json()) as { lanAddresses: string[] };
+    expect(answer.lanAddresses).toEqual(lanAddresses());
+    const fake = {
+      lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+      eth0: [{ address: '203.0.113.7', family: 'IPv4', internal: false }, { address: 'fe80::1', family: 'IPv6', internal: false }],
+      wlan0: [{ address: '192.168.1.20', family: 'IPv4', internal: false }],
+    } as unknown as Parameters<typeof lanAddresses>[0];
+    expect(lanAddresses(fake)).toEqual(['192.168.1.20', '203.0.113.7']);
   });
 
   it('bots act after their configured delay', async () => {

@@ -40,6 +40,8 @@ async function start(): Promise<{ output: string; index: string; route: string }
       const index = await fetch(`http://127.0.0.1:${PORT}/`).then((r) => (r.ok ? r.text() : null), () => null);
       if (index !== null) {
         const route = await (await fetch(`http://127.0.0.1:${PORT}/t/ABCDE`)).text();
+        // The LAN addresses are a development aid; production never tells them.
+        expect((await fetch(`http://127.0.0.1:${PORT}/api/net`)).status).toBe(404);
         return { output, index, route };
       }
       if (Date.now() > until) throw new Error(`no answer on / within 30 s:\n${output}`);
