@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
+import { quietOnNormalCloses } from './scripts/quietProxy';
 
 // One origin in development: the game server's HTTP routes, Colyseus matchmaking
 // and the room websockets all go through Vite. DECKHAND_SERVER_URL lets the
@@ -8,14 +9,14 @@ import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 const gameServer = process.env.DECKHAND_SERVER_URL ?? 'http://localhost:2567';
 
 function proxyToGameServer(): Record<string, ProxyOptions> {
-  const http: ProxyOptions = { target: gameServer, changeOrigin: true };
+  const http: ProxyOptions = { target: gameServer, changeOrigin: true, configure: quietOnNormalCloses };
   return {
     '/api': http,
     '/health': http,
     '/monitor': http,
     '/matchmake': http,
     // A room socket is `/<processId>/<roomId>?sessionId=...`; Vite's own HMR socket never has that shape.
-    '^/[\\w-]+/[\\w-]+\\?(.*&)?sessionId=': { target: gameServer, ws: true, changeOrigin: true },
+    '^/[\\w-]+/[\\w-]+\\?(.*&)?sessionId=': { target: gameServer, ws: true, changeOrigin: true, configure: quietOnNormalCloses },
   };
 }
 
