@@ -15,6 +15,8 @@ import { HeartsCenter } from './HeartsCenter';
 import { seatSides, type Side } from './layout';
 import { handStatuses, legalMoveOfType } from './legality';
 import { Opponent } from './Opponent';
+import { TurnSoundToggle } from './TurnSoundToggle';
+import { useTurnAlert } from './turnAlert';
 import { SeatBadges, seatLabel } from './SeatBadges';
 
 const PASS_SIZE = 3;
@@ -64,14 +66,8 @@ export function GameTable({ children }: { children?: ReactNode }) {
     setChoosingSuitFor(null);
   }, [phase]);
 
-  // A player in another tab notices their turn from the tab title.
-  useEffect(() => {
-    const base = 'Deckhand';
-    document.title = myTurn ? `• Your turn · ${base}` : base;
-    return () => {
-      document.title = base;
-    };
-  }, [myTurn]);
+  // A player in another tab notices their turn from the tab title (flashing), a vibration, or the chime they chose.
+  useTurnAlert(myTurn);
 
   const sendMove = useCallback(
     (move: { readonly type: string; readonly [field: string]: unknown }) => {
@@ -296,6 +292,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
         <button type="button" className="small secondary drawer-close" onClick={() => setDrawerOpen(false)}>
           Close log and chat
         </button>
+        <TurnSoundToggle />
         <EventLog />
         <Chat />
       </aside>
