@@ -14,6 +14,7 @@ import { HandSummary } from './HandSummary';
 import { HeartsCenter } from './HeartsCenter';
 import { seatSides, type Side } from './layout';
 import { handStatuses, legalMoveOfType } from './legality';
+import { MoveAnnouncer } from './MoveAnnouncer';
 import { Opponent } from './Opponent';
 import { TurnSoundToggle } from './TurnSoundToggle';
 import { useTurnAlert } from './turnAlert';
@@ -175,6 +176,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
 
   return (
     <div className="table-layout">
+      <MoveAnnouncer />
       <div className="table-main">
         <div className="felt">
           {/* Clockwise from the left: on a phone the groups dissolve into one strip in this order. */}
