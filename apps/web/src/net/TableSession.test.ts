@@ -1,8 +1,8 @@
-import { CloseCode, ErrorCode, JoinErrorCode, type GameEventsMessage, type TableStateJson } from '@deckhand/protocol';
+import { CloseCode, ErrorCode, JoinErrorCode, type GameEventsMessage } from '@deckhand/protocol';
 import { crazyEights, type CrazyEightsMove, type CrazyEightsState } from '@deckhand/rules';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeEvents } from '../table/describeEvents';
-import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
+import { eightsJson, FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
 import { ConnectionKind, joinFailureText, TableSession } from './TableSession';
 
 const guest = { token: 'guest-token', playerId: 'p0', name: 'Ana' };
@@ -84,17 +84,6 @@ describe('TableSession', () => {
 });
 
 describe('TableSession log', () => {
-  /** Seat 0's decoded state of a Crazy Eights game after move `moveNumber`, made by `lastSeat`. */
-  function eightsJson(state: CrazyEightsState, moveNumber: number, lastSeat: number): TableStateJson {
-    const view = crazyEights.view(state, 0);
-    return {
-      ...tableJson({ gameId: 'crazy-eights', seatCount: 4, seat: 0, publicView: view.public, privateView: view.private }),
-      seedHash: 'deal-1',
-      moveNumber,
-      lastSeat,
-      lastBy: 'player',
-    };
-  }
 
   function move(state: CrazyEightsState, seat: number, chosen: CrazyEightsMove): CrazyEightsState {
     const result = crazyEights.apply(state, seat, chosen);

@@ -1,23 +1,12 @@
 import { act, render, screen } from '@testing-library/react';
-import type { TableStateJson } from '@deckhand/protocol';
-import { crazyEights, type CrazyEightsState } from '@deckhand/rules';
+import { crazyEights } from '@deckhand/rules';
 import { describe, expect, it } from 'vitest';
 import { SessionContext } from '../net/SessionContext';
 import { TableSession } from '../net/TableSession';
-import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
+import { eightsJson, FakeRoom, fakeClient } from '../test/fakeTable';
 import { describeEvents } from './describeEvents';
 import { MoveAnnouncer } from './MoveAnnouncer';
 
-function eightsJson(state: CrazyEightsState, moveNumber: number, lastSeat: number): TableStateJson {
-  const view = crazyEights.view(state, 0);
-  return {
-    ...tableJson({ gameId: 'crazy-eights', seatCount: 4, seat: 0, publicView: view.public, privateView: view.private }),
-    seedHash: 'deal-1',
-    moveNumber,
-    lastSeat,
-    lastBy: 'player',
-  };
-}
 
 describe('MoveAnnouncer', () => {
   it('speaks each play once, politely, as it happens; not a draw, and not the history a reload brings', async () => {
