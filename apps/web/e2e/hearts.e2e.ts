@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { chromiumAvailable, screenshot, screenshotOf, useStackSuite, type Player } from './harness';
 import { playUntil } from './play';
 
@@ -29,6 +30,7 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
     await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (4/4)' }).isVisible()).toBe(true);
     await screenshot(ana.page, 'hearts-01-lobby');
+    await expectAccessible(ana.page, 'lobby (desktop)');
     await ana.page.getByRole('button', { name: 'Start game' }).click();
 
     // A third person with the code finds every seat taken and watches: public cards only, no hand.
@@ -52,6 +54,7 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     await expect.poll(() => ana.page.getByRole('button', { name: /^Pass 3 cards to the left$/ }).isEnabled()).toBe(true);
     expect(await ana.page.getByTestId('status').textContent()).toBe('Choose 3 cards to pass to Ben (left)');
     await screenshot(ana.page, 'hearts-02-passing');
+    await expectAccessible(ana.page, 'Hearts table (desktop)');
     await ana.page.getByRole('button', { name: /^Pass 3 cards to the left$/ }).click();
     await expect.poll(() => ana.page.getByTestId('status').textContent()).toMatch(/^Passed\. Waiting for/);
 
@@ -94,6 +97,11 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
       },
     );
     await screenshot(ana.page, 'hearts-04-hand-summary');
+    await expectAccessible(ana.page, 'hand summary (desktop)');
+    await ana.page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(ana.page, 'hearts-04-hand-summary-phone');
+    await expectAccessible(ana.page, 'hand summary (phone)');
+    await ana.page.setViewportSize({ width: 1280, height: 860 });
     // A full hand hands out all 26 points (or the moon's 26 to the others).
     const totals = await ana.page.locator('.standings tbody tr td:nth-child(2)').allTextContents();
     const sum = totals.map(Number).reduce((a, b) => a + b, 0);

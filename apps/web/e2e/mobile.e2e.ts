@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
 
 const PHONE = { width: 360, height: 740 };
@@ -36,8 +37,10 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
     const local = suite.stack.baseUrl.replace('127.0.0.1', 'localhost');
     await page.goto(local);
     await screenshot(page, 'phone-01-home');
+    await expectAccessible(page, 'home (phone)');
     await tableWithBot(phone, '2', local);
     await screenshot(page, 'phone-02-lobby');
+    await expectAccessible(page, 'lobby (phone)');
     expect(await page.locator('.qr svg path').count()).toBe(1);
     expect(await page.evaluate(() => (window as unknown as { qrSeen: { blankQr: boolean } }).qrSeen.blankQr)).toBe(false);
     // The invite does not name localhost (a friend's own machine) but the address the server gives (LAN_ADDRESS in the harness).
@@ -84,7 +87,7 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
     expect(logBefore.join('\n')).toMatch(/played the/);
 
     await page.reload();
-    await expect.poll(() => page.locator('.hand-card').count()).toBe(handBefore.length);
+    await expect.poll(() => page.locator('.hand-card').count(), { timeout: 15_000 }).toBe(handBefore.length);
     const handAfter = await page.locator('.hand-card').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card')));
     expect(handAfter).toEqual(handBefore);
     expect(await page.getByTestId('discard').textContent()).toBe(codeBefore);

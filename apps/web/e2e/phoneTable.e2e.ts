@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { measureTable, tableProblems } from './geometry';
 import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
 
@@ -44,6 +45,7 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Choose 3 cards/);
     expect(await page.locator('.hand-card').count()).toBe(13);
     await checkEverySize(pia, 'hearts-pass');
+    await expectAccessible(page, 'Hearts table (phone, passing)');
 
     await page.setViewportSize(PHONES[0]);
     const cards = page.locator('.hand-card');
@@ -51,6 +53,7 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     await page.getByRole('button', { name: /^Pass 3 cards/ }).tap();
     await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');
     await checkEverySize(pia, 'hearts-turn');
+    await expectAccessible(page, 'Hearts table (phone, playing)');
 
     // Log and chat open as a drawer over the table, and close again.
     for (const phone of PHONES) {
@@ -69,5 +72,6 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     await startWithBots(max, /Crazy Eights/, 6);
     await expect.poll(() => max.page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');
     await checkEverySize(max, 'eights-turn');
+    await expectAccessible(max.page, 'Crazy Eights table (phone)');
   });
 });
