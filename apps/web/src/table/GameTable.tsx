@@ -314,7 +314,10 @@ function DrawerToggle({ open, onToggle }: { open: boolean; onToggle: () => void 
 /** A few cards in one short line ("You received: 2♣ Q♠ A♥"), spoken in full. */
 function ShortCards({ label, cards }: { label: string; cards: readonly Card[] }) {
   return (
-    <span className="pass-picked" aria-label={`${label}: ${cards.map((card) => cardName(card)).join(', ')}`}>
+    <span className="pass-picked" data-testid={label === 'You received' ? 'received' : 'passed'}>
+      <span className="visually-hidden">
+        {label}: {cards.map((card) => cardName(card)).join(', ')}
+      </span>
       <span aria-hidden="true">
         {label}:{' '}
         {cards.map((card) => (

@@ -22,7 +22,8 @@ const SHOW_FULL_TRICK_MS = 900;
 /**
  * The current trick, each card at its seat's side. When a trick completes the
  * board already holds the next one, so the finished trick (the public
- * `lastTrick`) stays in view a moment, then slides to its winner.
+ * `lastTrick`) stays in view a moment, then flies to its winner's side. Each
+ * card comes in from its player's side. (Reduced motion: no movement.)
  */
 export function HeartsCenter({ board, seats, sides }: { board: Board; seats: readonly SeatSnapshot[]; sides: readonly Side[] }) {
   const trick = nums(board, 'trick');
@@ -69,7 +70,13 @@ export function HeartsCenter({ board, seats, sides }: { board: Board; seats: rea
           </span>
         )}
       </div>
-      <div className={`trick${collecting ? ' collecting' : ''}`} role="group" aria-label="Current trick" data-testid="trick">
+      <div
+        className={`trick${collecting ? ' collecting' : ''}`}
+        role="group"
+        aria-label="Current trick"
+        data-testid="trick"
+        data-winner-side={collecting && lastWinner >= 0 ? sides[lastWinner] : undefined}
+      >
         {shown.map((card, seat) =>
           card >= 0 ? (
             <div key={`${seat}-${card}`} className={`slot slot-${sides[seat] ?? 'bottom'} enter`} data-seat={seat}>
