@@ -22,7 +22,7 @@ interface AxeViolation {
  * every node it names is one).
  */
 function spokenCardNames(violation: AxeViolation): boolean {
-  return violation.id === 'label-content-name-mismatch' && violation.nodes.every((node) => node.target.join(' ').includes('hand-card') || /aria-label="(Ace|King|Queen|Jack|Ten|Nine|Eight|Seven|Six|Five|Four|Three|Two) of/.test(node.target.join(' ')));
+  return violation.id === 'label-content-name-mismatch' && violation.nodes.every((node) => /hand-card|^\.(legal|dimmed|selected)$/.test(node.target.join(' ')) || /aria-label="(Ace|King|Queen|Jack|Ten|Nine|Eight|Seven|Six|Five|Four|Three|Two) of/.test(node.target.join(' ')));
 }
 
 /** Serious and critical violations on the page as it is now, one line each (rule, what, where). */

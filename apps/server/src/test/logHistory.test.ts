@@ -50,12 +50,15 @@ function cardsInHands(): Set<number> {
 /** The humans make their first legal moves until `moves` more moves (bots' included) have been played. */
 async function play(players: readonly Player[], moves: number): Promise<void> {
   const start = players[0]!.snapshot().moveNumber;
+  const until = Date.now() + 30_000;
   while (players[0]!.snapshot().moveNumber < start + moves) {
+    if (Date.now() > until) throw new Error(`only ${players[0]!.snapshot().moveNumber - start} of ${moves} moves in 30 s`);
     for (const player of players) {
       const legal = player.legalMoves();
       if (legal.length > 0) player.send({ type: 'move', move: legal[0]! });
     }
-    await sleep(30);
+    // One move a turn: a player's own patch shows the move before it is offered another.
+    await sleep(60);
   }
 }
 
