@@ -16,6 +16,7 @@ import {
   BotLevel, CloseCode, ErrorCode, Limits, SeatKind, TablePhase, Visibility,
 } from '@deckhand/protocol';
 import type { ChatLine, ClientMessage, GameEventsMessage, ProtocolError, ServerMessage } from '@deckhand/protocol';
+import { RecentLog } from '../RecentLog';
 import { Autoplay } from './Autoplay';
 import { emptyHolder, fail, holderOf } from './seats';
 import type {
@@ -59,6 +60,8 @@ export class Table {
   /** Bumped at every change of the game (a move, a deal, its end): the room re-mirrors the board when it moves. */
   position = 0;
   readonly chat: ChatLine[] = [];
+  /** The current game's public log (move events and notices), for whoever joins or reconnects mid-game. */
+  private readonly recentLog = new RecentLog();
   readonly log: Logger;
 
   private optionInput: Record<string, OptionValue> = {};
@@ -184,6 +187,7 @@ export class Table {
     else this.model.spectators.set(identity.playerId, { name: identity.name, connected: true });
     if (this.model.hostId === '') this.commit({ kind: 'host', playerId: identity.playerId });
     this.send({ kind: 'player', playerId: identity.playerId }, { type: 'chatHistory', lines: this.chat });
+    this.send({ kind: 'player', playerId: identity.playerId }, this.recentLog.message());
     this.notice(`${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
     this.log.info({ player: identity.playerId, seat }, 'joined');
     return seat;
@@ -214,6 +218,8 @@ export class Table {
     if (seat !== null) this.attachSeat(seat, member);
     const spectator = this.model.spectators.get(playerId);
     if (spectator) spectator.connected = true;
+    // What happened while the connection was down (the client's log replaces itself with this).
+    this.send({ kind: 'player', playerId }, this.recentLog.message());
     this.log.info({ player: playerId, seat }, 'reconnected');
   }
 
@@ -626,6 +632,7 @@ export class Table {
     const events: GameEventsMessage = {
       type: 'events', moveNumber: this.moves.length, handNumber, seat, by, events: result.events,
     };
+    this.recentLog.add(events);
     this.send({ kind: 'events' }, events);
     if (this.model.phase === TablePhase.GameOver) this.recordFinished();
     else this.autoplay.schedule();
@@ -736,6 +743,7 @@ export class Table {
         this.moves = [];
         this.dealtAt = at;
         this.gameState = this.game.setup({ seed: action.seed, seats: model.seats.length, options: model.options });
+        this.recentLog.clear();
         this.refusals.clear();
         this.stuck.clear();
         this.position++;
@@ -750,6 +758,11 @@ export class Table {
           const result = this.game.apply(this.gameState, action.seat, action.move);
           if (!result.ok) throw new Error(`logged move ${this.moves.length + 1} is refused: ${result.error.message}`);
           state = result.state;
+          // A restored table's log comes back too: the same events the live move sent.
+          this.recentLog.add({
+            type: 'events', moveNumber: this.moves.length + 1, handNumber: model.handNumber, seat: action.seat, by: action.by,
+            events: result.events,
+          });
         }
         this.gameState = state;
         this.position++;
@@ -806,7 +819,9 @@ export class Table {
   }
 
   notice(text: string): void {
-    this.send({ kind: 'all' }, { type: 'notice', text });
+    const message = { type: 'notice', text } as const;
+    if (!this.replaying && !this.closed) this.recentLog.add(message);
+    this.send({ kind: 'all' }, message);
   }
 
   /** The server stops on purpose: the turn clock stands still from now until the restart. */
