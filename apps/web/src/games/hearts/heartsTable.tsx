@@ -63,7 +63,12 @@ export const heartsTable: GameTableParts = {
   },
   seatNote: (board, seat) => {
     if (str(board, 'phase') === 'passing') return flags(board, 'passedSeats')[seat] ? 'passed' : 'choosing';
-    return `${nums(board, 'handPoints')[seat] ?? 0} pts this hand`;
+    return (
+      <>
+        {nums(board, 'handPoints')[seat] ?? 0}
+        <span className="word"> pts</span> this hand
+      </>
+    );
   },
   summaryNote: ({ board, seats }) => {
     const moon = num(board, 'moonShooter');
