@@ -74,4 +74,27 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     await checkEverySize(max, 'eights-turn');
     await expectAccessible(max.page, 'Crazy Eights table (phone)');
   });
+
+  it('Spades: the bidding row, then the trick and the side boards fit every phone size without scrolling', async () => {
+    const sam = await suite.open('Sam', PHONES[0], true);
+    const { page } = sam;
+    await startWithBots(sam, /Spades/, 4);
+    await expect.poll(() => page.locator('.hand-card').count()).toBe(13);
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your bid: how many tricks will you take?');
+    await checkEverySize(sam, 'spades-bid');
+    await expectAccessible(page, 'Spades table (phone, bidding)');
+
+    await page.getByRole('button', { name: 'Bid 3', exact: true }).tap();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');
+    await checkEverySize(sam, 'spades-turn');
+  });
+
+  it('Gin Rummy: the hand in melds, the stock and the discard fit every phone size without scrolling', async () => {
+    const gil = await suite.open('Gil', PHONES[0], true);
+    const { page } = gil;
+    await startWithBots(gil, /Gin Rummy/, 2);
+    await expect.poll(() => page.locator('.gin-hand .hand-card').count(), { timeout: 10_000 }).toBe(10);
+    await checkEverySize(gil, 'gin');
+    await expectAccessible(page, 'Gin Rummy table (phone)');
+  });
 });

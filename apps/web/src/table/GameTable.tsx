@@ -186,7 +186,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
               <span className="name">{seatLabel(me, me.index)}</span>
               <SeatBadges seat={me} isHost={me === hostSeat} isMe />
               <span>score {scores[me.index] ?? 0}</span>
-              {meNote && <span>· {meNote}</span>}
+              {meNote && <span className="me-note">· {meNote}</span>}
               {emotes.get(me.index) && <span aria-hidden="true">{emotes.get(me.index)}</span>}
               <DrawerToggle open={drawerOpen} onToggle={() => setDrawerOpen(!drawerOpen)} />
             </div>
