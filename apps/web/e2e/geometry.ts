@@ -17,6 +17,8 @@ export interface TableGeometry {
   readonly handRows: number;
   /** The trick (Hearts) or the piles (Crazy Eights). */
   readonly center: Box | null;
+  /** Whether the middle shows anything (an empty trick is an invisible box and may overlap freely). */
+  readonly centerShown: boolean;
   readonly status: Box | null;
   readonly timer: Box | null;
   readonly opponents: readonly { readonly text: string; readonly box: Box; readonly lines: number }[];
@@ -56,6 +58,7 @@ export async function measureTable(page: Page): Promise<TableGeometry> {
       cards,
       handRows: rowTops.length,
       center: box(document.querySelector('[data-testid="trick"], .pile-area')),
+      centerShown: document.querySelector('[data-testid="trick"] .slot, .pile-area') !== null,
       status: box(document.querySelector('[data-testid="status"]')),
       timer: box(document.querySelector('.ring')),
       opponents: [...document.querySelectorAll<HTMLElement>('.opponent')].map((opponent) => {
@@ -83,6 +86,13 @@ export function tableProblems(g: TableGeometry): string[] {
   }
   if (!g.center || !inside(g.center)) problems.push(`the trick / pile is not in view (${JSON.stringify(g.center)})`);
   if (!g.status || !inside(g.status)) problems.push(`the status line is not in view (${JSON.stringify(g.status)})`);
+  // Squeezed for height, the middle of the table spills over its neighbours rather than scrolling: that is as bad.
+  const overlaps = (a: Box, b: Box) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+  const shown = g.centerShown ? g.center : null;
+  if (shown && g.status && overlaps(shown, g.status)) problems.push('the trick / pile overlaps the status line');
+  for (const opponent of g.opponents) {
+    if (shown && overlaps(shown, opponent.box)) problems.push(`the trick / pile overlaps opponent "${opponent.text}"`);
+  }
   if (g.timer && !inside(g.timer)) problems.push(`the turn timer is not in view (${JSON.stringify(g.timer)})`);
   for (const opponent of g.opponents) {
     if (!inside(opponent.box)) problems.push(`opponent "${opponent.text}" is not in view`);
