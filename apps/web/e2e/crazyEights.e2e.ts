@@ -76,7 +76,7 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
     await screenshotOf(ana.page.getByTestId('event-log'), 'c8-10-log');
 
     // Chat and a quick emote reach the other browser.
-    await ben.page.getByLabel('Message').fill('good game');
+    await ben.page.getByLabel('Message', { exact: true }).fill('good game');
     await ben.page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => ana.page.getByRole('region', { name: 'Chat' }).textContent()).toContain('Ben: good game');
 
