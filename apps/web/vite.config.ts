@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { sourceResolution } from '../../scripts/sourceConditions.mjs';
+import { quietOnNormalCloses } from './scripts/quietProxy';
 
 // One origin in development: the game server's HTTP routes, Colyseus matchmaking
 // and the room websockets all go through Vite. DECKHAND_SERVER_URL lets the
@@ -9,14 +10,14 @@ import { sourceResolution } from '../../scripts/sourceConditions.mjs';
 const gameServer = process.env.DECKHAND_SERVER_URL ?? 'http://localhost:2567';
 
 function proxyToGameServer(): Record<string, ProxyOptions> {
-  const http: ProxyOptions = { target: gameServer, changeOrigin: true };
+  const http: ProxyOptions = { target: gameServer, changeOrigin: true, configure: quietOnNormalCloses };
   return {
     '/api': http,
     '/health': http,
     '/monitor': http,
     '/matchmake': http,
     // A room socket is `/<processId>/<roomId>?sessionId=...`; Vite's own HMR socket never has that shape.
-    '^/[\\w-]+/[\\w-]+\\?(.*&)?sessionId=': { target: gameServer, ws: true, changeOrigin: true },
+    '^/[\\w-]+/[\\w-]+\\?(.*&)?sessionId=': { target: gameServer, ws: true, changeOrigin: true, configure: quietOnNormalCloses },
   };
 }
 
@@ -53,7 +54,8 @@ function firstLoadSize(budgetKb: number): Plugin {
 export default defineConfig(({ mode }) => ({
   ...sourceResolution,
   plugins: [react(), firstLoadSize(150)],
-  server: { port: 5173, strictPort: true, proxy: proxyToGameServer() },
+  // host: every interface, so friends on the LAN can open the dev table (Vite prints the Network address).
+  server: { host: true, port: 5173, strictPort: true, proxy: proxyToGameServer() },
   preview: { port: 4173, proxy: proxyToGameServer() },
   // A production build ships no source maps: they carried the whole source. `vite build --mode development` keeps them.
   build: { target: 'es2022', sourcemap: mode !== 'production' },

@@ -9,6 +9,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // 20 s: a jsdom render of the whole table takes seconds on a shared, loaded machine.
         test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}'], environment: 'jsdom', setupFiles: ['src/test/setup.ts'], testTimeout: 20_000 },
       },
       {

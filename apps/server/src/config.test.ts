@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ISMCTS_ITERATIONS } from '@deckhand/rules';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, TOKEN_SECRET_FILE } from './config';
 
 describe('loadConfig', () => {
   it('fills every default', () => {
@@ -76,10 +79,43 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', HISTORY_DAYS: '0' })).toThrow(/HISTORY_DAYS must be at least 1/);
   });
 
-  it('requires a token secret in production, and the monitor credentials together', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/TOKEN_SECRET: required in production/);
+  it('production without TOKEN_SECRET generates one into DATA_DIR once, then reads it back', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-config-'));
+    try {
+      const first = loadConfig({ NODE_ENV: 'production', DATA_DIR: join(dataDir, 'nested') });
+      expect(first).toMatchObject({ production: true, tokenSecretSource: 'generated', tokenSecretFile: join(dataDir, 'nested', TOKEN_SECRET_FILE) });
+      expect(first.tokenSecret).toMatch(/^[0-9a-f]{64}$/);
+      expect(readFileSync(join(dataDir, 'nested', TOKEN_SECRET_FILE), 'utf8').trim()).toBe(first.tokenSecret);
+      const again = loadConfig({ NODE_ENV: 'production', DATA_DIR: join(dataDir, 'nested') });
+      expect(again).toMatchObject({ tokenSecret: first.tokenSecret, tokenSecretSource: 'file' });
+      // A secret from the environment wins and writes nothing.
+      expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 's'.repeat(32), DATA_DIR: dataDir })).toMatchObject({
+        tokenSecret: 's'.repeat(32), tokenSecretSource: 'env', tokenSecretFile: null,
+      });
+      // A folder that cannot hold the secret stops the start (a new secret each start would sign everyone out).
+      writeFileSync(join(dataDir, 'file'), '');
+      expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: join(dataDir, 'file') })).toThrow(/TOKEN_SECRET: not set, and no secret could be kept/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('requires the monitor credentials together in production', () => {
     const secret = 's'.repeat(32);
     expect(() => loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: secret, MONITOR_USER: 'ops' })).toThrow(/MONITOR_PASSWORD/);
     expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: secret }).production).toBe(true);
+  });
+
+  it('logs readable lines in development, JSON in production and tests, unless LOG_FORMAT says', () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-config-'));
+    try {
+      expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir }).logFormat).toBe('pretty');
+      expect(loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir }).logFormat).toBe('json');
+      expect(loadConfig({ NODE_ENV: 'test' }).logFormat).toBe('json');
+      expect(loadConfig({ NODE_ENV: 'development', DATA_DIR: dataDir, LOG_FORMAT: 'json' }).logFormat).toBe('json');
+      expect(() => loadConfig({ NODE_ENV: 'test', LOG_FORMAT: 'xml' })).toThrow(/LOG_FORMAT must be one of pretty, json/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,9 +3,9 @@
  * messages. Every setting is listed in README.md.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import { DEFAULT_ISMCTS_ITERATIONS } from '@deckhand/rules';
@@ -18,6 +18,12 @@ export interface BotDelay {
   readonly min: number;
   readonly max: number;
 }
+
+/** Where the guest-token secret came from: the environment, a file in DATA_DIR, or a new file written there now. */
+export type TokenSecretSource = 'env' | 'file' | 'generated' | 'test';
+
+export const LOG_FORMATS = ['pretty', 'json'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
 
 export interface ServerConfig {
   readonly production: boolean;
@@ -32,11 +38,16 @@ export interface ServerConfig {
   readonly botSearchIterations: number;
   readonly botSearchMs: number;
   readonly tokenSecret: string;
+  readonly tokenSecretSource: TokenSecretSource;
+  /** The secret's file when it lives in DATA_DIR. */
+  readonly tokenSecretFile: string | null;
   /** Guest token lifetime in days. */
   readonly tokenDays: number;
   readonly monitorUser: string;
   readonly monitorPassword: string;
   readonly logLevel: LogLevel;
+  /** Human-readable lines (development) or one JSON object per line (production, tests, log collectors). */
+  readonly logFormat: LogFormat;
   readonly maxSpectators: number;
   /** Seconds the hand summary waits for every human to continue. */
   readonly handSummarySeconds: number;
@@ -45,9 +56,14 @@ export interface ServerConfig {
   /** Per-client message rate limit: sustained per second, and burst. */
   readonly ratePerSecond: number;
   readonly rateBurst: number;
+  /** The address friends on the LAN open (development invites); empty: the first one found. */
+  readonly lanAddress: string;
   /** Folder of the production web build; served when it exists. */
   readonly webDist: string;
-  /** Folder of the table log and game history (SQLite); '' keeps them in memory only (tests). */
+  /**
+   * Folder of the table log and game history (SQLite) and of a generated token
+   * secret; created when needed. '' keeps the log in memory only (tests).
+   */
   readonly dataDir: string;
   /** Finished games older than this many days are deleted. */
   readonly historyDays: number;
@@ -97,11 +113,13 @@ const EnvSchema = v.object({
   MONITOR_USER: v.optional(v.string(), ''),
   MONITOR_PASSWORD: v.optional(v.string(), ''),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`)),
+  LOG_FORMAT: v.optional(v.picklist(LOG_FORMATS, `LOG_FORMAT must be one of ${LOG_FORMATS.join(', ')}`)),
   MAX_SPECTATORS: v.optional(integer('MAX_SPECTATORS', 0, 64), String(Limits.maxSpectators)),
   HAND_SUMMARY_SECONDS: v.optional(integer('HAND_SUMMARY_SECONDS', 1, 600), String(Limits.handSummarySeconds)),
   WEB_DIST: v.optional(v.string()),
   DATA_DIR: v.optional(v.pipe(v.string(), v.trim())),
   HISTORY_DAYS: v.optional(integer('HISTORY_DAYS', 1, 36_500), '90'),
+  LAN_ADDRESS: v.optional(v.pipe(v.string(), v.trim()), ''),
   RATE_PER_SECOND: v.optional(integer('RATE_PER_SECOND', 1, 100_000), String(Limits.ratePerSecond)),
   RATE_BURST: v.optional(integer('RATE_BURST', 1, 100_000), String(Limits.rateBurst)),
   JOINS_PER_MINUTE: v.optional(integer('JOINS_PER_MINUTE', 1, 1_000_000), '60'),
@@ -133,18 +151,6 @@ function parseBotDelay(text: string): BotDelay {
   return { min, max: Math.max(min, high ?? min) };
 }
 
-/** The development secret, generated once into a git-ignored file so tokens survive restarts. */
-function devSecret(): string {
-  const file = join(serverRoot, '.dev-secret');
-  if (existsSync(file)) {
-    const secret = readFileSync(file, 'utf8').trim();
-    if (secret.length >= 32) return secret;
-  }
-  const secret = randomBytes(32).toString('hex');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  return secret;
-}
-
 /** `TRUST_PROXY` as express reads it: empty trusts nobody, a number counts hops, anything else names proxies. */
 function parseTrustProxy(text: string): boolean | number | string {
   if (text === '' || text === 'false') return false;
@@ -153,6 +159,33 @@ function parseTrustProxy(text: string): boolean | number | string {
 }
 
 export class ConfigError extends Error {}
+
+/** The file that keeps a generated token secret, inside DATA_DIR. */
+export const TOKEN_SECRET_FILE = 'token-secret';
+
+/**
+ * Without TOKEN_SECRET the secret is generated once into DATA_DIR and read
+ * back on every later start, so guest tokens survive restarts. A folder that
+ * cannot be written stops the start: a secret made up anew on every start
+ * would sign everyone out each time.
+ */
+function secretFromDataDir(dataDir: string): { secret: string; source: 'file' | 'generated'; file: string } {
+  const file = join(dataDir, TOKEN_SECRET_FILE);
+  try {
+    if (existsSync(file)) {
+      const secret = readFileSync(file, 'utf8').trim();
+      if (secret.length >= 32) return { secret, source: 'file', file };
+    }
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    return { secret, source: 'generated', file };
+  } catch (error) {
+    throw new ConfigError(
+      `Invalid configuration:\n  TOKEN_SECRET: not set, and no secret could be kept in ${file} (${(error as Error).message}); set TOKEN_SECRET or a writable DATA_DIR`,
+    );
+  }
+}
 
 /** Reads and validates the environment; throws a `ConfigError` listing every problem. */
 export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): ServerConfig {
@@ -164,14 +197,20 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   const raw = result.output;
   const production = raw.NODE_ENV === 'production';
   const test = raw.NODE_ENV === 'test';
-  if (production && !raw.TOKEN_SECRET) {
-    throw new ConfigError('Invalid configuration:\n  TOKEN_SECRET: required in production (32+ random characters)');
-  }
   if (production && (raw.MONITOR_USER === '') !== (raw.MONITOR_PASSWORD === '')) {
     throw new ConfigError('Invalid configuration:\n  MONITOR_USER and MONITOR_PASSWORD must be set together');
   }
+  // Tests keep their tables in memory unless they ask for a folder, so no run restores another's.
+  const dataDir = raw.DATA_DIR === undefined ? (test ? '' : join(serverRoot, 'data')) : raw.DATA_DIR === '' ? '' : resolve(raw.DATA_DIR);
+  // Tests (and a server without a data folder) get a throwaway secret rather than touching the disk.
+  const secret = raw.TOKEN_SECRET
+    ? { secret: raw.TOKEN_SECRET, source: 'env' as const, file: null }
+    : test || dataDir === ''
+      ? { secret: randomBytes(32).toString('hex'), source: 'test' as const, file: null }
+      : secretFromDataDir(dataDir);
   return {
     production,
+    dataDir,
     port: raw.PORT,
     host: raw.HOST,
     reconnectSeconds: raw.RECONNECT_SECONDS,
@@ -179,25 +218,26 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     botWorkers: raw.BOT_WORKERS ?? defaultBotWorkers(),
     botSearchIterations: raw.BOT_SEARCH_ITERATIONS,
     botSearchMs: raw.BOT_SEARCH_MS,
-    // Tests get a throwaway secret rather than touching the dev file.
-    tokenSecret: raw.TOKEN_SECRET ?? (test ? randomBytes(32).toString('hex') : devSecret()),
+    tokenSecret: secret.secret,
+    tokenSecretSource: secret.source,
+    tokenSecretFile: secret.file,
     tokenDays: raw.TOKEN_DAYS,
     monitorUser: raw.MONITOR_USER,
     monitorPassword: raw.MONITOR_PASSWORD,
     logLevel: raw.LOG_LEVEL ?? (production ? 'info' : test ? 'silent' : 'debug'),
+    logFormat: raw.LOG_FORMAT ?? (production || test ? 'json' : 'pretty'),
     maxSpectators: raw.MAX_SPECTATORS,
     handSummarySeconds: raw.HAND_SUMMARY_SECONDS,
     timeScale: raw.TIME_SCALE,
     ratePerSecond: raw.RATE_PER_SECOND,
     rateBurst: raw.RATE_BURST,
     webDist: raw.WEB_DIST ?? join(serverRoot, '..', 'web', 'dist'),
-    // Tests keep their tables in memory unless they ask for a folder, so no run restores another's.
-    dataDir: raw.DATA_DIR ?? (test ? '' : join(serverRoot, 'data')),
     historyDays: raw.HISTORY_DAYS,
     joinsPerMinute: raw.JOINS_PER_MINUTE,
     wrongCodesPerHour: raw.WRONG_CODES_PER_HOUR,
     tablesPerPlayer: raw.TABLES_PER_PLAYER,
     tablesPerAddress: raw.TABLES_PER_ADDRESS,
     trustProxy: parseTrustProxy(raw.TRUST_PROXY),
+    lanAddress: raw.LAN_ADDRESS,
   };
 }

@@ -4,16 +4,18 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { monitor } from '@colyseus/monitor';
 import * as v from 'valibot';
 import type { Logger } from 'pino';
-import { ErrorCode, GuestRequestSchema, parseName } from '@deckhand/protocol';
+import { ErrorCode, GuestRequestSchema, parseName, parseTableCode } from '@deckhand/protocol';
 import type { BotTally } from './BotPool';
 import type { ServerConfig } from './config';
 import type { GuestTokens } from './guestTokens';
 import { bodyErrors, jsonBody, refusal, refuseLargeBodies } from './http/bodies';
+import { limitKeys } from './http/joinLimits';
 import { matchmakeRouter } from './http/matchmakeRoute';
 import type { MatchmakeDeps } from './http/matchmakeRoute';
 import { webBuild } from './http/webBuild';
@@ -29,6 +31,18 @@ export interface HttpDeps {
   readonly botTally: () => BotTally;
   /** Token check, limits and quota in front of Colyseus matchmaking. */
   readonly matchmake: MatchmakeDeps;
+  /** Whether a table with this join code is open (in any process sharing the presence). */
+  readonly tableOpen: (code: string) => Promise<boolean>;
+}
+
+/** This machine's IPv4 addresses on its networks (not loopback), private ranges first. */
+export function lanAddresses(interfaces: ReturnType<typeof networkInterfaces> = networkInterfaces()): string[] {
+  const addresses = Object.values(interfaces)
+    .flatMap((list) => list ?? [])
+    .filter((entry) => entry.family === 'IPv4' && !entry.internal)
+    .map((entry) => entry.address);
+  const isPrivate = (address: string) => /^(10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);
+  return [...addresses.filter(isPrivate), ...addresses.filter((address) => !isPrivate(address))];
 }
 
 function sameText(a: string, b: string): boolean {
@@ -66,7 +80,7 @@ export function httpApp(deps: HttpDeps): express.Express {
   app.use('/api', (req, res, next) => {
     res.set('Access-Control-Allow-Origin', '*');
     res.set('Access-Control-Allow-Headers', 'Content-Type');
-    res.set('Access-Control-Allow-Methods', 'POST, OPTIONS');
+    res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
     if (req.method === 'OPTIONS') {
       res.status(204).end();
       return;
@@ -96,6 +110,32 @@ export function httpApp(deps: HttpDeps): express.Express {
     );
   });
 
+  // An invite link is checked before its visitor is asked for a name: a bad or closed link says so first.
+  // The lookup is a join attempt like any other (issue 11.4): it spends the address's join and wrong-code
+  // budgets, so it is no faster way to guess private codes than joining.
+  app.get('/api/tables/:code', (req, res) => {
+    const { limits } = deps.matchmake;
+    const keys = limitKeys(req.ip ?? req.socket.remoteAddress ?? 'unknown');
+    const lookUp = async (): Promise<void> => {
+      const wait = (await limits.attempt(keys)) ?? (await limits.guessingBlocked(keys));
+      if (wait !== null) {
+        res.set('Retry-After', String(wait)).status(429).json({ code: ErrorCode.RateLimited, message: `Too many tries: wait ${wait} s.` });
+        return;
+      }
+      const code = parseTableCode(req.params.code ?? '');
+      if (code !== null && (await deps.tableOpen(code))) {
+        res.json({ code, open: true });
+        return;
+      }
+      await limits.wrongCode(keys);
+      res.status(404).json({ code: ErrorCode.NoSuchTable, message: 'There is no open table with that code.' });
+    };
+    lookUp().catch((error: unknown) => {
+      logger.error({ err: error }, 'could not look a table up');
+      res.status(500).json({ code: 'INTERNAL', message: 'Could not look the table up.' });
+    });
+  });
+
   app.get('/health', (_req, res) => {
     res.json({
       ok: true, uptimeSeconds: Math.round((Date.now() - deps.startedAt) / 1000), rooms: deps.roomCount(), bots: deps.botTally(),
@@ -103,6 +143,11 @@ export function httpApp(deps: HttpDeps): express.Express {
   });
 
   if (!config.production) {
+    // Development only: the page opened on localhost builds an invite link a friend on the LAN can open.
+    // Never in production, where it would tell the internet the machine's private addresses.
+    app.get('/api/net', (_req, res) => {
+      res.json({ lanAddresses: config.lanAddress !== '' ? [config.lanAddress] : lanAddresses() });
+    });
     app.use('/monitor', monitor());
   } else if (config.monitorUser !== '') {
     app.use('/monitor', basicAuth(config.monitorUser, config.monitorPassword), monitor());
@@ -111,6 +156,8 @@ export function httpApp(deps: HttpDeps): express.Express {
   if (config.production && existsSync(config.webDist)) {
     app.use(webBuild(config.webDist));
     logger.info({ webDist: config.webDist }, 'serving the web build');
+  } else if (config.production) {
+    logger.warn({ webDist: config.webDist }, 'no web build to serve at /: run `npm run build` first (or set WEB_DIST)');
   }
   // Anything else (an unknown API path, the monitor when it is off) is the same plain 404.
   app.use((_req, res) => refusal(res, 404, 'NOT_FOUND', 'There is nothing here.'));

@@ -1,4 +1,8 @@
-/** `npm run dev` / `npm start`: reads the environment, starts the server, stops cleanly on SIGTERM. */
+/**
+ * `npm run dev` / `npm start`: reads the environment, starts the server, stops
+ * cleanly on SIGTERM. `--production` (what `npm start` passes) makes
+ * production the default mode; an explicit NODE_ENV still wins.
+ */
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './server';
 import { StoreError } from './store/TableStore';
@@ -13,7 +17,8 @@ const EXIT_STORE = 78;
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    const production = process.argv.includes('--production');
+    config = loadConfig(production ? { NODE_ENV: 'production', ...process.env } : process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);

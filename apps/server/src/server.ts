@@ -68,8 +68,13 @@ export interface RunningServer {
 
 function defaultLogger(config: ServerConfig): Logger {
   const hooks = repeatLimitHooks();
-  if (!config.production && config.logLevel !== 'silent' && process.stdout.isTTY) {
-    return pino({ level: config.logLevel, hooks, transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } });
+  // pino-pretty is a development dependency: a production install never loads it.
+  if (config.logFormat === 'pretty' && config.logLevel !== 'silent') {
+    return pino({
+      level: config.logLevel,
+      hooks,
+      transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'HH:MM:ss.l', singleLine: true } },
+    });
   }
   return pino({ level: config.logLevel, hooks });
 }
@@ -109,6 +114,9 @@ async function restoreTables(logs: readonly OpenTableLog[], restores: Map<string
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
   const config = options.config ?? loadConfig({ ...process.env, ...options.env });
   const logger = options.logger ?? defaultLogger(config);
+  if (config.tokenSecretSource === 'generated') {
+    logger.info(`TOKEN_SECRET is not set: generated one into ${config.tokenSecretFile ?? config.dataDir}, reused from there on later starts`);
+  }
   // First: an unreadable database stops the start here, before any port or thread is opened.
   const store = options.store ?? (await openTableStore(config));
   const games = options.games ?? GAMES;
@@ -122,6 +130,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const app = httpApp({
     config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount, botTally: () => bots.tally(),
     matchmake: { tokens, limits, quota, logger },
+    tableOpen: async (code) => (await matchMaker.query({ name: RoomName.Table, roomId: code })).length > 0,
   });
   const httpServer = http.createServer(app);
   // Moves are tiny and latency matters more than packet count.

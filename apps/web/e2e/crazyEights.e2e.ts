@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { chromiumAvailable, screenshot, screenshotOf, useStackSuite } from './harness';
 import { isGameOver, playUntil } from './play';
 
@@ -11,6 +12,7 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
     await ana.page.getByLabel('Your name').fill('Ana');
     await expect.poll(() => ana.page.getByRole('heading', { name: 'Public tables' }).isVisible()).toBe(true);
     await screenshot(ana.page, 'c8-01-home');
+    await expectAccessible(ana.page, 'home (desktop)');
 
     await ana.page.getByRole('radio', { name: /Crazy Eights/ }).check();
     await ana.page.getByLabel('Players', { exact: true }).selectOption('3');
@@ -42,6 +44,7 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
       await expect.poll(() => player.page.locator('.hand-card').count(), { timeout: 5000 }).toBeGreaterThan(0);
     }
     await screenshot(ana.page, 'c8-05-table-host');
+    await expectAccessible(ana.page, 'Crazy Eights table (desktop)');
     await screenshot(ben.page, 'c8-06-table-guest');
 
     let summaryShot = false;
@@ -57,6 +60,11 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
       },
     );
     await screenshot(ana.page, 'c8-08-game-over');
+    await expectAccessible(ana.page, 'game over (desktop)');
+    await ana.page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(ana.page, 'c8-08-game-over-phone');
+    await expectAccessible(ana.page, 'game over (phone)');
+    await ana.page.setViewportSize({ width: 1280, height: 860 });
     const standings = ana.page.getByRole('table', { name: 'Final standings' });
     await expect.poll(() => standings.locator('tbody tr').count()).toBe(3);
     await ana.page.getByText('Check the deal').click();
@@ -68,7 +76,7 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
     await screenshotOf(ana.page.getByTestId('event-log'), 'c8-10-log');
 
     // Chat and a quick emote reach the other browser.
-    await ben.page.getByLabel('Message').fill('good game');
+    await ben.page.getByLabel('Message', { exact: true }).fill('good game');
     await ben.page.getByRole('button', { name: 'Send', exact: true }).click();
     await expect.poll(() => ana.page.getByRole('region', { name: 'Chat' }).textContent()).toContain('Ben: good game');
 

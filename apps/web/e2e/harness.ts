@@ -96,6 +96,8 @@ export async function startStack(env: Readonly<Record<string, string>> = {}): Pr
       LOG_LEVEL: 'warn',
       RECONNECT_SECONDS: '30',
       HAND_SUMMARY_SECONDS: '30',
+      // Invites from a page on localhost name this address: loopback, so every test stays on this machine.
+      LAN_ADDRESS: '127.0.0.1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
 import { chromiumAvailable, screenshot, screenshotOf, useStackSuite, type Player } from './harness';
 import { playUntil } from './play';
 
@@ -29,6 +30,7 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
     await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (4/4)' }).isVisible()).toBe(true);
     await screenshot(ana.page, 'hearts-01-lobby');
+    await expectAccessible(ana.page, 'lobby (desktop)');
     await ana.page.getByRole('button', { name: 'Start game' }).click();
 
     // A third person with the code finds every seat taken and watches: public cards only, no hand.
@@ -49,10 +51,11 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     }
     const anaCards = ana.page.locator('.hand-card');
     for (let i = 0; i < 3; i++) await anaCards.nth(i).click({ position: { x: 8, y: 24 } });
-    await expect.poll(() => ana.page.getByRole('button', { name: /^Pass 3\/3 cards left/ }).isEnabled()).toBe(true);
+    await expect.poll(() => ana.page.getByRole('button', { name: /^Pass 3 cards to the left$/ }).isEnabled()).toBe(true);
     expect(await ana.page.getByTestId('status').textContent()).toBe('Choose 3 cards to pass to Ben (left)');
     await screenshot(ana.page, 'hearts-02-passing');
-    await ana.page.getByRole('button', { name: /^Pass 3\/3 cards left/ }).click();
+    await expectAccessible(ana.page, 'Hearts table (desktop)');
+    await ana.page.getByRole('button', { name: /^Pass 3 cards to the left$/ }).click();
     await expect.poll(() => ana.page.getByTestId('status').textContent()).toMatch(/^Passed\. Waiting for/);
 
     // Ben passes with the keyboard alone: Tab to a card, Enter to pick it.
@@ -61,13 +64,13 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
       await benCards.nth(i).focus();
       await ben.page.keyboard.press('Enter');
     }
-    await ben.page.getByRole('button', { name: /^Pass 3\/3 cards left/ }).click();
+    await ben.page.getByRole('button', { name: /^Pass 3 cards to the left$/ }).click();
 
     // Everyone passed: 13 cards again, and the received cards are named.
     for (const player of [ana, ben]) {
       await expect.poll(() => player.page.locator('.hand-card').count()).toBe(13);
     }
-    await expect.poll(() => ben.page.getByText(/^You received:/).count()).toBe(1);
+    await expect.poll(() => ben.page.getByTestId('received').count()).toBe(1);
     // The log is read from the patches: every browser, the spectator's too, tells the pass.
     for (const player of [ana, ben, cy]) {
       await expect.poll(() => player.page.getByTestId('event-log').textContent()).toMatch(/Ana chose 3 cards to pass\..*Cards were passed left\./);
@@ -94,6 +97,11 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
       },
     );
     await screenshot(ana.page, 'hearts-04-hand-summary');
+    await expectAccessible(ana.page, 'hand summary (desktop)');
+    await ana.page.setViewportSize({ width: 390, height: 844 });
+    await screenshot(ana.page, 'hearts-04-hand-summary-phone');
+    await expectAccessible(ana.page, 'hand summary (phone)');
+    await ana.page.setViewportSize({ width: 1280, height: 860 });
     // A full hand hands out all 26 points (or the moon's 26 to the others).
     const totals = await ana.page.locator('.standings tbody tr td:nth-child(2)').allTextContents();
     const sum = totals.map(Number).reduce((a, b) => a + b, 0);

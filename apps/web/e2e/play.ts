@@ -85,7 +85,7 @@ async function act(page: Page, options: { tapToPlay?: boolean }): Promise<Step> 
     for (const card of screen.pickable.slice(0, 3)) {
       await page.locator(`.hand-card[data-card="${card}"]`).click({ position: CARD_EDGE, timeout: 3000 });
     }
-    await page.getByRole('button', { name: /^Pass 3\/3 cards/ }).click();
+    await page.getByRole('button', { name: /^Pass 3 cards/ }).click();
     return 'acted';
   }
   if (screen.blindChoice) {

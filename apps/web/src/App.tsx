@@ -6,7 +6,8 @@ import { Home, type CreateSettings } from './home/Home';
 import { ensureGuest, GuestError } from './net/identity';
 import { joinFailureText, TableSession } from './net/TableSession';
 import { navigate, useRoute } from './router';
-import { TableScreen } from './TableScreen';
+import { LinkFailure, TableScreen } from './TableScreen';
+import { NO_TABLE_TEXT } from './net/tableLink';
 
 // One origin everywhere: Vite proxies to the game server in development, and
 // the game server serves this app in production.
@@ -88,6 +89,8 @@ export function App() {
       </header>
       {route.screen === 'home' ? (
         <Home client={client} busy={busy} error={error} onCreate={(n, s) => void create(n, s)} onJoin={(n, c) => void join(n, c)} />
+      ) : route.screen === 'badLink' ? (
+        <LinkFailure text={NO_TABLE_TEXT} onRetry={() => location.reload()} onHome={() => navigate('/', true)} />
       ) : (
         <TableScreen
           key={route.code}

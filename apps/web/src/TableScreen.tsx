@@ -2,12 +2,13 @@ import { ErrorCode, TablePhase } from '@deckhand/protocol';
 import { findGame, sidesOf } from '@deckhand/rules';
 import type { Client } from 'colyseus.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { HeldSeatsBanner, ReconnectBanner } from './ConnectionBanners';
 import { TableLobby } from './lobby/TableLobby';
 import { ensureGuest, GuestError, savedGuest, savedName } from './net/identity';
 import { SessionContext, useSession, useTable } from './net/SessionContext';
 import { ConnectionKind, joinFailureText, TableSession } from './net/TableSession';
+import { tableLinkProblem } from './net/tableLink';
 import { useValue } from './store/valueStore';
-import { useSecondsLeft } from './table/Countdown';
 import { describeEvents } from './table/describeEvents';
 import { GameOver } from './table/GameOver';
 import { GameTable } from './table/GameTable';
@@ -24,6 +25,7 @@ interface TableScreenProps {
 }
 
 type Opening =
+  | { kind: 'checking' }
   | { kind: 'needName' }
   | { kind: 'opening' }
   /** At a locked table, waiting for the host's answer. */
@@ -31,11 +33,13 @@ type Opening =
   | { kind: 'open'; session: TableSession }
   | { kind: 'failed'; text: string };
 
-/** `/t/CODE`: asks for a name if this device has none, joins (or reconnects), then shows the lobby or the game. */
+/**
+ * `/t/CODE`: checks the table is open (a bad link says so before anything
+ * else), asks for a name if this device has none, joins (or reconnects),
+ * then shows the lobby or the game.
+ */
 export function TableScreen({ client, code, session, onSession, onLeave }: TableScreenProps) {
-  const [opening, setOpening] = useState<Opening>(() =>
-    session ? { kind: 'open', session } : savedGuest() ? { kind: 'opening' } : { kind: 'needName' },
-  );
+  const [opening, setOpening] = useState<Opening>(() => (session ? { kind: 'open', session } : { kind: 'checking' }));
   const started = useRef(false);
 
   const open = async (name?: string) => {
@@ -58,14 +62,30 @@ export function TableScreen({ client, code, session, onSession, onLeave }: Table
     }
   };
 
+  const begin = async () => {
+    setOpening({ kind: 'checking' });
+    const problem = await tableLinkProblem(code);
+    if (problem !== null) setOpening({ kind: 'failed', text: problem });
+    else if (savedGuest()) await open();
+    else setOpening({ kind: 'needName' });
+  };
+
   useEffect(() => {
     // Guarded so React's development double-mount does not join twice.
-    if (started.current || opening.kind !== 'opening') return;
+    if (started.current || opening.kind !== 'checking') return;
     started.current = true;
-    void open();
+    void begin();
   }, []);
 
   switch (opening.kind) {
+    case 'checking':
+      return (
+        <main className="page">
+          <p className="panel" role="status">
+            Looking for table <span className="code">{code}</span>…
+          </p>
+        </main>
+      );
     case 'needName':
       return <NamePrompt code={code} onSubmit={(name) => void open(name)} />;
     case 'opening':
@@ -97,21 +117,7 @@ export function TableScreen({ client, code, session, onSession, onLeave }: Table
         </main>
       );
     case 'failed':
-      return (
-        <main className="page stack">
-          <p className="notice error" role="alert" data-testid="join-error">
-            {opening.text}
-          </p>
-          <div className="row">
-            <button type="button" onClick={() => void open()}>
-              Try again
-            </button>
-            <button type="button" className="secondary" onClick={onLeave}>
-              Home
-            </button>
-          </div>
-        </main>
-      );
+      return <LinkFailure text={opening.text} onRetry={() => void begin()} onHome={onLeave} />;
     case 'open':
       return (
         <SessionContext.Provider value={opening.session}>
@@ -123,6 +129,26 @@ export function TableScreen({ client, code, session, onSession, onLeave }: Table
       return never;
     }
   }
+}
+
+/** A link that leads to no table, or a join that failed: what happened, then Try again and Home. */
+export function LinkFailure({ text, onRetry, onHome }: { text: string; onRetry: () => void; onHome: () => void }) {
+  return (
+    <main className="page stack">
+      <h1 style={{ fontSize: '1.3rem' }}>This table cannot be opened</h1>
+      <p className="notice error" role="alert" data-testid="join-error">
+        {text}
+      </p>
+      <div className="row">
+        <button type="button" onClick={onRetry}>
+          Try again
+        </button>
+        <button type="button" className="secondary" onClick={onHome}>
+          Home
+        </button>
+      </div>
+    </main>
+  );
 }
 
 function NamePrompt({ code, onSubmit }: { code: string; onSubmit: (name: string) => void }) {
@@ -144,34 +170,6 @@ function NamePrompt({ code, onSubmit }: { code: string; onSubmit: (name: string)
         <button type="submit">Join</button>
       </form>
     </main>
-  );
-}
-
-/** Our own seat is held by the server: count down what is left of its grace period. */
-function ReconnectBanner({ deadline, restarting }: { deadline: number; restarting: boolean }) {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 500);
-    return () => clearInterval(timer);
-  }, []);
-  return (
-    <div className="banner" role="status" data-testid="reconnecting">
-      {restarting && 'The server is restarting; your seat is kept. '}
-      Reconnecting… ({Math.max(0, Math.ceil((deadline - now) / 1000))} s)
-    </div>
-  );
-}
-
-/** Someone else's seat is held for them: say so with the server's countdown. */
-function HeldSeatsBanner() {
-  const seats = useTable((t) => t.seats);
-  const dropped = seats.find((seat) => seat.kind === 'human' && !seat.connected && seat.reconnectDeadline > 0);
-  const left = useSecondsLeft(dropped?.reconnectDeadline ?? 0);
-  if (!dropped || left === null) return null;
-  return (
-    <div className="banner" role="status">
-      {dropped.name} lost the connection. Seat held: reconnecting… ({left} s)
-    </div>
   );
 }
 
@@ -225,7 +223,7 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
   return (
     <div className="table-page">
       {connection.kind === ConnectionKind.Reconnecting && (
-        <ReconnectBanner deadline={connection.deadline} restarting={connection.restarting} />
+        <ReconnectBanner since={connection.since} deadline={connection.deadline} restarting={connection.restarting} />
       )}
       <HeldSeatsBanner />
       <KnockPrompt />

@@ -1,11 +1,26 @@
+import { parseTableCode } from '@deckhand/protocol';
 import { useEffect, useState } from 'react';
 
-/** Two screens need no router library: `/` and `/t/CODE`. */
-export type Route = { readonly screen: 'home' } | { readonly screen: 'table'; readonly code: string };
+/**
+ * Two screens need no router library: `/` and `/t/CODE`. Any other path is a
+ * bad link (`/t/<b>`, `/t/ABCDE/extra`, `/x`), which gets its own message
+ * rather than a home page under an odd URL.
+ */
+export type Route =
+  | { readonly screen: 'home' }
+  | { readonly screen: 'table'; readonly code: string }
+  | { readonly screen: 'badLink' };
 
 export function parseRoute(pathname: string): Route {
-  const match = /^\/t\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
-  return match ? { screen: 'table', code: match[1]!.toUpperCase() } : { screen: 'home' };
+  if (pathname === '/' || pathname === '' || pathname === '/index.html') return { screen: 'home' };
+  const match = /^\/t\/([^/]+)\/?$/.exec(pathname);
+  let code: string | null = null;
+  try {
+    code = match ? parseTableCode(decodeURIComponent(match[1]!)) : null;
+  } catch {
+    // A malformed escape (`/t/%E0`) is a bad link like any other.
+  }
+  return code !== null ? { screen: 'table', code } : { screen: 'badLink' };
 }
 
 export function navigate(path: string, replace = false): void {

@@ -120,6 +120,8 @@ export const Limits = {
   chatMax: 200,
   /** Chat lines kept per table and sent to whoever joins later. */
   chatHistory: 50,
+  /** Log entries (moves and notices) of the current game sent to a member who joins or reconnects. */
+  logHistory: 60,
   /** Largest accepted message payload, in bytes of its JSON form. */
   messageBytes: 2048,
   /** Token bucket per client: sustained messages per second and burst. */

@@ -20,5 +20,5 @@ export type {
   ConfigureMessage, AddBotMessage, RemoveBotMessage, KickMessage, StartMessage, RematchMessage, ToLobbyMessage,
   SitMessage, StandMessage, GetRecordMessage, MoveMessage, ChatMessage, ResyncMessage, LockMessage, AdmitMessage, RefuseMessage, ClientMessage, ClientMessageType, ProtocolError, Parsed,
   CreateTableOptions, JoinTableOptions, GuestResponse, ChatLine, WelcomeMessage, ErrorMessage, ChatLineMessage,
-  ChatHistoryMessage, GameEventsMessage, GameRecordMessage, NoticeMessage, ServerMessage, ServerMessageType,
+  ChatHistoryMessage, GameEventsMessage, GameRecordMessage, LogHistoryMessage, NoticeMessage, ServerMessage, ServerMessageType,
 } from './messages';

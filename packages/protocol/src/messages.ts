@@ -275,6 +275,16 @@ export interface NoticeMessage {
   readonly type: 'notice';
   readonly text: string;
 }
+/**
+ * The log of the current game so far, oldest first, sent to a member on join
+ * and after a reconnect (a reload, a late spectator, a dropped phone): the
+ * same public `events` and `notice` messages everyone saw, the last
+ * `Limits.logHistory` of them. It replaces what the client's log held.
+ */
+export interface LogHistoryMessage {
+  readonly type: 'logHistory';
+  readonly entries: readonly (GameEventsMessage | NoticeMessage)[];
+}
 export type ServerMessage =
   | WelcomeMessage
   | ErrorMessage
@@ -282,5 +292,6 @@ export type ServerMessage =
   | ChatHistoryMessage
   | GameEventsMessage
   | GameRecordMessage
-  | NoticeMessage;
+  | NoticeMessage
+  | LogHistoryMessage;
 export type ServerMessageType = ServerMessage['type'];

@@ -17,6 +17,7 @@ import {
 } from '@deckhand/protocol';
 import type { ChatLine, ClientMessage, GameEventsMessage, ProtocolError, ServerMessage } from '@deckhand/protocol';
 import { nameClash } from '../nameSkeleton';
+import { RecentLog } from '../RecentLog';
 import { Autoplay } from './Autoplay';
 import { TableDoor } from './TableDoor';
 import type { KnockAnswer, Knocker } from './TableDoor';
@@ -64,6 +65,8 @@ export class Table {
   /** Bumped at every change of the game (a move, a deal, its end): the room re-mirrors the board when it moves. */
   position = 0;
   readonly chat: ChatLine[] = [];
+  /** The current game's public log (move events and notices), for whoever joins or reconnects mid-game. */
+  private readonly recentLog = new RecentLog();
   readonly log: Logger;
 
   private optionInput: Record<string, OptionValue> = {};
@@ -236,6 +239,7 @@ export class Table {
     else this.model.spectators.set(identity.playerId, { name: identity.name, connected: true });
     if (this.model.hostId === '') this.commit({ kind: 'host', playerId: identity.playerId });
     this.send({ kind: 'player', playerId: identity.playerId }, { type: 'chatHistory', lines: this.chat });
+    this.send({ kind: 'player', playerId: identity.playerId }, this.recentLog.message());
     this.notice(`${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
     this.log.info({ player: identity.playerId, seat }, 'joined');
     return seat;
@@ -266,6 +270,8 @@ export class Table {
     if (seat !== null) this.attachSeat(seat, member);
     const spectator = this.model.spectators.get(playerId);
     if (spectator) spectator.connected = true;
+    // What happened while the connection was down (the client's log replaces itself with this).
+    this.send({ kind: 'player', playerId }, this.recentLog.message());
     this.log.info({ player: playerId, seat }, 'reconnected');
   }
 
@@ -704,6 +710,7 @@ export class Table {
     const events: GameEventsMessage = {
       type: 'events', moveNumber: this.moves.length, handNumber, seat, by, events: result.events,
     };
+    this.recentLog.add(events);
     this.send({ kind: 'events' }, events);
     if (this.model.phase === TablePhase.GameOver) this.recordFinished();
     else this.autoplay.schedule();
@@ -821,6 +828,7 @@ export class Table {
         this.moves = [];
         this.dealtAt = at;
         this.gameState = this.game.setup({ seed: action.seed, seats: model.seats.length, options: model.options });
+        this.recentLog.clear();
         this.refusals.clear();
         this.stuck.clear();
         this.position++;
@@ -835,6 +843,11 @@ export class Table {
           const result = this.game.apply(this.gameState, action.seat, action.move);
           if (!result.ok) throw new Error(`logged move ${this.moves.length + 1} is refused: ${result.error.message}`);
           state = result.state;
+          // A restored table's log comes back too: the same events the live move sent.
+          this.recentLog.add({
+            type: 'events', moveNumber: this.moves.length + 1, handNumber: model.handNumber, seat: action.seat, by: action.by,
+            events: result.events,
+          });
         }
         this.gameState = state;
         this.position++;
@@ -892,7 +905,9 @@ export class Table {
   }
 
   notice(text: string): void {
-    this.send({ kind: 'all' }, { type: 'notice', text });
+    const message = { type: 'notice', text } as const;
+    if (!this.replaying && !this.closed) this.recentLog.add(message);
+    this.send({ kind: 'all' }, message);
   }
 
   /** The server stops on purpose: the turn clock stands still from now until the restart. */

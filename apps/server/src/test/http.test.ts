@@ -1,6 +1,7 @@
 /** HTTP endpoints, bots with a real delay, and graceful shutdown telling clients why. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLOSE_REASONS, CloseCode, ErrorCode } from '@deckhand/protocol';
+import { lanAddresses } from '../httpApp';
 import { bootServer, guest, seatedTable, waitFor } from './harness';
 import type { Player, TestServer } from './harness';
 
@@ -47,6 +48,33 @@ describe('HTTP', () => {
     expect(await health.json()).toMatchObject({ ok: true, bots: { answered: 0, failed: 0 } });
     const monitor = await fetch(`${server.url}/monitor/`);
     expect(monitor.status).toBe(200);
+  });
+
+  it('GET /api/tables/:code tells an open table from a closed or malformed code', async () => {
+    const [host] = (await seatedTable(server, 'hearts', 1)) as [Player];
+    const code = host.snapshot().code;
+    const open = await fetch(`${server.url}/api/tables/${code}`);
+    expect(open.status).toBe(200);
+    expect(await open.json()).toEqual({ code, open: true });
+    // Lower case, as typed or pasted, is the same code.
+    expect((await fetch(`${server.url}/api/tables/${code.toLowerCase()}`)).status).toBe(200);
+    for (const bad of ['ZZZZZ', '%3Cb%3E', 'ABCDEFG']) {
+      const closed = await fetch(`${server.url}/api/tables/${bad}`);
+      expect(closed.status, bad).toBe(404);
+      expect(((await closed.json()) as { code: string }).code).toBe(ErrorCode.NoSuchTable);
+    }
+    await host.leave();
+  });
+
+  it('GET /api/net lists the LAN addresses in development, private ones first', async () => {
+    const answer = (await (await fetch(`${server.url}/api/net`)).json()) as { lanAddresses: string[] };
+    expect(answer.lanAddresses).toEqual(lanAddresses());
+    const fake = {
+      lo: [{ address: '127.0.0.1', family: 'IPv4', internal: true }],
+      eth0: [{ address: '203.0.113.7', family: 'IPv4', internal: false }, { address: 'fe80::1', family: 'IPv6', internal: false }],
+      wlan0: [{ address: '192.168.1.20', family: 'IPv4', internal: false }],
+    } as unknown as Parameters<typeof lanAddresses>[0];
+    expect(lanAddresses(fake)).toEqual(['192.168.1.20', '203.0.113.7']);
   });
 
   it('bots act after their configured delay', async () => {

@@ -250,6 +250,27 @@ describe('guessing codes', () => {
     const again = await guest(target, 'Trudy again');
     expect((await rawRequest(target.port, `/matchmake/joinById/${host.snapshot().code}`, { body: { token: again.token }, from })).status).toBe(429);
   });
+
+  it('looking a code up (GET /api/tables/:code) spends the same wrong-code budget as a join', async () => {
+    const host = await Player.create(target, 'Host', { gameId: 'hearts' });
+    players.push(host);
+    const code = host.snapshot().code;
+    const from = '127.0.3.1';
+    const lookUp = (tableCode: string) => rawRequest(target.port, `/api/tables/${tableCode}`, { method: 'GET', from });
+    expect((await lookUp(code)).json).toEqual({ code, open: true });
+    // Malformed and unknown codes get one answer, and each counts as a wrong code.
+    for (const wrong of ['ZZZZB', 'not-a-code!', 'ZZZZC', 'ZZZZD', 'ZZZZF']) {
+      const miss = await lookUp(wrong);
+      expect(miss.status, wrong).toBe(404);
+      expect(miss.json['code']).toBe(ErrorCode.NoSuchTable);
+    }
+    // Past the budget the lookup waits like a join, even for the right code, and so does a join from that address.
+    const blocked = await lookUp(code);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    const ivan = await guest(target, 'Ivan');
+    expect((await rawRequest(target.port, `/matchmake/joinById/${code}`, { body: { token: ivan.token }, from })).status).toBe(429);
+  });
 });
 
 describe('colyseus.js sees the limits as errors it can show', () => {

@@ -9,12 +9,25 @@ import { Chat } from '../table/Chat';
 import { SeatBadges, seatLabel } from '../table/SeatBadges';
 import { SeatCountOptions } from '../SeatCountOptions';
 import { LockToggle } from '../table/DoorControls';
+import { useInviteOrigin } from './inviteOrigin';
+import type { QrCode as QrCodeComponent } from './QrCode';
 
-// The QR encoder is only needed in a table's lobby: keep it out of the first load.
-const QrCode = lazy(() => import('./QrCode').then((module) => ({ default: module.QrCode })));
+// The QR encoder is only needed in a table's lobby: out of the first load, fetched once the
+// page is idle (`preloadQrCode`), and drawn in the lobby's first frame once it is here.
+let LoadedQrCode: typeof QrCodeComponent | null = null;
+const loadQrCode = () =>
+  import('./QrCode').then((module) => {
+    LoadedQrCode = module.QrCode;
+    return { default: module.QrCode };
+  });
+const LazyQrCode = lazy(loadQrCode);
 
-export function inviteLink(code: string): string {
-  return `${location.origin}/t/${code}`;
+export function preloadQrCode(): void {
+  void loadQrCode();
+}
+
+export function inviteLink(code: string, origin: string = location.origin): string {
+  return `${origin}/t/${code}`;
 }
 
 function OptionControl({
@@ -190,7 +203,7 @@ export function TableLobby({ onLeave }: { onLeave: () => void }) {
   const [copied, setCopied] = useState(false);
   const game = findGame(gameId);
   const iAmHost = hostId !== '' && hostId === session.playerId;
-  const link = inviteLink(code);
+  const link = inviteLink(code, useInviteOrigin());
   const occupied = seats.filter((seat) => seat.kind !== SeatKind.Empty).length;
   const sides = game?.teams ? sidesOf(game, seats.length) : null;
   /** "Side 1 · with Ana": a game of partnerships shows who plays with whom. */
@@ -232,9 +245,13 @@ export function TableLobby({ onLeave }: { onLeave: () => void }) {
       <section className="panel stack" aria-labelledby="invite-title">
         <h2 id="invite-title">Invite friends</h2>
         <div className="qr-wrap">
-          <Suspense fallback={<div className="qr" style={{ width: 146, height: 146 }} aria-hidden="true" />}>
-            <QrCode text={link} label={`QR code for the invite link ${link}`} />
-          </Suspense>
+          {LoadedQrCode ? (
+            <LoadedQrCode text={link} label={`QR code for the invite link ${link}`} />
+          ) : (
+            <Suspense fallback={<div className="qr" style={{ width: 146, height: 146 }} aria-hidden="true" />}>
+              <LazyQrCode text={link} label={`QR code for the invite link ${link}`} />
+            </Suspense>
+          )}
           <div className="grow stack">
             <p>
               Share the link, or the code <span className="code">{code}</span>.

@@ -1,8 +1,8 @@
-import { CloseCode, ErrorCode, JoinErrorCode, type TableStateJson } from '@deckhand/protocol';
+import { CloseCode, ErrorCode, JoinErrorCode, type GameEventsMessage } from '@deckhand/protocol';
 import { crazyEights, type CrazyEightsMove, type CrazyEightsState } from '@deckhand/rules';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeEvents } from '../table/describeEvents';
-import { FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
+import { eightsJson, FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
 import { ConnectionKind, joinFailureText, TableSession } from './TableSession';
 
 const guest = { token: 'guest-token', playerId: 'p0', name: 'Ana' };
@@ -122,17 +122,6 @@ describe('TableSession', () => {
 });
 
 describe('TableSession log', () => {
-  /** Seat 0's decoded state of a Crazy Eights game after move `moveNumber`, made by `lastSeat`. */
-  function eightsJson(state: CrazyEightsState, moveNumber: number, lastSeat: number): TableStateJson {
-    const view = crazyEights.view(state, 0);
-    return {
-      ...tableJson({ gameId: 'crazy-eights', seatCount: 4, seat: 0, publicView: view.public, privateView: view.private }),
-      seedHash: 'deal-1',
-      moveNumber,
-      lastSeat,
-      lastBy: 'player',
-    };
-  }
 
   function move(state: CrazyEightsState, seat: number, chosen: CrazyEightsMove): CrazyEightsState {
     const result = crazyEights.apply(state, seat, chosen);
@@ -179,6 +168,33 @@ describe('TableSession log', () => {
     await vi.advanceTimersByTimeAsync(2000);
     room.setState({ ...stale, deadline: 3 });
     expect(room.sent).toHaveLength(2);
+  });
+
+  it('restores the log from the server\'s history on join or reconnect, without telling a move twice', async () => {
+    const dealt = crazyEights.setup({ seed: 'log', seats: 4, options: crazyEights.defaultOptions(4) });
+    const drew = move(dealt, 1, { type: 'draw' });
+    // A reload mid-hand: the first state already holds move 1, so the patches alone can tell nothing of it.
+    const room = new FakeRoom(eightsJson(drew, 1, 1));
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    const seats = session.table.getSnapshot()!.seats;
+    expect(session.log.get()).toEqual([]);
+    const drewEvent: { type: string; seat: number } = { type: 'drew', seat: 1 };
+    const first: GameEventsMessage = { type: 'events', moveNumber: 1, handNumber: 1, seat: 1, by: 'player', events: [drewEvent] };
+    room.receive('logHistory', { type: 'logHistory', entries: [{ type: 'notice', text: 'Ben joined.' }, first] });
+    // Names come once the table screen knows them; the history waits for them.
+    expect(session.log.get().map((line) => line.text)).toEqual(['Ben joined.']);
+    session.describeEvents = (message) => describeEvents('crazy-eights', message, seats);
+    expect(session.log.get().map((line) => line.text)).toEqual(['Ben joined.', 'Ben drew a card.']);
+
+    // The next move is read from the patches as usual; a history that crossed it on the wire does not repeat it.
+    const actor = crazyEights.activeSeats(drew)[0]!;
+    const after = move(drew, actor, crazyEights.legalMoves(drew, actor)[0]!);
+    const events = crazyEights.eventsBetween(crazyEights.view(drew, null).public, crazyEights.view(after, null).public, actor);
+    const second: GameEventsMessage = { type: 'events', moveNumber: 2, handNumber: 1, seat: actor, by: 'player', events };
+    room.receive('logHistory', { type: 'logHistory', entries: [first, second] });
+    room.setState(eightsJson(after, 2, actor));
+    expect(session.log.get().map((line) => line.text)).toEqual(['Ben drew a card.', ...describeEvents('crazy-eights', second, seats)]);
   });
 });
 

@@ -2,13 +2,14 @@ import {
   CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, Limits, PROTOCOL_VERSION, RoomName, createMoveClock, moveEventsBetween,
   ownHandDisagrees, snapshotFromState,
   type ChatHistoryMessage, type ChatLine, type ChatLineMessage, type ClientMessage, type CreateTableOptions,
-  type ErrorMessage, type GameEventsMessage, type MoveClock, type NoticeMessage, type TableSnapshot, type TableStateJson,
+  type ErrorMessage, type GameEventsMessage, type LogHistoryMessage, type MoveClock, type NoticeMessage, type TableSnapshot, type TableStateJson,
   type WelcomeMessage,
 } from '@deckhand/protocol';
 import type { Client, Room } from 'colyseus.js';
 import { createSnapshotStore, toPlain, type SnapshotStore } from '../store/snapshotStore';
 import { createValueStore, type ValueStore } from '../store/valueStore';
 import { deviceId, type Guest } from './identity';
+import { NO_TABLE_TEXT, OFFLINE_TEXT } from './tableLink';
 
 export const ConnectionKind = {
   Connecting: 'connecting',
@@ -45,6 +46,12 @@ export interface LogLine {
   readonly id: number;
   readonly text: string;
 }
+
+/**
+ * A log entry as it arrived: a notice's words, or a move's events, put in
+ * words when shown (with the seat names of that moment).
+ */
+type LogEntry = { readonly id: number; readonly text: string } | { readonly id: number; readonly move: GameEventsMessage };
 
 /** A move's events as read from the patches, for the log and for animations. */
 export type EventsListener = (message: GameEventsMessage) => void;
@@ -119,10 +126,10 @@ export function joinFailureText(error: unknown): { code: string; text: string } 
       break;
   }
   if (/not found|no rooms found|invalid room id|locked/i.test(raw)) {
-    return { code: ErrorCode.NoSuchTable, text: 'There is no open table with that code (it may have closed).' };
+    return { code: ErrorCode.NoSuchTable, text: NO_TABLE_TEXT };
   }
   if (/failed to fetch|networkerror|ECONNREFUSED|offline/i.test(raw)) {
-    return { code: 'OFFLINE', text: 'Cannot reach the game server. Check your connection and try again.' };
+    return { code: 'OFFLINE', text: OFFLINE_TEXT };
   }
   return { code: '', text: raw || 'Could not join the table.' };
 }
@@ -154,8 +161,17 @@ export class TableSession {
   private readonly eventListeners = new Set<EventsListener>();
   /** Local epoch ms of the last `resync` sent; the server accepts one per `Limits.resyncIntervalMs`. */
   private lastResyncAt = 0;
+  private logEntries: readonly LogEntry[] = [];
+  private describer: ((message: GameEventsMessage) => string[]) | null = null;
+
   /** Turns game events into log lines; set by the table screen, which knows the names. */
-  describeEvents: ((message: GameEventsMessage) => string[]) | null = null;
+  get describeEvents(): ((message: GameEventsMessage) => string[]) | null {
+    return this.describer;
+  }
+  set describeEvents(describe: ((message: GameEventsMessage) => string[]) | null) {
+    this.describer = describe;
+    this.publishLog();
+  }
 
   constructor(
     private readonly client: Client,
@@ -167,6 +183,8 @@ export class TableSession {
     this.table.subscribe(() => {
       const next = this.table.getSnapshot();
       const move = previous && next ? moveEventsBetween(previous, next) : null;
+      // A new deal is a new game: the server starts its log history afresh, and so does the page.
+      if (previous && next && next.seedHash !== '' && next.seedHash !== previous.seedHash) this.setLog([]);
       previous = next;
       if (move) this.receiveEvents(move);
       // A hand that disagrees with the board's count would offer cards the seat does not hold: ask for it afresh.
@@ -269,13 +287,25 @@ export class TableSession {
   }
 
   private receiveEvents(message: GameEventsMessage): void {
-    if (this.describeEvents) this.addLog(this.describeEvents(message));
+    // A move the log history already told (it can arrive just before the patch that carries it) is not told twice.
+    const told = this.logEntries.some((entry) => 'move' in entry && entry.move.moveNumber >= message.moveNumber);
+    if (!told) this.setLog([...this.logEntries, { id: this.nextId++, move: message }]);
     for (const listener of this.eventListeners) listener(message);
   }
 
-  private addLog(texts: readonly string[]): void {
-    if (texts.length === 0) return;
-    this.log.set((prev) => [...prev, ...texts.map((text) => ({ id: this.nextId++, text }))].slice(-LOG_LIMIT));
+  private setLog(entries: readonly LogEntry[]): void {
+    this.logEntries = entries.slice(-LOG_LIMIT);
+    this.publishLog();
+  }
+
+  private publishLog(): void {
+    const lines: LogLine[] = [];
+    for (const entry of this.logEntries) {
+      const texts = 'text' in entry ? [entry.text] : (this.describer?.(entry.move) ?? []);
+      // Ids stay stable as entries come and go: one entry makes at most a few lines.
+      texts.forEach((text, index) => lines.push({ id: entry.id * 100 + index, text }));
+    }
+    this.log.set(lines.slice(-LOG_LIMIT));
   }
 
   private adopt(room: Room): void {
@@ -294,7 +324,13 @@ export class TableSession {
     room.onMessage('chatHistory', (message: ChatHistoryMessage) => this.addChat(message.lines));
     // The full move record at game over, for replays; the page has no use for it yet.
     room.onMessage('record', () => undefined);
-    room.onMessage('notice', (message: NoticeMessage) => this.addLog([message.text]));
+    room.onMessage('notice', (message: NoticeMessage) => this.setLog([...this.logEntries, { id: this.nextId++, text: message.text }]));
+    // On join and after a reconnect: the game's log so far, in place of what this page held (a reload held nothing).
+    room.onMessage('logHistory', (message: LogHistoryMessage) =>
+      this.setLog(
+        message.entries.map((entry) => (entry.type === 'notice' ? { id: this.nextId++, text: entry.text } : { id: this.nextId++, move: entry })),
+      ),
+    );
     room.onError((code, message) => this.showNotice(String(code), message ?? 'Server error.'));
     room.onLeave((code, reason) => this.handleLeave(room, code, reason));
 

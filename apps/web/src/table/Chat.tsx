@@ -26,7 +26,7 @@ export function Chat() {
   return (
     <section className="chat" aria-label="Chat">
       <h3>Chat</h3>
-      <ol ref={list} aria-live="polite">
+      <ol ref={list} aria-live="polite" tabIndex={0} aria-label="Chat messages">
         {lines.length === 0 && <li className="muted">No messages yet.</li>}
         {lines.map((line) => (
           <li key={line.id}>

@@ -2,14 +2,16 @@ import { useEffect, useState } from 'react';
 
 /** Seconds left until an epoch-ms deadline, ticking while mounted; null when there is no deadline. */
 export function useSecondsLeft(deadline: number): number | null {
-  const [now, setNow] = useState(() => Date.now());
+  const [tick, setTick] = useState(() => ({ deadline, now: Date.now() }));
   useEffect(() => {
     if (deadline <= 0) return undefined;
-    setNow(Date.now());
-    const timer = setInterval(() => setNow(Date.now()), 250);
+    const timer = setInterval(() => setTick({ deadline, now: Date.now() }), 250);
     return () => clearInterval(timer);
   }, [deadline]);
   if (deadline <= 0) return null;
+  // A new deadline is measured from now, never from a tick taken before it existed (that read
+  // "101 s" for a 60 s grace period, counting from when the screen opened).
+  const now = tick.deadline === deadline ? tick.now : Date.now();
   return Math.max(0, Math.ceil((deadline - now) / 1000));
 }
 

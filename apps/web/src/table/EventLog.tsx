@@ -13,7 +13,7 @@ export function EventLog() {
   return (
     <section className="log" aria-label="Table log">
       <h3>Log</h3>
-      <ol ref={list} data-testid="event-log">
+      <ol ref={list} data-testid="event-log" tabIndex={0} aria-label="Log entries">
         {lines.length === 0 && <li className="muted">Nothing yet.</li>}
         {lines.map((line) => (
           <li key={line.id}>{line.text}</li>

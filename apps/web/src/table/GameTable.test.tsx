@@ -73,11 +73,13 @@ describe('GameTable: Hearts', () => {
     expect(screen.getByTestId('pass-direction').textContent).toBe('Pass to the left');
     expect(screen.getByRole('status').textContent).toBe('Choose 3 cards to pass to Ben (left)');
     const hand = (view.private!.hand as readonly Card[]).slice().sort((a, b) => a - b);
-    const pass = screen.getByRole('button', { name: /^Pass 0\/3 cards left/ }) as HTMLButtonElement;
+    // "Pass 3 cards to the left" from the start: the count chosen is said apart, never as a fraction.
+    const pass = screen.getByRole('button', { name: 'Pass 3 cards to the left' }) as HTMLButtonElement;
     expect(pass.disabled).toBe(true);
+    expect(screen.getByTestId('pass-chosen').textContent).toBe('0 of 3 chosen');
     for (const card of hand.slice(0, 3)) tap(screen.getByRole('button', { name: cardName(card) }));
     expect(screen.getByRole('button', { name: cardName(hand[0]!) }).getAttribute('aria-pressed')).toBe('true');
-    tap(screen.getByRole('button', { name: /^Pass 3\/3 cards left/ }));
+    tap(screen.getByRole('button', { name: /^Pass 3 cards to the left$/ }));
     expect(moves(room)).toEqual([{ type: 'pass', cards: hand.slice(0, 3) }]);
   });
 

@@ -13,7 +13,10 @@ import { Hand, HandMode } from './Hand';
 import { HandSummary } from './HandSummary';
 import { seatSides, type Side } from './layout';
 import { handStatuses, legalMoveOfType } from './legality';
+import { MoveAnnouncer } from './MoveAnnouncer';
 import { Opponent } from './Opponent';
+import { TurnSoundToggle } from './TurnSoundToggle';
+import { useTurnAlert } from './turnAlert';
 import { SeatBadges, seatLabel } from './SeatBadges';
 
 /** The legal plays of one card: several when the play also names something (an eight and its suit). */
@@ -41,6 +44,8 @@ export function GameTable({ children }: { children?: ReactNode }) {
   const [selected, setSelected] = useState<readonly Card[]>([]);
   /** A card with several legal plays, waiting for the player to choose one. */
   const [choosingFor, setChoosingFor] = useState<Card | null>(null);
+  // On a phone the log and chat open as a drawer over the table.
+  const [drawerOpen, setDrawerOpen] = useState(false);
 
   // The same shape as the protocol's gameViewOf, built from the three slices so it changes only with them.
   const view = useMemo<GameView<WireRecord, WireRecord>>(
@@ -61,14 +66,8 @@ export function GameTable({ children }: { children?: ReactNode }) {
     setChoosingFor(null);
   }, [phase]);
 
-  // A player in another tab notices their turn from the tab title.
-  useEffect(() => {
-    const base = 'Deckhand';
-    document.title = myTurn ? `• Your turn · ${base}` : base;
-    return () => {
-      document.title = base;
-    };
-  }, [myTurn]);
+  // A player in another tab notices their turn from the tab title (flashing), a vibration, or the chime they chose.
+  useTurnAlert(myTurn);
 
   const sendMove = useCallback(
     (move: MoveIntent) => {
@@ -163,13 +162,15 @@ export function GameTable({ children }: { children?: ReactNode }) {
 
   return (
     <div className="table-layout">
+      <MoveAnnouncer />
       <div className="table-main">
         <div className="felt">
-          <div className="pos-left">{opponentsAt('left')}</div>
-          <div className="pos-top row" style={{ justifyContent: 'center' }}>
-            {opponentsAt('top')}
+          {/* Clockwise from the left: on a phone the groups dissolve into one strip in this order. */}
+          <div className="opponents">
+            <div className="pos-left">{opponentsAt('left')}</div>
+            <div className="pos-top">{opponentsAt('top')}</div>
+            <div className="pos-right">{opponentsAt('right')}</div>
           </div>
-          <div className="pos-right">{opponentsAt('right')}</div>
           <div className="center">
             <Center {...partProps} />
           </div>
@@ -185,12 +186,16 @@ export function GameTable({ children }: { children?: ReactNode }) {
               <span className="name">{seatLabel(me, me.index)}</span>
               <SeatBadges seat={me} isHost={me === hostSeat} isMe />
               <span>score {scores[me.index] ?? 0}</span>
-              {meNote && <span>· {meNote}</span>}
+              {meNote && <span className="me-note">· {meNote}</span>}
               {emotes.get(me.index) && <span aria-hidden="true">{emotes.get(me.index)}</span>}
+              <DrawerToggle open={drawerOpen} onToggle={() => setDrawerOpen(!drawerOpen)} />
             </div>
           ) : (
             <>
-              <p>You are watching this game.</p>
+              <div className="me-line">
+                <p>You are watching this game.</p>
+                <DrawerToggle open={drawerOpen} onToggle={() => setDrawerOpen(!drawerOpen)} />
+              </div>
               {/* A spectator sees the table from seat 1: that player sits at the bottom. */}
               {opponentsAt('bottom')}
             </>
@@ -203,9 +208,16 @@ export function GameTable({ children }: { children?: ReactNode }) {
               </span>
             )}
             {pick && (
-              <button type="button" disabled={selected.length !== pick.count} onClick={() => sendMove(pick.move(selected))}>
-                {pick.buttonLabel(selected.length)}
-              </button>
+              <>
+                <button type="button" disabled={selected.length !== pick.count} onClick={() => sendMove(pick.move(selected))}>
+                  {pick.buttonLabel(selected.length)}
+                </button>
+                {selected.length < pick.count && (
+                  <span className="pass-picked" data-testid="pass-chosen">
+                    {selected.length} of {pick.count} chosen
+                  </span>
+                )}
+              </>
             )}
             {HandActions && <HandActions {...partProps} />}
             {selectedCard !== undefined && selectedLegal && choosingFor === null && (
@@ -244,10 +256,23 @@ export function GameTable({ children }: { children?: ReactNode }) {
         )}
         {children}
       </div>
-      <aside className="side">
+      <aside className={`side${drawerOpen ? ' open' : ''}`} aria-label="Log and chat">
+        <button type="button" className="small secondary drawer-close" onClick={() => setDrawerOpen(false)}>
+          Close log and chat
+        </button>
+        <TurnSoundToggle />
         <EventLog />
         <Chat />
       </aside>
     </div>
+  );
+}
+
+/** The phone's way to the log and chat (hidden where they sit beside the table). */
+function DrawerToggle({ open, onToggle }: { open: boolean; onToggle: () => void }) {
+  return (
+    <button type="button" className="small secondary drawer-toggle" aria-expanded={open} onClick={onToggle}>
+      Log and chat
+    </button>
   );
 }

@@ -13,6 +13,9 @@ export const HandMode = {
 } as const;
 export type HandMode = (typeof HandMode)[keyof typeof HandMode];
 
+/** More cards than this go into two rows on a narrow screen. */
+const TWO_ROWS_FROM = 8;
+
 interface HandProps {
   readonly statuses: readonly CardStatus[];
   readonly mode: HandMode;
@@ -43,8 +46,22 @@ export const Hand = memo(function Hand({ statuses, mode, selected, onSelect, onP
     else onSelect(status.card);
   };
 
+  // A phone held upright shows a long hand in two rows (a Hearts deal: 7 + 6), so every card keeps a wide tap target.
+  const perRow = statuses.length > TWO_ROWS_FROM ? Math.ceil(statuses.length / 2) : Math.max(1, statuses.length);
+
   return (
-    <ul className="hand" style={{ '--count': Math.max(2, statuses.length) } as CSSProperties} aria-label={`Your hand, ${statuses.length} card${statuses.length === 1 ? '' : 's'}`}>
+    <ul
+      className="hand"
+      style={
+        {
+          '--count': Math.max(2, statuses.length),
+          // Grid columns before the last card, in two rows and in one (CSS cannot round a division).
+          '--lead-two-rows': Math.max(1, perRow - 1),
+          '--lead-one-row': Math.max(1, statuses.length - 1),
+        } as CSSProperties
+      }
+      data-rows={perRow < statuses.length ? 2 : 1}
+      aria-label={`Your hand, ${statuses.length} card${statuses.length === 1 ? '' : 's'}`}>
       {statuses.map((status) => {
         const isSelected = selected.includes(status.card);
         const dimmed = mode === HandMode.Play ? !status.legal : mode === HandMode.Watch;

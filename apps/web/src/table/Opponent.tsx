@@ -20,7 +20,13 @@ interface OpponentProps {
 
 const MAX_BACKS = 8;
 
-/** Another player around the table: card backs and count, name, score, connection, whose turn. */
+/** Where a seat sits, as an arrow: on a phone the opponents share one strip, so the arrow ties each to its side of the trick. */
+const SIDE_ARROW: Readonly<Record<OpponentProps['position'], string>> = { left: '◂', top: '▴', right: '▸', bottom: '▾' };
+
+/**
+ * Another player around the table: name, card count and score on one line
+ * (the only line a phone shows), then the backs of their cards.
+ */
 export const Opponent = memo(function Opponent(props: OpponentProps) {
   const { seat, position, cardCount, score, active, isHost, deadline, turnSeconds, extra, emote } = props;
   const name = seatLabel(seat, seat.index);
@@ -30,22 +36,31 @@ export const Opponent = memo(function Opponent(props: OpponentProps) {
       aria-label={`${name}, ${cardCount} card${cardCount === 1 ? '' : 's'}, score ${score}${active ? ', to play' : ''}`}
       data-seat={seat.index}
     >
-      <div className="row" style={{ justifyContent: 'center', position: 'relative' }}>
+      <div className="opponent-line">
         {active && <CountdownRing deadline={deadline} totalSeconds={turnSeconds} />}
+        <span className="side-arrow" aria-hidden="true">
+          {SIDE_ARROW[position]}
+        </span>
         <span className="name">{name}</span>
-        {emote && <span className="emote-pop" aria-hidden="true">{emote}</span>}
-      </div>
-      <div className="row" style={{ justifyContent: 'center' }}>
         <SeatBadges seat={seat} isHost={isHost} isMe={false} />
+        {emote && <span className="emote-pop" aria-hidden="true">{emote}</span>}
+        <span className="meta">
+          <span className="count">
+            <span className="mini-back" aria-hidden="true" />
+            {cardCount}
+            <span className="word"> card{cardCount === 1 ? '' : 's'}</span>
+          </span>
+          {' · '}
+          <span className="word">score </span>
+          {score}
+          <span className="phone-only"> pts</span>
+          {extra ? <span className="extra"> · {extra}</span> : null}
+        </span>
       </div>
       <div className="backs" aria-hidden="true">
         {Array.from({ length: Math.min(cardCount, MAX_BACKS) }, (_, i) => (
           <CardBack key={i} />
         ))}
-      </div>
-      <div className="meta">
-        {cardCount} card{cardCount === 1 ? '' : 's'} · score {score}
-        {extra ? <> · {extra}</> : null}
       </div>
     </section>
   );

@@ -13,7 +13,8 @@ const SHOW_FULL_TRICK_MS = 900;
  * The current trick of a trick-taking game, each card at its seat's side, read
  * from the public `trick`, `lastTrick`, `lastTrickWinner` and `tricksPlayed`.
  * When a trick completes the board already holds the next one, so the finished
- * trick stays in view a moment, then slides to its winner.
+ * trick stays in view a moment, then flies to its winner's side. Each card
+ * comes in from its player's side. (Reduced motion: no movement.)
  */
 export function Trick({ board, seats, sides }: { board: Board; seats: readonly SeatSnapshot[]; sides: readonly Side[] }) {
   const trick = nums(board, 'trick');
@@ -45,7 +46,13 @@ export function Trick({ board, seats, sides }: { board: Board; seats: readonly S
 
   return (
     <>
-      <div className={`trick${collecting ? ' collecting' : ''}`} role="group" aria-label="Current trick" data-testid="trick">
+      <div
+        className={`trick${collecting ? ' collecting' : ''}`}
+        role="group"
+        aria-label="Current trick"
+        data-testid="trick"
+        data-winner-side={collecting && lastWinner >= 0 ? sides[lastWinner] : undefined}
+      >
         {shown.map((card, seat) =>
           card >= 0 ? (
             <div key={`${seat}-${card}`} className={`slot slot-${sides[seat] ?? 'bottom'} enter`} data-seat={seat}>

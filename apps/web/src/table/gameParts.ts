@@ -58,8 +58,8 @@ export interface GameTableParts {
   readonly status?: (props: TablePartProps, activeNames: readonly string[]) => string | null;
   /** When the hand picks several cards now (a pass); null when it plays one card at a time. */
   readonly pick?: (props: TablePartProps) => CardPick | null;
-  /** A short line under a seat's name (points this hand, passed, bid). */
-  readonly seatNote?: (board: Board, seat: number) => string | undefined;
+  /** A short line under a seat's name (points this hand, passed, bid); words in `.word` drop out on a phone. */
+  readonly seatNote?: (board: Board, seat: number) => ReactNode;
   /** When a card has several legal plays (an eight and the suit it names): what to ask and how to name each. */
   readonly playChoice?: {
     readonly title: (card: Card) => string;

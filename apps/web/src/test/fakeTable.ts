@@ -4,7 +4,7 @@
  * and Client that a real TableSession can open.
  */
 import type { TableStateJson, WireRecordJson } from '@deckhand/protocol';
-import type { WireRecord } from '@deckhand/rules';
+import { crazyEights, type CrazyEightsState, type WireRecord } from '@deckhand/rules';
 import type { Client } from 'colyseus.js';
 
 /** A rules view record in the schema's per-kind maps, as the server mirrors it. */
@@ -141,4 +141,16 @@ export function fakeClient(
       return next();
     },
   } as unknown as Client & { calls: string[] };
+}
+
+/** Seat 0's decoded state of a Crazy Eights game after move `moveNumber`, made by `lastSeat`. */
+export function eightsJson(state: CrazyEightsState, moveNumber: number, lastSeat: number): TableStateJson {
+  const view = crazyEights.view(state, 0);
+  return {
+    ...tableJson({ gameId: 'crazy-eights', seatCount: 4, seat: 0, publicView: view.public, privateView: view.private }),
+    seedHash: 'deal-1',
+    moveNumber,
+    lastSeat,
+    lastBy: 'player',
+  };
 }

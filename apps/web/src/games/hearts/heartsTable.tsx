@@ -1,10 +1,12 @@
-import { cardName } from '@deckhand/rules';
 import { flags, num, nums, str } from '../../table/boardFields';
 import type { GameTableParts, TablePartProps } from '../../table/gameParts';
 import { seatLabel } from '../../table/SeatBadges';
+import { ShortCards } from '../../table/ShortCards';
 import { HeartsCenter } from './HeartsCenter';
 
 const PASS_SIZE = 3;
+/** The pass button's words: "Pass 3 cards to the left", never a fraction that reads as "remaining". */
+const PASS_BUTTON_WORDS: Readonly<Record<string, string>> = { left: 'to the left', right: 'to the right', across: 'across' };
 /** Seats clockwise from the passer to whom it passes. */
 const PASS_TARGET: Readonly<Record<string, number>> = { left: 1, across: 2, right: 3 };
 
@@ -24,9 +26,9 @@ function HeartsHandActions(props: TablePartProps) {
   return (
     <>
       {passedAlready(props) && passedCards.length > 0 && (
-        <span className="pass-picked">You passed: {passedCards.map((card) => cardName(card)).join(', ')}</span>
+        <ShortCards label="You passed" cards={passedCards} testId="passed" />
       )}
-      {showReceived && <span className="pass-picked">You received: {receivedCards.map((card) => cardName(card)).join(', ')}</span>}
+      {showReceived && <ShortCards label="You received" cards={receivedCards} testId="received" />}
     </>
   );
 }
@@ -46,7 +48,7 @@ export const heartsTable: GameTableParts = {
     const direction = str(props.board, 'passDirection', 'none');
     return {
       count: PASS_SIZE,
-      buttonLabel: (picked) => `Pass ${picked}/${PASS_SIZE} cards ${direction}`,
+      buttonLabel: () => `Pass ${PASS_SIZE} cards ${PASS_BUTTON_WORDS[direction] ?? direction}`,
       move: (cards) => ({ type: 'pass', cards: [...cards] }),
     };
   },
@@ -61,7 +63,12 @@ export const heartsTable: GameTableParts = {
   },
   seatNote: (board, seat) => {
     if (str(board, 'phase') === 'passing') return flags(board, 'passedSeats')[seat] ? 'passed' : 'choosing';
-    return `${nums(board, 'handPoints')[seat] ?? 0} pts this hand`;
+    return (
+      <>
+        {nums(board, 'handPoints')[seat] ?? 0}
+        <span className="word"> pts</span> this hand
+      </>
+    );
   },
   summaryNote: ({ board, seats }) => {
     const moon = num(board, 'moonShooter');

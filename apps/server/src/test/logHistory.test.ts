@@ -1,0 +1,108 @@
+/**
+ * The log survives a reload, a drop and a late arrival: a member who joins or
+ * reconnects mid-game gets the game's recent public log in one `logHistory`
+ * message, and nothing in it names a card its receiver may not see.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GameEventsMessage, LogHistoryMessage, ServerMessage } from '@deckhand/protocol';
+import type { AnyGame, WireRecord } from '@deckhand/rules';
+import { bootServer, Player, seatedTable, sleep, waitFor } from './harness';
+import type { TestServer } from './harness';
+
+let server: TestServer;
+/** The full rules state after the latest move, from the server's observer. */
+let latest: { game: AnyGame; state: unknown } | null = null;
+beforeAll(async () => {
+  server = await bootServer(25742, {}, {
+    observer: {
+      onDeal: (_table, game, state) => (latest = { game, state }),
+      onMove: (_table, record) => (latest = { game: record.game, state: record.state }),
+    },
+  });
+});
+afterAll(async () => {
+  await server.shutdown();
+});
+
+const histories = (player: Player): LogHistoryMessage[] =>
+  player.messages.filter((message: ServerMessage): message is LogHistoryMessage => message.type === 'logHistory');
+
+/** Every card named anywhere in a message (`card`, `cards`, `top` fields, at any depth). */
+function cardsNamed(value: unknown, key = ''): number[] {
+  if (Array.isArray(value)) return value.flatMap((item) => cardsNamed(item, key));
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).flatMap(([field, item]) => cardsNamed(item, field));
+  }
+  return typeof value === 'number' && ['card', 'cards', 'top'].includes(key) ? [value] : [];
+}
+
+/** The cards in every seat's hand now, from the full rules state. */
+function cardsInHands(): Set<number> {
+  const { game, state } = latest!;
+  const hidden = new Set<number>();
+  for (let seat = 0; seat < 4; seat++) {
+    const view = game.view(state, seat) as { private: WireRecord | null };
+    for (const card of (view.private?.['hand'] as readonly number[] | undefined) ?? []) hidden.add(card);
+  }
+  return hidden;
+}
+
+/** The humans make their first legal moves until `moves` more moves (bots' included) have been played. */
+async function play(players: readonly Player[], moves: number): Promise<void> {
+  const start = players[0]!.snapshot().moveNumber;
+  const until = Date.now() + 30_000;
+  while (players[0]!.snapshot().moveNumber < start + moves) {
+    if (Date.now() > until) throw new Error(`only ${players[0]!.snapshot().moveNumber - start} of ${moves} moves in 30 s`);
+    for (const player of players) {
+      const legal = player.legalMoves();
+      if (legal.length > 0) player.send({ type: 'move', move: legal[0]! });
+    }
+    // One move a turn: a player's own patch shows the move before it is offered another.
+    await sleep(60);
+  }
+}
+
+describe('the log history', () => {
+  it('a late spectator and a reconnecting player get the game\'s public log, with no hidden card in it', async () => {
+    const [host, ben] = (await seatedTable(server, 'hearts', 2)) as [Player, Player];
+    host.send({ type: 'start' });
+    await waitFor('the deal', () => host.snapshot().phase === 'playing');
+    // The pass (each human's three cards are secret) and a few tricks' worth of plays.
+    await play([host, ben], 12);
+
+    const code = host.snapshot().code;
+    const watcher = await Player.join(server, 'Watcher', code, { spectate: true });
+    const [history] = histories(watcher);
+    expect(history).toBeDefined();
+    const moves = history!.entries.filter((entry): entry is GameEventsMessage => entry.type === 'events');
+    // Every move of the game so far, in order, the same as the host read from its patches.
+    expect(moves.map((move) => move.moveNumber)).toEqual(moves.map((_, index) => index + 1));
+    expect(moves.length).toBe(watcher.snapshot().moveNumber);
+    expect(moves.map((move) => [move.seat, move.events.map((event) => event.type)])).toEqual(
+      host.events.slice(0, moves.length).map((move) => [move.seat, move.events.map((event) => event.type)]),
+    );
+    expect(history!.entries.some((entry) => entry.type === 'notice' && entry.text === 'P2 joined.')).toBe(false);
+    expect(moves.flatMap((move) => move.events.map((event) => event.type))).toContain('passesExchanged');
+
+    // Hidden: every card still in someone's hand, the passed cards among them. None may appear.
+    const hidden = cardsInHands();
+    expect(hidden.size).toBeGreaterThan(20);
+    const named = cardsNamed(history);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((card) => hidden.has(card))).toEqual([]);
+
+    // The host drops; the game goes on without them; on their return the log holds what they missed.
+    await host.drop();
+    await play([ben], 2);
+    await sleep(100);
+    await host.reconnect();
+    const after = await waitFor('the history after reconnecting', () => histories(host).at(-1));
+    const last = after.entries.filter((entry): entry is GameEventsMessage => entry.type === 'events').at(-1);
+    expect(last?.moveNumber).toBe(host.snapshot().moveNumber);
+    const hiddenNow = cardsInHands();
+    expect(cardsNamed(after).filter((card) => hiddenNow.has(card))).toEqual([]);
+    await watcher.leave();
+    await ben.leave();
+    await host.leave();
+  });
+});

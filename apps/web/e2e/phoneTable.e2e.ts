@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './axe';
+import { measureTable, tableProblems } from './geometry';
+import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
+
+/** The phone sizes a player holds: two portrait phones and one turned sideways. */
+const PHONES = [
+  { name: '360x640', width: 360, height: 640 },
+  { name: '390x844', width: 390, height: 844 },
+  { name: '844x390', width: 844, height: 390 },
+] as const;
+
+describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
+  const suite = useStackSuite();
+
+  async function startWithBots(player: Player, game: RegExp, seats: number): Promise<void> {
+    const { page } = player;
+    await page.goto(suite.stack.baseUrl);
+    await page.getByLabel('Your name').fill(player.name);
+    await page.getByRole('radio', { name: game }).check();
+    const players = page.getByLabel('Players', { exact: true });
+    if ((await players.count()) > 0) await players.selectOption(String(seats));
+    await page.getByRole('button', { name: 'Create table' }).tap();
+    for (let seat = 2; seat <= seats; seat++) await page.getByRole('button', { name: `Add bot to seat ${seat}` }).tap();
+    await page.getByRole('button', { name: 'Start game' }).tap();
+  }
+
+  /** At every phone size: the geometry holds, and a screenshot is saved to look at. */
+  async function checkEverySize(player: Player, label: string): Promise<void> {
+    for (const phone of PHONES) {
+      await player.page.setViewportSize(phone);
+      // Let the layout settle (a resize re-flows the hand).
+      await player.page.waitForTimeout(100);
+      const geometry = await measureTable(player.page);
+      await screenshot(player.page, `phone-table-${label}-${phone.name}`);
+      expect(tableProblems(geometry), `${label} at ${phone.name}`).toEqual([]);
+      expect(geometry.cards.length).toBeGreaterThan(0);
+    }
+  }
+
+  it('Hearts: 13 cards, the trick, the turn and three opponents fit every phone size without scrolling', async () => {
+    const pia = await suite.open('Pia', PHONES[1], true);
+    const { page } = pia;
+    await startWithBots(pia, /Hearts/, 4);
+    await expect.poll(() => page.getByTestId('status').textContent()).toMatch(/^Choose 3 cards/);
+    expect(await page.locator('.hand-card').count()).toBe(13);
+    await checkEverySize(pia, 'hearts-pass');
+    await expectAccessible(page, 'Hearts table (phone, passing)');
+
+    await page.setViewportSize(PHONES[0]);
+    const cards = page.locator('.hand-card');
+    for (let i = 0; i < 3; i++) await cards.nth(i).tap();
+    await page.getByRole('button', { name: /^Pass 3 cards/ }).tap();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');
+    await checkEverySize(pia, 'hearts-turn');
+    await expectAccessible(page, 'Hearts table (phone, playing)');
+
+    // Log and chat open as a drawer over the table, and close again.
+    for (const phone of PHONES) {
+      await page.setViewportSize(phone);
+      await page.getByRole('button', { name: /^Log and chat/ }).tap();
+      await expect.poll(() => page.getByTestId('event-log').isVisible()).toBe(true);
+      await expect.poll(() => page.getByTestId('event-log').textContent()).toMatch(/Cards were passed left/);
+      await screenshot(page, `phone-table-drawer-${phone.name}`);
+      await page.getByRole('button', { name: 'Close log and chat' }).tap();
+      await expect.poll(() => page.getByTestId('event-log').isVisible()).toBe(false);
+    }
+  });
+
+  it('Crazy Eights: the piles, the hand and five opponents fit every phone size without scrolling', async () => {
+    const max = await suite.open('Max', PHONES[0], true);
+    await startWithBots(max, /Crazy Eights/, 6);
+    await expect.poll(() => max.page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');
+    await checkEverySize(max, 'eights-turn');
+    await expectAccessible(max.page, 'Crazy Eights table (phone)');
+  });
+
+  it('Spades: the bidding row, then the trick and the side boards fit every phone size without scrolling', async () => {
+    const sam = await suite.open('Sam', PHONES[0], true);
+    const { page } = sam;
+    await startWithBots(sam, /Spades/, 4);
+    await expect.poll(() => page.locator('.hand-card').count()).toBe(13);
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your bid: how many tricks will you take?');
+    await checkEverySize(sam, 'spades-bid');
+    await expectAccessible(page, 'Spades table (phone, bidding)');
+
+    await page.getByRole('button', { name: 'Bid 3', exact: true }).tap();
+    await expect.poll(() => page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');
+    await checkEverySize(sam, 'spades-turn');
+  });
+
+  it('Gin Rummy: the hand in melds, the stock and the discard fit every phone size without scrolling', async () => {
+    const gil = await suite.open('Gil', PHONES[0], true);
+    const { page } = gil;
+    await startWithBots(gil, /Gin Rummy/, 2);
+    await expect.poll(() => page.locator('.gin-hand .hand-card').count(), { timeout: 10_000 }).toBe(10);
+    await checkEverySize(gil, 'gin');
+    await expectAccessible(page, 'Gin Rummy table (phone)');
+  });
+});
