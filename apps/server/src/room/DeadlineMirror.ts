@@ -42,7 +42,11 @@ export class DeadlineMirror {
   private computable(table: Table, previous: number): boolean {
     const model = table.model;
     if (model.phase !== TablePhase.Playing || table.gameState === null) return false;
-    const runs = turnTimerRuns(model.seats, table.game.activeSeats(table.gameState), model.turnSeconds);
+    const active = table.game.activeSeats(table.gameState);
+    // Clients read whose turn it is from the board's `active`: a game whose board does not show it gets the deadline written.
+    const shown = table.game.view(table.gameState, null).public['active'];
+    if (!Array.isArray(shown) || shown.length !== active.length || active.some((seat, index) => shown[index] !== seat)) return false;
+    const runs = turnTimerRuns(model.seats, active, model.turnSeconds);
     if (model.deadline === 0) return !runs;
     // An unchanged deadline was kept across the move; a fresh one runs exactly the turn timer.
     return runs && model.deadline !== previous && model.deadlineWait === model.turnSeconds * 1000;
