@@ -95,7 +95,8 @@ function heartsTable(clock: FakeClock, turnSeconds = 30) {
 
 /** The parts of a table a restart must keep (connections aside). */
 function lasting(table: Table) {
-  const { seats, spectators: _spectators, deadline: _deadline, ...rest } = table.model;
+  // The clock's bookkeeping restarts with the clock (its deadline is checked on its own).
+  const { seats, spectators: _spectators, deadline: _deadline, deadlineWait: _wait, clockStarts: _starts, ...rest } = table.model;
   return {
     ...rest,
     seats: seats.map(({ connected: _c, reconnectDeadline: _r, ...seat }) => seat),
