@@ -95,7 +95,8 @@ function heartsTable(clock: FakeClock, turnSeconds = 30) {
 
 /** The parts of a table a restart must keep (connections aside). */
 function lasting(table: Table) {
-  const { seats, spectators: _spectators, deadline: _deadline, ...rest } = table.model;
+  // The clock's bookkeeping restarts with the clock (its deadline is checked on its own).
+  const { seats, spectators: _spectators, deadline: _deadline, deadlineWait: _wait, clockStarts: _starts, ...rest } = table.model;
   return {
     ...rest,
     seats: seats.map(({ connected: _c, reconnectDeadline: _r, ...seat }) => seat),
@@ -176,6 +177,8 @@ describe('Table core', () => {
     // The bots passed 100 ms after the deal: the last logged action.
     const left = table.model.deadline - log[log.length - 1]!.at;
     expect(left).toBe(29_900);
+    // The clock was started for a full turn (clients could count it from the move) ...
+    expect(table.model.deadlineWait).toBe(30_000);
     table.close();
 
     const later = new FakeClock();
@@ -183,6 +186,8 @@ describe('Table core', () => {
     const restored = Table.restore({ ...env, clock: later }, log);
     // The crash came 12 s after the last logged action; the log knows no later time, so the clock gets back what it had then.
     expect(restored.model.deadline).toBe(later.time + 29_900);
+    // ... the resumed one is shorter, so the mirror must write it out (see room/DeadlineMirror.ts).
+    expect(restored.model.deadlineWait).toBe(29_900);
     for (const seat of [0, 1]) {
       expect(restored.model.seats[seat]).toMatchObject({ connected: false, reconnectDeadline: later.time + 60_000 });
     }

@@ -100,7 +100,7 @@ export class Table {
     this.log = env.logger.child({ table: code });
     this.model = {
       code, gameId: game.id, options: {}, visibility: Visibility.Private, phase: TablePhase.Lobby, hostId: '',
-      seats: [], spectators: new Map(), maxSpectators: 0, turnSeconds: 0, deadline: 0, deadlineWait: 0, seedHash: '', seed: '',
+      seats: [], spectators: new Map(), maxSpectators: 0, turnSeconds: 0, deadline: 0, deadlineWait: 0, clockStarts: 0, seedHash: '', seed: '',
       handNumber: 0, moveNumber: 0, lastSeat: -1, lastBy: '', outcome: { scores: [], winners: [], ranking: [] }, deals: 0,
       locked: false,
     };
@@ -755,6 +755,7 @@ export class Table {
   logDeadline(deadline: number, wait = 0): void {
     this.model.deadline = deadline;
     this.model.deadlineWait = wait;
+    this.model.clockStarts++;
     if (!this.replaying) this.output.actions.push({ at: this.env.clock.now(), action: { kind: 'clock', deadline } });
   }
 

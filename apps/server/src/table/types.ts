@@ -108,6 +108,8 @@ export interface TableModel {
    * client computes from the move (a full turn timer).
    */
   deadlineWait: number;
+  /** Times the turn clock was started: tells a fresh deadline from a kept one, even one that fell on the same millisecond. */
+  clockStarts: number;
   seedHash: string;
   /** Revealed at game over only. */
   seed: string;
