@@ -9,7 +9,7 @@
 import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
 import {
-  CLOSE_REASONS, PROTOCOL_VERSION, TablePhase, gameViewOf, seatOfPlayer, snapshotFromState,
+  CLOSE_REASONS, ErrorCode, PROTOCOL_VERSION, TablePhase, gameViewOf, seatOfPlayer, snapshotFromState,
 } from '@deckhand/protocol';
 import type { ErrorMessage, GuestResponse, JoinTableOptions, TableSnapshot, TableStateJson, WelcomeMessage } from '@deckhand/protocol';
 import { Rng, findGame } from '@deckhand/rules';
@@ -170,6 +170,16 @@ export async function playTable(options: PlayTableOptions): Promise<TableResult>
         playerId = message.playerId;
       });
       next.onMessage('error', (message: ErrorMessage) => {
+        if (message.code === ErrorCode.RateLimited) {
+          // Too quick for the table's message limit: the move was dropped, not refused. Answer the same position again after a pause.
+          log('slowed down by the table; answering again in a second');
+          setTimeout(() => {
+            if (next !== room || done) return;
+            pending = null;
+            if (latest) play(next, latest);
+          }, 1000);
+          return;
+        }
         errors.push(message);
         log(`refused: ${message.code} ${message.message}`);
         // A refused move: once per position, answer again with a random legal move rather than wait

@@ -17,7 +17,7 @@ export interface TestServer extends RunningServer {
 export async function bootServer(): Promise<TestServer> {
   const server = await startServer({
     port: 0,
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', RECONNECT_SECONDS: '30', HOST: '127.0.0.1' },
+    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '20-40', RECONNECT_SECONDS: '30', HOST: '127.0.0.1' },
   });
   return { ...server, url: `http://127.0.0.1:${server.port}` };
 }
