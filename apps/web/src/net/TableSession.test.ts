@@ -166,7 +166,7 @@ describe('TableSession log', () => {
     room.setState({ ...stale, deadline: 2 });
     expect(room.sent).toEqual([{ type: 'resync', message: { type: 'resync' } }]);
     await vi.advanceTimersByTimeAsync(2000);
-    room.setState({ ...stale, deadline: 3 });
+    room.setState({ ...stale, turnSeconds: 45 });
     expect(room.sent).toHaveLength(2);
   });
 
