@@ -13,7 +13,7 @@ import { TOKEN_SECRET_FILE } from '../config';
 import { sleep } from './harness';
 
 const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const PORT = 25741 + (Number(process.env.DECKHAND_PORT_OFFSET ?? 0) || 0);
+const PORT = 25766 + (Number(process.env.DECKHAND_PORT_OFFSET ?? 0) || 0);
 
 const scratch = mkdtempSync(join(tmpdir(), 'deckhand-start-'));
 const webDist = join(scratch, 'web');
