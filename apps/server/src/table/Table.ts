@@ -8,22 +8,23 @@
  * applying its log again (`Table.restore`). Clock, randomness, bot thinking
  * and logging are handed in, so tests drive a table by hand.
  */
-import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { Rng } from '@deckhand/rules';
 import type { AnyGame, MoveBase, OptionValue, Seat } from '@deckhand/rules';
 import {
-  BotLevel, CloseCode, ErrorCode, Limits, SeatKind, TablePhase, Visibility, cleanChatText,
+  ErrorCode, Limits, SeatKind, TablePhase, Visibility, cleanChatText,
 } from '@deckhand/protocol';
 import type { ChatLine, ClientMessage, GameEventsMessage, ProtocolError, ServerMessage } from '@deckhand/protocol';
 import { nameClash } from '../nameSkeleton';
-import { RecentLog } from '../RecentLog';
 import { Autoplay } from './Autoplay';
+import { HostControls } from './HostControls';
+import { LoggedState } from './LoggedState';
 import { TableDoor } from './TableDoor';
 import type { KnockAnswer, Knocker } from './TableDoor';
-import { emptyHolder, fail, holderOf } from './seats';
+import { clamp, emptyHolder, fail, holderOf } from './seats';
+import type { Member } from './seats';
 import type {
-  ActedBy, Audience, LoggedHolder, SeatModel, TableAction, TableEnv, TableModel, TableOutput, TimedAction,
+  ActedBy, Audience, TableAction, TableEnv, TableModel, TableOutput, TimedAction,
 } from './types';
 
 /** What a table is created with (already shape-checked by the room). */
@@ -37,48 +38,23 @@ export interface TableRequest {
   readonly maxSpectators: number;
 }
 
-interface Member {
-  readonly playerId: string;
-  name: string;
-  connected: boolean;
-  /** Joined with `program: true`: a bot program, marked on the seat it takes. */
-  program: boolean;
-  /** When this member last had its hand rebuilt on request (`resync`). */
-  lastResyncAt: number;
-  /** The browser's device id from the join options, so a kick keeps the device out too. */
-  device: string | null;
-}
-
-function clamp(value: number, min: number, max: number): number {
-  return Math.max(min, Math.min(max, value));
-}
 
 function newOutput(): TableOutput {
   return { actions: [], messages: [], disconnects: [], finished: [], renewHands: [], close: false };
 }
 
 export class Table {
+  /** Everything the log rebuilds (see `LoggedState`). */
+  readonly state: LoggedState;
+  /** The model the room mirrors (the state's). */
   readonly model: TableModel;
-  game: AnyGame;
-  /** The rules state of the game being played; null in the lobby and after `toLobby`. */
-  gameState: unknown = null;
-  /** Bumped at every change of the game (a move, a deal, its end): the room re-mirrors the board when it moves. */
-  position = 0;
-  readonly chat: ChatLine[] = [];
-  /** The current game's public log (move events and notices), for whoever joins or reconnects mid-game. */
-  private readonly recentLog = new RecentLog();
   readonly log: Logger;
 
-  private optionInput: Record<string, OptionValue> = {};
-  private seed = '';
-  private moves: { seat: Seat; move: MoveBase }[] = [];
-  private dealtAt = 0;
   private readonly members = new Map<string, Member>();
   /** Kicked and refused people, admitted ones, and knockers. */
   private readonly door: TableDoor;
   /** Names of joiners let through `claimName` whose `join` has not run yet: two of them cannot share a name. */
   private readonly arriving = new Map<string, string>();
-  private chatId = 0;
   /** Moves refused in a row on each seat's own turn (see `countRefusal`). */
   private readonly refusals = new Map<Seat, number>();
   /** Seats marked away for refused moves: only an accepted move brings them back. */
@@ -87,6 +63,7 @@ export class Table {
   /** True while a log is replayed: no timers, messages or log writes. */
   private replaying = false;
   private readonly autoplay: Autoplay;
+  private readonly hostControls: HostControls;
   /** Seats whose reconnection window after a restart is still open. */
   private restoreTimer: { clear(): void } | null = null;
   closed = false;
@@ -96,16 +73,46 @@ export class Table {
     code: string,
     game: AnyGame,
   ) {
-    this.game = game;
     this.log = env.logger.child({ table: code });
-    this.model = {
-      code, gameId: game.id, options: {}, visibility: Visibility.Private, phase: TablePhase.Lobby, hostId: '',
-      seats: [], spectators: new Map(), maxSpectators: 0, turnSeconds: 0, deadline: 0, deadlineWait: 0, clockStarts: 0, seedHash: '', seed: '',
-      handNumber: 0, moveNumber: 0, lastSeat: -1, lastBy: '', outcome: { scores: [], winners: [], ranking: [] }, deals: 0,
-      locked: false,
-    };
     this.door = new TableDoor(env.clock);
+    this.state = new LoggedState(env.games, code, game, this.door);
+    this.model = this.state.model;
     this.autoplay = new Autoplay(this, Rng.fromSeed(env.random.botSeed()));
+    this.hostControls = new HostControls({
+      model: this.model, state: this.state, env, log: this.log, door: this.door,
+      commit: (action) => this.commit(action),
+      notice: (text) => this.notice(text),
+      seatOf: (playerId) => this.seatOf(playerId),
+      member: (playerId) => this.members.get(playerId),
+      isMember: (playerId) => this.members.has(playerId),
+      disconnect: (playerId, code) => {
+        this.members.delete(playerId);
+        this.output.disconnects.push({ playerId, code });
+      },
+      attachSeat: (seat, member) => this.attachSeat(seat, member),
+      scheduleBots: () => this.autoplay.schedule(),
+      deal: () => this.deal(),
+      requirePhase: (phase, when) => this.requirePhase(phase, when),
+    });
+  }
+
+  /** The game being played or set up. */
+  get game(): AnyGame {
+    return this.state.game;
+  }
+
+  /** The rules state of the game being played; null in the lobby and after `toLobby`. */
+  get gameState(): unknown {
+    return this.state.gameState;
+  }
+
+  /** Bumped at every change of the game: the room re-mirrors the board when it moves. */
+  get position(): number {
+    return this.state.position;
+  }
+
+  get chat(): readonly ChatLine[] {
+    return this.state.chat;
   }
 
   /** A new table, or the reason it cannot be made (unknown game, bad options). */
@@ -142,7 +149,7 @@ export class Table {
     for (const { at, action } of actions) {
       if (action.kind === 'clock') deadline = action.deadline;
       else if (action.kind === 'stop') stoppedAt = at;
-      else table.applyAction(action, at);
+      else table.state.apply(action, at);
     }
     table.replaying = false;
     table.resumeAfterRestart(deadline > 0 ? Math.max(0, deadline - stoppedAt) : null);
@@ -239,7 +246,7 @@ export class Table {
     else this.model.spectators.set(identity.playerId, { name: identity.name, connected: true });
     if (this.model.hostId === '') this.commit({ kind: 'host', playerId: identity.playerId });
     this.send({ kind: 'player', playerId: identity.playerId }, { type: 'chatHistory', lines: this.chat });
-    this.send({ kind: 'player', playerId: identity.playerId }, this.recentLog.message());
+    this.send({ kind: 'player', playerId: identity.playerId }, this.state.recentLog.message());
     this.notice(`${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
     this.log.info({ player: identity.playerId, seat }, 'joined');
     return seat;
@@ -271,7 +278,7 @@ export class Table {
     const spectator = this.model.spectators.get(playerId);
     if (spectator) spectator.connected = true;
     // What happened while the connection was down (the client's log replaces itself with this).
-    this.send({ kind: 'player', playerId }, this.recentLog.message());
+    this.send({ kind: 'player', playerId }, this.state.recentLog.message());
     this.log.info({ player: playerId, seat }, 'reconnected');
   }
 
@@ -380,21 +387,17 @@ export class Table {
     }
     switch (message.type) {
       case 'configure':
-        return this.requireHostInLobby(member) ?? this.configure(message);
       case 'addBot':
-        return this.requireHostInLobby(member) ?? this.addBot(message.seat, message.level);
       case 'removeBot':
-        return this.requireHostInLobby(member) ?? this.removeBot(message.seat);
       case 'swapSeats':
-        return this.requireHostInLobby(member) ?? this.swapSeats(message.seat, message.with);
       case 'kick':
-        return this.requireHost(member) ?? this.kick(member, message.playerId);
       case 'start':
-        return this.requireHostInLobby(member) ?? this.start();
       case 'rematch':
-        return this.requireHost(member) ?? this.rematch();
       case 'toLobby':
-        return this.requireHost(member) ?? this.toLobby();
+      case 'lock':
+      case 'admit':
+      case 'refuse':
+        return this.hostControls.handle(member, message);
       case 'sit':
         return this.sit(member, message.seat);
       case 'stand':
@@ -407,25 +410,11 @@ export class Table {
         return this.say(member, message.text);
       case 'resync':
         return this.resync(member);
-      case 'lock':
-        return this.requireHost(member) ?? this.setLocked(message.locked);
-      case 'admit':
-        return this.requireHost(member) ?? this.answerKnock(message.playerId, true);
-      case 'refuse':
-        return this.requireHost(member) ?? this.answerKnock(message.playerId, false);
       default: {
         const unreachable: never = message;
         return unreachable;
       }
     }
-  }
-
-  private requireHost(member: Member): ProtocolError | null {
-    return member.playerId === this.model.hostId ? null : fail(ErrorCode.NotHost, 'Only the host can do that.');
-  }
-
-  private requireHostInLobby(member: Member): ProtocolError | null {
-    return this.requireHost(member) ?? this.requirePhase(TablePhase.Lobby, 'before the game starts');
   }
 
   private requirePhase(phase: TablePhase, when: string): ProtocolError | null {
@@ -440,150 +429,6 @@ export class Table {
       this.commit({ kind: 'away', seat, away: false, timeouts: 0 });
       this.autoplay.schedule();
     }
-  }
-
-  // ---------------------------------------------------------------- host controls
-
-  private configure(message: Extract<ClientMessage, { type: 'configure' }>): ProtocolError | null {
-    let game = this.game;
-    let optionInput = this.optionInput;
-    if (message.gameId !== undefined && message.gameId !== game.id) {
-      const next = this.env.games.find((candidate) => candidate.id === message.gameId);
-      if (!next) return fail(ErrorCode.NoSuchGame, `There is no game "${message.gameId}".`);
-      game = next;
-      optionInput = {};
-    }
-    if (message.options) optionInput = { ...optionInput, ...message.options };
-    const seats = this.model.seats;
-    const seatCount = message.seatCount ?? clamp(seats.length, game.minSeats, game.maxSeats);
-    if (seatCount < game.minSeats || seatCount > game.maxSeats) {
-      return fail(ErrorCode.InvalidOptions, `${game.name} is played by ${game.minSeats} to ${game.maxSeats} players.`);
-    }
-    for (let index = seatCount; index < seats.length; index++) {
-      if (seats[index]!.kind !== SeatKind.Empty) {
-        return fail(ErrorCode.SeatTaken, `Seat ${index + 1} is taken: free it before removing seats.`);
-      }
-    }
-    const options = game.parseOptions(optionInput, seatCount);
-    if (!options.ok) return fail(ErrorCode.InvalidOptions, options.error.message);
-    this.commit({
-      kind: 'configure', gameId: game.id, optionInput, seatCount,
-      turnSeconds: message.turnSeconds ?? this.model.turnSeconds, visibility: message.visibility ?? this.model.visibility,
-    });
-    return null;
-  }
-
-  private addBot(seat: Seat, level: BotLevel): ProtocolError | null {
-    const target = this.model.seats[seat];
-    if (!target) return fail(ErrorCode.NoSuchSeat, `There is no seat ${seat + 1}.`);
-    if (target.kind !== SeatKind.Empty) return fail(ErrorCode.SeatTaken, `Seat ${seat + 1} is taken.`);
-    this.commit({ kind: 'seat', seat, holder: botHolder(seat, level) });
-    return null;
-  }
-
-  private removeBot(seat: Seat): ProtocolError | null {
-    const target = this.model.seats[seat];
-    if (!target) return fail(ErrorCode.NoSuchSeat, `There is no seat ${seat + 1}.`);
-    if (target.kind !== SeatKind.Bot) return fail(ErrorCode.NotABot, `Seat ${seat + 1} holds no bot.`);
-    this.commit({ kind: 'seat', seat, holder: emptyHolder() });
-    return null;
-  }
-
-  /** Whoever sits in `seat` and in `other` (a person, a bot or nobody) change places: how partners are chosen. */
-  private swapSeats(seat: Seat, other: Seat): ProtocolError | null {
-    const first = this.model.seats[seat];
-    const second = this.model.seats[other];
-    if (!first) return fail(ErrorCode.NoSuchSeat, `There is no seat ${seat + 1}.`);
-    if (!second) return fail(ErrorCode.NoSuchSeat, `There is no seat ${other + 1}.`);
-    if (seat === other) return fail(ErrorCode.BadMessage, 'Choose two different seats to swap.');
-    // A bot is named after its seat.
-    const movedTo = (holder: LoggedHolder, to: Seat) => (holder.kind === SeatKind.Bot ? botHolder(to, holder.botLevel as BotLevel) : holder);
-    const moving = holderOf(first);
-    this.commit({ kind: 'seat', seat, holder: movedTo(holderOf(second), seat) });
-    this.commit({ kind: 'seat', seat: other, holder: movedTo(moving, other) });
-    for (const index of [seat, other]) {
-      const member = this.members.get(this.model.seats[index]!.playerId);
-      if (this.model.seats[index]!.kind === SeatKind.Human && member) this.attachSeat(index, member);
-    }
-    return null;
-  }
-
-  private kick(host: Member, playerId: string): ProtocolError | null {
-    if (playerId === host.playerId) return fail(ErrorCode.NoSuchPlayer, 'You cannot kick yourself.');
-    const member = this.members.get(playerId);
-    const seat = this.seatOf(playerId);
-    if (!member && seat === null && !this.model.spectators.has(playerId)) {
-      return fail(ErrorCode.NoSuchPlayer, 'That player is not at this table.');
-    }
-    this.commit({ kind: 'ban', playerId, device: member?.device ?? null });
-    const name = member?.name ?? (seat !== null ? this.model.seats[seat]!.name : 'A player');
-    if (seat !== null) {
-      // Mid-game the seat cannot be emptied: a bot finishes the kicked player's game.
-      const holder = this.model.phase === TablePhase.Lobby ? emptyHolder() : botHolder(seat, BotLevel.Normal);
-      this.commit({ kind: 'seat', seat, holder });
-      this.autoplay.schedule();
-    }
-    this.model.spectators.delete(playerId);
-    if (member) {
-      this.members.delete(playerId);
-      this.output.disconnects.push({ playerId, code: CloseCode.Kicked });
-    }
-    this.notice(`${name} was removed by the host.`);
-    this.log.info({ player: playerId }, 'kicked');
-    return null;
-  }
-
-  private setLocked(locked: boolean): ProtocolError | null {
-    if (this.model.locked === locked) return null;
-    this.commit({ kind: 'lock', locked });
-    // Unlocking lets everyone knocking in: nobody is left waiting for an answer that no longer matters.
-    if (!locked) for (const knocker of this.door.knocking()) this.answerKnock(knocker.playerId, true);
-    this.notice(locked ? 'The host locked the table: newcomers knock.' : 'The host unlocked the table.');
-    return null;
-  }
-
-  private answerKnock(playerId: string, admit: boolean): ProtocolError | null {
-    const knocker = this.door.knocking().find((candidate) => candidate.playerId === playerId);
-    if (!knocker) return fail(ErrorCode.NoSuchPlayer, 'Nobody with that id is knocking.');
-    // Logged before the answer, so the knocker's join (or its ban) outlives a restart.
-    if (admit) this.commit({ kind: 'admit', playerId });
-    else this.commit({ kind: 'ban', playerId, device: this.door.knockingDevice(playerId) ?? null });
-    this.door.answer(playerId, admit ? 'admitted' : 'refused');
-    this.notice(admit ? `The host let ${knocker.name} in.` : `The host did not let ${knocker.name} in.`);
-    this.log.info({ player: playerId, admit }, 'knock answered');
-    return null;
-  }
-
-  private start(): ProtocolError | null {
-    const taken = this.model.seats.filter((seat) => seat.kind !== SeatKind.Empty).length;
-    if (taken < this.game.minSeats) {
-      return fail(ErrorCode.NotEnoughPlayers, `${this.game.name} needs at least ${this.game.minSeats} players (players or bots).`);
-    }
-    const options = this.game.parseOptions(this.optionInput, taken);
-    if (!options.ok) return fail(ErrorCode.InvalidOptions, options.error.message);
-    this.commit({ kind: 'start' });
-    this.deal();
-    return null;
-  }
-
-  private rematch(): ProtocolError | null {
-    const phase = this.requirePhase(TablePhase.GameOver, 'once the game is over');
-    if (phase) return phase;
-    this.deal();
-    return null;
-  }
-
-  private toLobby(): ProtocolError | null {
-    const phase = this.requirePhase(TablePhase.GameOver, 'once the game is over');
-    if (phase) return phase;
-    this.commit({ kind: 'lobby' });
-    // Players who left during the game give their seats back.
-    this.model.seats.forEach((seat, index) => {
-      if (seat.kind === SeatKind.Human && !this.members.has(seat.playerId)) {
-        this.commit({ kind: 'seat', seat: index, holder: emptyHolder() });
-      }
-    });
-    return null;
   }
 
   private sit(member: Member, seat: Seat): ProtocolError | null {
@@ -616,7 +461,7 @@ export class Table {
     if (text.length === 0) return fail(ErrorCode.BadChat, 'The message is empty.');
     if ([...text].length > Limits.chatMax) return fail(ErrorCode.BadChat, `Chat messages are limited to ${Limits.chatMax} characters.`);
     const line: ChatLine = {
-      id: this.chatId + 1, seat: this.seatOf(member.playerId), playerId: member.playerId, name: member.name, text,
+      id: this.state.chatId + 1, seat: this.seatOf(member.playerId), playerId: member.playerId, name: member.name, text,
       at: this.env.clock.now(),
     };
     this.commit({ kind: 'chat', line });
@@ -630,8 +475,8 @@ export class Table {
     const phase = this.requirePhase(TablePhase.GameOver, 'once the game is over');
     if (phase) return phase;
     this.send({ kind: 'player', playerId: member.playerId }, {
-      type: 'record', gameId: this.game.id, seed: this.seed, seedHash: this.model.seedHash,
-      seats: this.model.seats.length, options: this.model.options, moves: this.moves,
+      type: 'record', gameId: this.game.id, seed: this.state.seed, seedHash: this.model.seedHash,
+      seats: this.model.seats.length, options: this.model.options, moves: this.state.moves,
     });
     return null;
   }
@@ -708,14 +553,14 @@ export class Table {
     const handNumber = this.model.handNumber;
     this.commit({ kind: 'move', seat, move, by }, result.state);
     const events: GameEventsMessage = {
-      type: 'events', moveNumber: this.moves.length, handNumber, seat, by, events: result.events,
+      type: 'events', moveNumber: this.state.moves.length, handNumber, seat, by, events: result.events,
     };
-    this.recentLog.add(events);
+    this.state.recentLog.add(events);
     this.send({ kind: 'events' }, events);
     if (this.model.phase === TablePhase.GameOver) this.recordFinished();
     else this.autoplay.schedule();
     this.env.observer?.onMove?.(this.model.code, {
-      game: this.game, state: this.gameState, seat, move, events: result.events, moveNumber: this.moves.length,
+      game: this.game, state: this.gameState, seat, move, events: result.events, moveNumber: this.state.moves.length,
     });
     return null;
   }
@@ -725,20 +570,13 @@ export class Table {
     this.commit({ kind: 'away', seat, away, timeouts });
   }
 
-  /** The rules' hand number on the board, 1 when the game keeps none. */
-  private boardHandNumber(): number {
-    if (this.gameState === null) return 0;
-    const handNumber = (this.game.view(this.gameState, null).public as Record<string, unknown>)['handNumber'];
-    return typeof handNumber === 'number' ? handNumber : 1;
-  }
-
   private recordFinished(): void {
     this.autoplay.stop();
-    this.log.info({ scores: this.model.outcome.scores, winners: this.model.outcome.winners, moves: this.moves.length }, 'game over');
+    this.log.info({ scores: this.model.outcome.scores, winners: this.model.outcome.winners, moves: this.state.moves.length }, 'game over');
     this.output.finished.push({
-      gameId: this.game.id, seed: this.seed, seedHash: this.model.seedHash, options: this.model.options,
-      seats: this.model.seats.map(holderOf), moves: [...this.moves], scores: [...this.model.outcome.scores],
-      startedAt: this.dealtAt, finishedAt: this.env.clock.now(),
+      gameId: this.game.id, seed: this.state.seed, seedHash: this.model.seedHash, options: this.model.options,
+      seats: this.model.seats.map(holderOf), moves: [...this.state.moves], scores: [...this.model.outcome.scores],
+      startedAt: this.state.dealtAt, finishedAt: this.env.clock.now(),
     });
   }
 
@@ -748,7 +586,13 @@ export class Table {
   private commit(action: TableAction, next?: unknown): void {
     const at = this.env.clock.now();
     if (!this.replaying) this.output.actions.push({ at, action });
-    this.applyAction(action, at, next);
+    if (action.kind === 'deal' || action.kind === 'lobby') {
+      // A new game or none: the old one's bot moves, timers and refusal counts go with it.
+      this.autoplay.stop();
+      this.refusals.clear();
+      this.stuck.clear();
+    }
+    this.state.apply(action, at, next);
   }
 
   /** Records the turn clock's new deadline, started `wait` ms before it (not applied on replay: `restore` reads it). */
@@ -759,146 +603,6 @@ export class Table {
     if (!this.replaying) this.output.actions.push({ at: this.env.clock.now(), action: { kind: 'clock', deadline } });
   }
 
-  /** The one place the model changes for a logged reason, live and on replay alike. */
-  private applyAction(action: TableAction, at: number, next?: unknown): void {
-    const model = this.model;
-    switch (action.kind) {
-      case 'create': {
-        this.optionInput = { ...action.optionInput };
-        const options = this.game.parseOptions(this.optionInput, action.seatCount);
-        model.options = options.ok ? (options.value as Record<string, OptionValue>) : {};
-        model.visibility = action.visibility;
-        model.turnSeconds = action.turnSeconds;
-        model.maxSpectators = action.maxSpectators;
-        for (let index = 0; index < action.seatCount; index++) model.seats.push(seatModel(emptyHolder()));
-        return;
-      }
-      case 'configure': {
-        const game = this.env.games.find((candidate) => candidate.id === action.gameId) ?? this.game;
-        const options = game.parseOptions(action.optionInput, action.seatCount);
-        this.game = game;
-        this.optionInput = { ...action.optionInput };
-        model.gameId = game.id;
-        if (options.ok) model.options = options.value as Record<string, OptionValue>;
-        while (model.seats.length > action.seatCount) model.seats.pop();
-        while (model.seats.length < action.seatCount) model.seats.push(seatModel(emptyHolder()));
-        model.turnSeconds = action.turnSeconds;
-        model.visibility = action.visibility;
-        return;
-      }
-      case 'seat':
-        Object.assign(model.seats[action.seat]!, seatModel(action.holder));
-        return;
-      case 'away': {
-        const holder = model.seats[action.seat]!;
-        holder.away = action.away;
-        holder.timeouts = action.timeouts;
-        return;
-      }
-      case 'host':
-        model.hostId = action.playerId;
-        return;
-      case 'ban':
-        this.door.keepOut(action.playerId, action.device ?? null);
-        return;
-      case 'lock':
-        model.locked = action.locked;
-        return;
-      case 'admit':
-        this.door.admit(action.playerId);
-        return;
-      case 'chat':
-        this.chatId = action.line.id;
-        this.chat.push(action.line);
-        if (this.chat.length > Limits.chatHistory) this.chat.shift();
-        return;
-      case 'start': {
-        const taken = model.seats.filter((seat) => seat.kind !== SeatKind.Empty).length;
-        const options = this.game.parseOptions(this.optionInput, taken);
-        // Empty seats are dropped so the game is dealt for the seats that play.
-        for (let index = model.seats.length - 1; index >= 0; index--) {
-          if (model.seats[index]!.kind === SeatKind.Empty) model.seats.splice(index, 1);
-        }
-        if (options.ok) model.options = options.value as Record<string, OptionValue>;
-        return;
-      }
-      case 'deal':
-        this.endGame();
-        model.deals++;
-        this.seed = action.seed;
-        this.moves = [];
-        this.dealtAt = at;
-        this.gameState = this.game.setup({ seed: action.seed, seats: model.seats.length, options: model.options });
-        this.recentLog.clear();
-        this.refusals.clear();
-        this.stuck.clear();
-        this.position++;
-        model.seedHash = createHash('sha256').update(action.seed).digest('hex');
-        model.handNumber = this.boardHandNumber();
-        model.phase = TablePhase.Playing;
-        for (const seat of model.seats) seat.timeouts = 0;
-        return;
-      case 'move': {
-        let state = next;
-        if (state === undefined) {
-          const result = this.game.apply(this.gameState, action.seat, action.move);
-          if (!result.ok) throw new Error(`logged move ${this.moves.length + 1} is refused: ${result.error.message}`);
-          state = result.state;
-          // A restored table's log comes back too: the same events the live move sent.
-          this.recentLog.add({
-            type: 'events', moveNumber: this.moves.length + 1, handNumber: model.handNumber, seat: action.seat, by: action.by,
-            events: result.events,
-          });
-        }
-        this.gameState = state;
-        this.position++;
-        this.moves.push({ seat: action.seat, move: action.move });
-        model.moveNumber = this.moves.length;
-        model.handNumber = this.boardHandNumber();
-        model.lastSeat = action.seat;
-        model.lastBy = action.by;
-        const outcome = this.game.outcome(state);
-        if (outcome !== null) {
-          model.outcome = { scores: [...outcome.scores], winners: [...outcome.winners], ranking: [...outcome.ranking] };
-          model.phase = TablePhase.GameOver;
-          model.seed = this.seed;
-          model.deadline = 0;
-        }
-        return;
-      }
-      case 'lobby':
-        this.endGame();
-        model.phase = TablePhase.Lobby;
-        return;
-      case 'clock':
-        model.deadline = action.deadline;
-        model.deadlineWait = 0;
-        return;
-      case 'stop':
-        return;
-      default: {
-        const unreachable: never = action;
-        throw new Error(`unknown action ${JSON.stringify(unreachable)}`);
-      }
-    }
-  }
-
-  /** Forgets the previous game (before a deal, or back to the lobby). */
-  private endGame(): void {
-    this.autoplay.stop();
-    this.gameState = null;
-    this.position++;
-    const model = this.model;
-    model.outcome = { scores: [], winners: [], ranking: [] };
-    model.deadline = 0;
-    model.handNumber = 0;
-    model.moveNumber = 0;
-    model.lastSeat = -1;
-    model.lastBy = '';
-    model.seedHash = '';
-    model.seed = '';
-  }
-
   // ---------------------------------------------------------------- output
 
   send(to: Audience, message: ServerMessage): void {
@@ -907,7 +611,7 @@ export class Table {
 
   notice(text: string): void {
     const message = { type: 'notice', text } as const;
-    if (!this.replaying && !this.closed) this.recentLog.add(message);
+    if (!this.replaying && !this.closed) this.state.recentLog.add(message);
     this.send({ kind: 'all' }, message);
   }
 
@@ -925,15 +629,4 @@ export class Table {
     this.restoreTimer?.clear();
     this.restoreTimer = null;
   }
-}
-
-function botHolder(seat: Seat, level: BotLevel): LoggedHolder {
-  return { kind: SeatKind.Bot, playerId: '', name: `Bot ${seat + 1}`, botLevel: level };
-}
-
-function seatModel(holder: LoggedHolder): SeatModel {
-  return {
-    ...holder, connected: holder.kind === SeatKind.Bot, reconnectDeadline: 0, away: false, timeouts: 0,
-    program: holder.program === true,
-  };
 }

@@ -18,3 +18,20 @@ export function holderOf(seat: {
   const holder = { kind: seat.kind ?? SeatKind.Human, playerId: seat.playerId, name: seat.name, botLevel: seat.botLevel ?? '' };
   return seat.program === true ? { ...holder, program: true } : holder;
 }
+
+/** Someone connected to the table (seated or watching), as the table core keeps them. */
+export interface Member {
+  readonly playerId: string;
+  name: string;
+  connected: boolean;
+  /** Joined with `program: true`: a bot program, marked on the seat it takes. */
+  program: boolean;
+  /** When this member last had its hand rebuilt on request (`resync`). */
+  lastResyncAt: number;
+  /** The browser's device id from the join options, so a kick keeps the device out too. */
+  device: string | null;
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.max(min, Math.min(max, value));
+}
