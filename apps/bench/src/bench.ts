@@ -2,11 +2,11 @@
  * `npm run bench [-- --quick]`: every benchmark in one go, in this order so
  * that each measures on an otherwise idle machine: rules (part 5), wire bytes
  * and one-table latency (parts 1-2), capacity (part 3), a short soak (part 4),
- * human tables beside tables of hard bots (part 6).
+ * human tables beside tables of hard bots (part 6), the table log on and off (part 7).
  * Writes BENCHMARKS.md and bench-results.json at the repo root (quick runs
  * write under artifacts/bench/ instead) and prints the JSON on stdout.
  *
- * Options: --quick, --parts rules,wire,capacity,soak,hardbots, --workers N,
+ * Options: --quick, --parts rules,wire,capacity,soak,hardbots,logcost, --workers N,
  * --soak-minutes M, --max-tables N, --render (rewrite BENCHMARKS.md from
  * bench-results.json, measuring nothing).
  */
@@ -14,17 +14,18 @@ import { parseArgs } from 'node:util';
 import { describeMachine } from './machine';
 import { measureCapacity } from './parts/capacity';
 import { measureHardBots } from './parts/hardBots';
+import { measureLogCost } from './parts/logCost';
 import { measureRules } from './parts/rules';
 import { runSoak } from './parts/soak';
 import { measureWireAndLatency } from './parts/wireBytes';
 import { guardChildren } from './processes';
 import { RESULTS_VERSION, TARGETS, readResults } from './results';
 import type {
-  BenchResults, CapacityFigures, HardBotsFigures, LatencyFigures, RulesFigures, SoakFigures, WireGameFigures,
+  BenchResults, CapacityFigures, HardBotsFigures, LatencyFigures, LogCostFigures, RulesFigures, SoakFigures, WireGameFigures,
 } from './results';
 import { FULL, GAME_IDS, QUICK, log, resultPaths, writeResults } from './runConfig';
 
-const PARTS = ['rules', 'wire', 'capacity', 'soak', 'hardbots'] as const;
+const PARTS = ['rules', 'wire', 'capacity', 'soak', 'hardbots', 'logcost'] as const;
 type Part = (typeof PARTS)[number];
 
 async function main(): Promise<number> {
@@ -124,6 +125,20 @@ async function main(): Promise<number> {
     }),
   );
 
+  const logCost: LogCostFigures | null = await timed('logcost', () =>
+    measureLogCost({
+      tables: run.logCostTables,
+      workers,
+      moveIntervalMs: run.moveIntervalMs,
+      gameIds: GAME_IDS,
+      oneTableGames: run.logCostOneTableGames,
+      settleSeconds: run.capacitySettleSeconds,
+      windowSeconds: run.logCostWindowSeconds,
+      p99LimitMs: TARGETS.loadP99MsMax,
+      log,
+    }),
+  );
+
   // A run of some parts only keeps the other parts' figures from the last results file.
   const previous = parts.size < PARTS.length ? readResults(resultPaths(run.quick).json) : null;
   const keep = <T>(part: Part, fresh: T | null, old: T | null | undefined): T | null => (parts.has(part) ? fresh : (old ?? null));
@@ -145,6 +160,7 @@ async function main(): Promise<number> {
       'some parts only (the others keep their last figures)': `npm run bench -- --parts wire,rules${flags}`,
       soak: 'npm run soak -- --minutes 10',
       'hard bots beside human tables (part 6)': `npm run bench -- --parts hardbots${flags}`,
+      'the table log on and off (part 7)': `npm run bench -- --parts logcost${flags}`,
       rules: `npm run bench -w @deckhand/rules --${flags} --json`,
     },
     targets: TARGETS,
@@ -154,6 +170,7 @@ async function main(): Promise<number> {
     soak: keep('soak', soak, previous?.soak),
     rules: keep('rules', rules, previous?.rules),
     hardBots: keep('hardbots', hardBots, previous?.hardBots),
+    logCost: keep('logcost', logCost, previous?.logCost),
     failures: [...(previous?.failures ?? []).filter((entry) => !parts.has(entry.part as Part)), ...failures],
     durations: { ...previous?.durations, ...durations },
   };

@@ -1,6 +1,6 @@
 /** Renders BENCHMARKS.md from the results object (and nothing else). */
 import type {
-  BenchResults, CapacityFigures, CapacityStep, HardBotsFigures, HardBotsRun, HardBotsWindow, SoakFigures,
+  BenchResults, CapacityFigures, CapacityStep, HardBotsFigures, LogCostFigures, HardBotsRun, HardBotsWindow, SoakFigures,
 } from './results';
 import { SETTLE_FALL, SETTLE_STEP_SECONDS } from './memory';
 import type { PauseFigures } from './pauses';
@@ -191,6 +191,38 @@ function hardBotsSection(figures: HardBotsFigures, results: BenchResults): strin
   return lines;
 }
 
+function logCostSection(figures: LogCostFigures, results: BenchResults): string[] {
+  const lines = [
+    '## 7. The table log on and off',
+    '',
+    'The same server, started twice in this run: with the table log on (every accepted action written to a SQLite file',
+    'before its patch goes out, the default) and off (`DATA_DIR` empty: tables live in memory only). Each run plays',
+    `${figures.oneTableGames} whole Hearts game(s) at one table (turn timer on) for the one-table latency, then holds ${figures.tables} tables`,
+    `(${figures.clients} clients, as in part 3) for two windows. CPU is percent of one core (the machine has ${results.machine.cores}).`,
+    '',
+    '| log | one-table p99 ms (moves) | window | moves/s | p50 ms | p99 ms | errors | server CPU % | server stall max ms (GC max) | other CPU % | held |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ];
+  for (const run of figures.runs) {
+    run.windows.forEach((step, index) => {
+      lines.push(
+        `| ${run.log} | ${index === 0 ? `${run.oneTable.p99Ms} (${run.oneTableMoves})` : ''} | ${index + 1} | ${step.movesPerSecond} | ${step.latency.p50Ms} | ` +
+          `${step.latency.p99Ms} | ${step.errors + step.openFailures} | ${step.serverCpuPercent} | ${stall(step.serverPauses)} | ${step.otherCpuPercent} | ${step.held ? 'yes' : 'no'} |`,
+      );
+    });
+  }
+  const [on, off] = figures.runs;
+  if (on && off) {
+    lines.push(
+      '',
+      `- Server CPU per move: ${on.serverCpuMsPerMove} ms with the log, ${off.serverCpuMsPerMove} ms without: the log's write costs ` +
+        `about ${figures.writeCostMsPerMove} ms of CPU a move in place (wall-clock CPU figures wander 10-20% on this shared machine).`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
 /** `randomMovesPerSecond` -> `random moves per second`, for the table header. */
 function words(key: string): string {
   return key.replace(/([A-Z])/g, ' $1').toLowerCase().replace(/ ms$/, ' (ms)');
@@ -331,6 +363,16 @@ export function renderMarkdown(results: BenchResults): string {
     const { pool, inline, botTables } = results.hardBots;
     lines.push(`| human tables' p99 alone -> with ${botTables} hard-bot tables: pool / inline | ${p99Change(pool)} / ${p99Change(inline)} | pool: unchanged within noise |`);
   }
+  if (results.logCost) {
+    for (const run of results.logCost.runs) {
+      const worst = Math.max(...run.windows.map((step) => step.latency.p99Ms));
+      const held = run.windows.every((step) => step.held);
+      lines.push(
+        `| log ${run.log}: one-table p99; ${results.logCost.clients} clients' p99 (worse window) | ${run.oneTable.p99Ms} ms; ${worst} ms | ` +
+          `<= ${results.targets.oneTableP99MsMax} ms (${verdict(run.oneTable.p99Ms <= results.targets.oneTableP99MsMax)}); <= ${results.targets.loadP99MsMax} ms (${verdict(held)}) |`,
+      );
+    }
+  }
   if (results.soak) {
     lines.push(`| soak: rooms left, RSS change | ${results.soak.roomsLeft}, ${(results.soak.rssChange * 100).toFixed(1)}% | 0, <= 10% (${verdict(results.soak.passed)}) |`);
   }
@@ -341,6 +383,7 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push(...(results.soak ? soakSection(results.soak) : ['## 4. Soak', '', 'Not run yet: `npm run soak -- --minutes 10`.', '']));
   lines.push(...rulesSection(results));
   lines.push(...(results.hardBots ? hardBotsSection(results.hardBots, results) : ['## 6. Hard bots beside human tables', '', NOT_MEASURED, '']));
+  lines.push(...(results.logCost ? logCostSection(results.logCost, results) : ['## 7. The table log on and off', '', NOT_MEASURED, '']));
   if (results.failures.length > 0) {
     lines.push('## Failures in this run', '', ...results.failures.map((failure) => `- ${failure.part}: ${failure.error}`), '');
   }

@@ -210,6 +210,28 @@ export interface HardBotsFigures {
   readonly inline: HardBotsRun;
 }
 
+/** One server run of part 7, with the table log on or off. */
+export interface LogCostRun {
+  readonly log: 'on' | 'off';
+  /** One table's action-to-all-clients latency over whole Hearts games, timer on. */
+  readonly oneTable: LatencySummary;
+  readonly oneTableMoves: number;
+  /** Two measuring windows at the part's number of tables. */
+  readonly windows: readonly CapacityStep[];
+  /** Server CPU time per accepted move over both windows. */
+  readonly serverCpuMsPerMove: number;
+}
+
+/** Part 7: the same server with the table log on and off, in one run. */
+export interface LogCostFigures {
+  readonly tables: number;
+  readonly clients: number;
+  readonly oneTableGames: number;
+  readonly runs: readonly LogCostRun[];
+  /** Server CPU per move, log on minus log off. */
+  readonly writeCostMsPerMove: number;
+}
+
 export interface BenchResults {
   readonly version: typeof RESULTS_VERSION;
   readonly generatedAt: string;
@@ -229,6 +251,8 @@ export interface BenchResults {
   readonly rules: RulesFigures | null;
   /** Absent in result files older than the part. */
   readonly hardBots?: HardBotsFigures | null;
+  /** Absent in result files older than the part. */
+  readonly logCost?: LogCostFigures | null;
   /** Parts that failed, with the reason; their figures are null. */
   readonly failures: readonly { readonly part: string; readonly error: string }[];
   /** Wall time of each part, in seconds. */

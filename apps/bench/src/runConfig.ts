@@ -25,6 +25,10 @@ export interface RunConfig {
   readonly hardBotsBotTables: number;
   readonly hardBotsSettleSeconds: number;
   readonly hardBotsWindowSeconds: number;
+  /** Part 7: tables held with the log on and off, and one-table games for the latency beside them. */
+  readonly logCostTables: number;
+  readonly logCostOneTableGames: number;
+  readonly logCostWindowSeconds: number;
 }
 
 export const FULL: RunConfig = {
@@ -43,6 +47,10 @@ export const FULL: RunConfig = {
   hardBotsBotTables: 50,
   hardBotsSettleSeconds: 5,
   hardBotsWindowSeconds: 20,
+  // The capacity target: 2,000 clients.
+  logCostTables: 500,
+  logCostOneTableGames: 2,
+  logCostWindowSeconds: 15,
 };
 
 export const QUICK: RunConfig = {
@@ -61,6 +69,9 @@ export const QUICK: RunConfig = {
   hardBotsBotTables: 5,
   hardBotsSettleSeconds: 1,
   hardBotsWindowSeconds: 3,
+  logCostTables: 4,
+  logCostOneTableGames: 1,
+  logCostWindowSeconds: 2.5,
 };
 
 /** Full runs write the committed files at the repo root; quick runs write beside the logs. */
