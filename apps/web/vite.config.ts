@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import { sourceResolution } from '../../scripts/sourceConditions.mjs';
-import { quietOnNormalCloses } from './scripts/quietProxy';
+import { quietOnNormalCloses } from './scripts/quietProxy.ts';
 
 // One origin in development: the game server's HTTP routes, Colyseus matchmaking
 // and the room websockets all go through Vite. DECKHAND_SERVER_URL lets the
