@@ -71,15 +71,16 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
     '',
     'CPU columns are percent of one core (this machine has ' + results.machine.cores + '); "other" is what processes outside',
     'the benchmark took during the window. A stall is the longest event-loop delay in the window (GC: longest GC pause).',
+    'The canary is a process with no work at all: when it stalls as long as the server, the machine did not run them.',
     '',
-    '| tables | clients | moves/s | p50 ms | p95 ms | p99 ms | errors | server CPU % | server RSS | server stall max ms (GC max) | load CPU % | load stall max ms (GC max) | other CPU % | held |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| tables | clients | moves/s | p50 ms | p95 ms | p99 ms | errors | server CPU % | server RSS | server stall max ms (GC max) | load CPU % | load stall max ms (GC max) | idle canary stall max ms | other CPU % | held |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const step of capacity.steps) {
     lines.push(
       `| ${step.tables} | ${step.clients} | ${step.movesPerSecond} | ${step.latency.p50Ms} | ${step.latency.p95Ms} | ${step.latency.p99Ms} | ` +
         `${step.errors + step.openFailures} | ${step.serverCpuPercent} | ${mib(step.serverRssBytes)} | ${stall(step.serverPauses)} | ` +
-        `${step.loadCpuPercent} | ${stall(step.loadPauses)} | ${step.otherCpuPercent} | ${step.held ? 'yes' : 'no'} |`,
+        `${step.loadCpuPercent} | ${stall(step.loadPauses)} | ${step.canaryPauses ? step.canaryPauses.loopDelayMaxMs : '-'} | ${step.otherCpuPercent} | ${step.held ? 'yes' : 'no'} |`,
     );
   }
   const last = capacity.steps.at(-1);

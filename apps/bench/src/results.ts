@@ -73,6 +73,8 @@ export interface CapacityStep {
   /** Stalls over the window: the server's, and the worst load worker's. */
   readonly serverPauses: PauseFigures;
   readonly loadPauses: PauseFigures;
+  /** An idle process's pauses in the same window (see canary.ts); absent in older files and where no canary ran. */
+  readonly canaryPauses?: PauseFigures | null;
   readonly held: boolean;
 }
 

@@ -8,6 +8,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerKind, startServerHost } from '../host/hostProtocol';
 import type { ServerHost } from '../host/hostProtocol';
+import { startCanary } from '../canaryProcess';
+import type { Canary } from '../canaryProcess';
 import { LoadFleet } from '../load/LoadFleet';
 import { machineBusyMs } from '../machine';
 import { settle } from '../memory';
@@ -32,11 +34,13 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
   const started = performance.now();
   let server: ServerHost | null = null;
   let fleet: LoadFleet | null = null;
+  let canary: Canary | null = null;
   const steps: CapacityStep[] = [];
   let stopReason = `every step held (largest step ${config.steps.at(-1) ?? 0} tables)`;
   try {
     server = await startServerHost(ServerKind.Deckhand, 'server-capacity');
     const { stats: idle } = await settle(server);
+    canary = await startCanary('canary-capacity');
     fleet = await LoadFleet.start(config.workers, {
       baseUrl: server.url,
       gameIds: config.gameIds,
@@ -50,13 +54,13 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
       }
       const opening = await fleet.growTo(tables);
       await sleep(config.settleSeconds * 1000);
-      let step = await measureWindow(server, fleet, opening, config);
+      let step = await measureWindow(server, fleet, opening, config, canary);
       steps.push(step);
       // On a shared machine one burst of someone else's work can spoil a window: a step that
       // failed on latency alone is measured once more, and counts as held if that window is.
       if (!step.held && step.errors === 0 && step.openFailures === 0 && step.latency.samples > 0) {
         config.log('    measuring that step once more');
-        step = await measureWindow(server, fleet, { failed: 0, errorSamples: [] }, config);
+        step = await measureWindow(server, fleet, { failed: 0, errorSamples: [] }, config, canary);
         steps.push(step);
       }
       if (!step.held) {
@@ -85,6 +89,7 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
       stopReason,
     };
   } finally {
+    await canary?.stop();
     await fleet?.stop();
     await server?.stop();
   }
@@ -96,13 +101,16 @@ export async function measureWindow(
   fleet: LoadFleet,
   opening: { failed: number; errorSamples: string[] },
   config: Pick<CapacityConfig, 'windowSeconds' | 'p99LimitMs' | 'log'>,
+  canary: Canary | null = null,
 ): Promise<CapacityStep> {
+  await canary?.take();
   const before = await fleet.report();
   const serverBefore = await server.stats();
   const machineBefore = machineBusyMs();
   await sleep(config.windowSeconds * 1000);
   const after = await fleet.report();
   const serverAfter = await server.stats();
+  const canaryPauses = canary ? await canary.take() : null;
   const machineCpuPercent = round(((machineBusyMs() - machineBefore) / (performance.now() - before.at)) * 100, 1);
   const wallMs = after.at - before.at;
   const serverCpuPercent = round(((serverAfter.cpuMs - serverBefore.cpuMs) / wallMs) * 100, 1);
@@ -125,6 +133,7 @@ export async function measureWindow(
     otherCpuPercent: round(Math.max(0, machineCpuPercent - serverCpuPercent - loadCpuPercent), 1),
     serverPauses: serverAfter.pauses,
     loadPauses: after.pauses,
+    canaryPauses,
     held,
   };
   config.log(
@@ -132,6 +141,7 @@ export async function measureWindow(
       `errors ${step.errors + step.openFailures}, CPU: server ${step.serverCpuPercent}%, load ${step.loadCpuPercent}%, other ${step.otherCpuPercent}%, ` +
       `stalls: server loop ${step.serverPauses.loopDelayMaxMs} ms (GC max ${step.serverPauses.gcMaxMs} ms), ` +
       `load loop ${step.loadPauses.loopDelayMaxMs} ms (GC max ${step.loadPauses.gcMaxMs} ms)` +
+      `${canaryPauses ? `, idle canary loop ${canaryPauses.loopDelayMaxMs} ms` : ''}` +
       `${held ? '' : ' -> not held'}`,
   );
   return step;

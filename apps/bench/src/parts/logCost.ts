@@ -10,6 +10,8 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEFAULT_TURN_SECONDS } from '@deckhand/protocol';
+import { startCanary } from '../canaryProcess';
+import type { Canary } from '../canaryProcess';
 import { DeckhandTable } from '../deckhand/DeckhandTable';
 import { ServerKind, startServerHost } from '../host/hostProtocol';
 import type { ServerHost } from '../host/hostProtocol';
@@ -53,6 +55,7 @@ async function oneTableLatencies(server: ServerHost, games: number): Promise<{ l
 async function measureOne(log: 'on' | 'off', config: LogCostConfig): Promise<LogCostRun> {
   let server: ServerHost | null = null;
   let fleet: LoadFleet | null = null;
+  let canary: Canary | null = null;
   try {
     // Log on is the server's default (a data directory of its own, see deckhandServer.ts); empty DATA_DIR turns it off.
     server = await startServerHost(ServerKind.Deckhand, `server-log-${log}`, log === 'off' ? { DATA_DIR: '' } : {});
@@ -61,9 +64,10 @@ async function measureOne(log: 'on' | 'off', config: LogCostConfig): Promise<Log
     fleet = await LoadFleet.start(config.workers, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
     const opening = await fleet.growTo(config.tables);
     await sleep(config.settleSeconds * 1000);
+    canary = await startCanary(`canary-log-${log}`);
     const windows: CapacityStep[] = [];
-    windows.push(await measureWindow(server, fleet, opening, config));
-    windows.push(await measureWindow(server, fleet, { failed: 0, errorSamples: [] }, config));
+    windows.push(await measureWindow(server, fleet, opening, config, canary));
+    windows.push(await measureWindow(server, fleet, { failed: 0, errorSamples: [] }, config, canary));
     const moves = windows.reduce((sum, step) => sum + step.movesPerSecond * step.windowSeconds, 0);
     const cpuMs = windows.reduce((sum, step) => sum + (step.serverCpuPercent / 100) * step.windowSeconds * 1000, 0);
     return {
@@ -74,6 +78,7 @@ async function measureOne(log: 'on' | 'off', config: LogCostConfig): Promise<Log
       serverCpuMsPerMove: round(cpuMs / Math.max(1, moves), 4),
     };
   } finally {
+    await canary?.stop();
     await fleet?.stop();
     await server?.stop();
   }
