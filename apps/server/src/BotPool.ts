@@ -17,6 +17,7 @@
  */
 import { Piscina } from 'piscina';
 import { clock, searchMove } from './botSearch';
+import { workerEntry } from './workerEntry';
 import type { SearchAnswer, SearchRequest } from './botSearch';
 
 /** How the searches went since the start (for /health and the benchmark). */
@@ -44,25 +45,6 @@ export interface BotThinking {
  */
 const WORKER_NICE_INCREMENT = 10;
 
-/** Node's flag for the monorepo's `@deckhand/source` export condition (see tsconfig.base.json). */
-const SOURCE_CONDITION_FLAG = '--conditions=@deckhand/source';
-
-/** Flags `new Worker` refuses in `execArgv` (they act on the whole process). */
-const PROCESS_WIDE_FLAGS = ['--expose-gc', '--cpu-prof', '--heap-prof', '--prof'];
-
-/** The worker's entry: the TypeScript source under tsx or vitest, the bundled file in production. */
-function workerEntry(): { filename: string; execArgv?: string[] } {
-  if (!import.meta.url.endsWith('.ts')) return { filename: new URL('./botWorker.js', import.meta.url).href };
-  const filename = new URL('./botWorker.ts', import.meta.url).href;
-  // Node 20 runs no TypeScript: a thread inherits tsx from `tsx src/main.ts`, but not from vitest;
-  // nor, under vitest, the condition that makes the workspace packages resolve to their sources.
-  // Process-wide flags (the bench's --expose-gc, its profilers) make `new Worker` throw: a thread keeps the rest.
-  const execArgv = process.execArgv.filter((flag) => !PROCESS_WIDE_FLAGS.some((prefix) => flag.startsWith(prefix)));
-  if (!execArgv.some((flag) => flag.includes('tsx'))) execArgv.push('--import', 'tsx');
-  if (!execArgv.includes(SOURCE_CONDITION_FLAG)) execArgv.push(SOURCE_CONDITION_FLAG);
-  return { filename, execArgv };
-}
-
 export interface BotPoolOptions {
   /** Worker threads; 0 searches inline on the main thread (for comparisons). */
   readonly workers: number;
@@ -81,7 +63,7 @@ export class BotPool implements BotThinking {
       options.workers === 0
         ? null
         : new Piscina<SearchRequest, SearchAnswer>({
-            ...workerEntry(),
+            ...workerEntry('botWorker'),
             name: 'searchMove',
             // Every thread starts with the server, so the first hard-bot move does not wait for one.
             minThreads: options.workers,
