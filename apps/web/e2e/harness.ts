@@ -145,8 +145,11 @@ export interface Player {
   close(): Promise<void>;
 }
 
+/** Whether the browser asks for reduced motion: most tests do, so screenshots never catch a card mid-flight. */
+export type Motion = 'reduce' | 'no-preference';
+
 /** A separate browser (own profile, own storage) for one person. */
-export async function openPlayer(name: string, viewport = { width: 1280, height: 860 }, touch = false): Promise<Player> {
+export async function openPlayer(name: string, viewport = { width: 1280, height: 860 }, touch = false, motion: Motion = 'reduce'): Promise<Player> {
   const profile = await mkdtemp(join(tmpdir(), 'deckhand-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -156,7 +159,7 @@ export async function openPlayer(name: string, viewport = { width: 1280, height:
     hasTouch: touch,
     isMobile: touch,
     deviceScaleFactor: touch ? 2 : 1,
-    reducedMotion: 'reduce',
+    reducedMotion: motion,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
@@ -190,7 +193,7 @@ export async function screenshotOf(part: Locator, name: string): Promise<void> {
 export interface StackSuite {
   readonly stack: Stack;
   /** Opens a browser context for a player; it is closed when the block ends. */
-  open(name: string, viewport?: { width: number; height: number }, touch?: boolean): Promise<Player>;
+  open(name: string, viewport?: { width: number; height: number }, touch?: boolean, motion?: Motion): Promise<Player>;
 }
 
 /** Starts the stack before the block's tests and closes every browser and server after them. */
@@ -209,8 +212,8 @@ export function useStackSuite(env: Readonly<Record<string, string>> = {}): Stack
       if (!stack) throw new Error('The test stack is not running (beforeAll failed?)');
       return stack;
     },
-    async open(name, viewport, touch) {
-      const player = await openPlayer(name, viewport, touch);
+    async open(name, viewport, touch, motion) {
+      const player = await openPlayer(name, viewport, touch, motion);
       players.push(player);
       return player;
     },
