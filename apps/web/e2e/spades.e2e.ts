@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, screenshotOf, useStackSuite, type Player } from './harness';
+import { openTable } from './lobby';
 import { playUntil } from './play';
 
 /** The cells of a side's row in the hand summary: side, bid, took, nil, bags, this hand, total. */
@@ -15,15 +16,7 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
   it('two people seated as partners and two bots bid and play a hand to the summary by side', async () => {
     const ana = await suite.open('Ana');
     const ben = await suite.open('Ben');
-    await ana.page.goto(suite.stack.baseUrl);
-    await ana.page.getByLabel('Your name').fill('Ana');
-    await ana.page.getByRole('radio', { name: /Spades/ }).check();
-    await ana.page.getByRole('button', { name: 'Create table' }).click();
-    const link = await ana.page.getByTestId('invite-link').inputValue();
-    await ben.page.goto(link);
-    await ben.page.getByLabel('Your name').fill('Ben');
-    await ben.page.getByRole('button', { name: 'Join' }).click();
-    await expect.poll(() => ana.page.locator('.seat-name', { hasText: 'Ben' }).count()).toBe(1);
+    await openTable(suite.stack.baseUrl, ana, /Spades/, [ben]);
     await ana.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
     await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
     await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (4/4)' }).isVisible()).toBe(true);
@@ -80,16 +73,7 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
   it('[S-06] with blind nil on, a partner whose side trails by 100 bids blind nil with the cards still face down, and the summary scores it ±200', async () => {
     const ana = await suite.open('Ana');
     const ben = await suite.open('Ben');
-    await ana.page.goto(suite.stack.baseUrl);
-    await ana.page.getByLabel('Your name').fill('Ana');
-    await ana.page.getByRole('radio', { name: /Spades/ }).check();
-    await ana.page.getByLabel('Blind nil').selectOption({ label: 'On' });
-    await ana.page.getByRole('button', { name: 'Create table' }).click();
-    const link = await ana.page.getByTestId('invite-link').inputValue();
-    await ben.page.goto(link);
-    await ben.page.getByLabel('Your name').fill('Ben');
-    await ben.page.getByRole('button', { name: 'Join' }).click();
-    await expect.poll(() => ana.page.locator('.seat-name', { hasText: 'Ben' }).count()).toBe(1);
+    await openTable(suite.stack.baseUrl, ana, /Spades/, [ben], { 'Blind nil': 'On' });
     await ana.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
     await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
     await ana.page.getByLabel('Swap seat 2 with').selectOption('2');
