@@ -105,6 +105,14 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
     await expect.poll(() => ben.page.getByTestId('status').textContent()).toBe('Blind nil, or look at your cards first?');
     await expect.poll(() => ana.page.getByTestId('status').textContent()).toBe('Ben is bidding');
     await screenshot(ben.page, 'spades-08-blind-nil-choice');
+    // On a phone the face-down hand and both choices are in view without scrolling.
+    await ben.page.setViewportSize({ width: 390, height: 844 });
+    for (const part of [ben.page.getByTestId('face-down-hand'), ben.page.getByRole('button', { name: 'Blind nil (±200)' }), ben.page.getByRole('button', { name: 'Look at my cards' })]) {
+      const box = await part.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= 844 && box.x >= 0 && box.x + box.width <= 390, 'in view on a phone').toBe(true);
+    }
+    await screenshot(ben.page, 'spades-08-blind-nil-choice-phone');
+    await ben.page.setViewportSize({ width: 1280, height: 860 });
     await screenshot(ana.page, 'spades-09-face-down-waiting');
     await ben.page.getByRole('button', { name: 'Blind nil (±200)' }).click();
     // The bid made, Ben sees his cards; Ana's stay face down until her own turn.
