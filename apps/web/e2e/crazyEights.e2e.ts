@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
 import { chromiumAvailable, screenshot, screenshotOf, useStackSuite } from './harness';
-import { isGameOver, playUntil } from './play';
+import { centre, contains, pileFlights, recordPileFlights } from './pileFlights';
+import { isGameOver, playUntil, step } from './play';
 
 describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
   const suite = useStackSuite();
@@ -87,6 +88,67 @@ describe.skipIf(!chromiumAvailable)('Crazy Eights in the browser', () => {
       await expect.poll(() => player.page.locator('.hand-card').count()).toBeGreaterThan(0);
     }
     await screenshot(ben.page, 'c8-09-rematch');
+  });
+
+  it('a played card flies to the pile from its player\'s seat (the bot\'s label, or the player\'s own hand), and stays put with reduced motion', async () => {
+    const mia = await suite.open('Mia', undefined, false, 'no-preference');
+    const { page } = mia;
+    await recordPileFlights(page);
+    await page.goto(suite.stack.baseUrl);
+    await page.getByLabel('Your name').fill('Mia');
+    await page.getByRole('radio', { name: /Crazy Eights/ }).check();
+    await page.getByLabel('Players', { exact: true }).selectOption('2');
+    await page.getByRole('button', { name: 'Create table' }).click();
+    await page.getByRole('button', { name: 'Add bot to seat 2' }).click();
+    await page.getByRole('button', { name: 'Start game' }).click();
+    await expect.poll(() => page.locator('.hand-card').count()).toBeGreaterThan(0);
+
+    const handCards = () => page.locator('.hand-card').evaluateAll((cards) => cards.map((card) => Number(card.getAttribute('data-card'))));
+    /** The cards Mia played, told from her hand (a card that left it), not from what the table animates. */
+    const mine = new Set<number>();
+    const playFor = async (done: () => Promise<boolean>) => {
+      const until = Date.now() + 60_000;
+      while (!(await done())) {
+        expect(Date.now(), 'played enough cards in time').toBeLessThan(until);
+        const before = await handCards();
+        if ((await step(page)) === 'acted') {
+          const after = await handCards();
+          for (const card of before) if (!after.includes(card)) mine.add(card);
+        } else {
+          await page.waitForTimeout(50);
+        }
+      }
+    };
+    const flightsBy = async () => {
+      const flights = await pileFlights(page);
+      return { all: flights, mine: flights.filter((f) => mine.has(f.card)), bot: flights.filter((f) => !mine.has(f.card)) };
+    };
+    // Until two cards each have flown, or Mia has played eight without seeing two of the bot's fly.
+    await playFor(async () => {
+      const { mine: ours, bot } = await flightsBy();
+      return (ours.length >= 2 && bot.length >= 2) || mine.size >= 8;
+    });
+
+    const { mine: ours, bot } = await flightsBy();
+    // Every card Mia played flew, and from her hand; every other card from the bot's label (seat 2, index 1).
+    expect(ours.map((flight) => flight.card).sort((a, b) => a - b)).toEqual([...mine].sort((a, b) => a - b));
+    expect(bot.length).toBeGreaterThanOrEqual(2);
+    for (const flight of ours) expect(contains(flight.hand!, centre(flight.start)), `card ${flight.card} starts in Mia's hand`).toBe(true);
+    for (const flight of bot) expect(contains(flight.seats['1']!, centre(flight.start)), `card ${flight.card} starts at the bot's seat`).toBe(true);
+
+    // A look at one mid-flight: the bot's card on its way down from the top of the table.
+    await page.evaluate(() => (window.__freezeNextFlight = true));
+    await playFor(async () => page.evaluate(() => window.__frozenFlight !== undefined));
+    await screenshot(page, 'c8-12-card-in-flight');
+    await page.evaluate(() => window.__frozenFlight?.play());
+
+    // Reduced motion: cards are played, none moves.
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const flown = (await pileFlights(page)).length;
+    const played = mine.size;
+    await playFor(async () => mine.size >= played + 2);
+    await page.waitForTimeout(500);
+    expect((await pileFlights(page)).length).toBe(flown);
   });
 
   it('says so clearly when the table is opened in another tab, and when the host kicks you', async () => {

@@ -22,6 +22,9 @@ export interface TableGeometry {
   readonly status: Box | null;
   readonly timer: Box | null;
   readonly opponents: readonly { readonly text: string; readonly box: Box; readonly lines: number }[];
+  /** The host's lock toggle during a game (null for everyone else), and the header's brand it shares a line with. */
+  readonly door: Box | null;
+  readonly brand: Box | null;
 }
 
 /**
@@ -66,6 +69,8 @@ export async function measureTable(page: Page): Promise<TableGeometry> {
         const lineHeight = parseFloat(getComputedStyle(line).lineHeight) || 22;
         return { text: line.innerText, box: box(opponent)!, lines: Math.round(line.getBoundingClientRect().height / lineHeight) };
       }),
+      door: box(document.querySelector('.door-bar label')),
+      brand: box(document.querySelector('.topbar .brand')),
     };
   });
 }
@@ -97,6 +102,13 @@ export function tableProblems(g: TableGeometry): string[] {
   for (const opponent of g.opponents) {
     if (!inside(opponent.box)) problems.push(`opponent "${opponent.text}" is not in view`);
     if (opponent.lines > 1) problems.push(`opponent "${opponent.text}" takes ${opponent.lines} lines`);
+  }
+  if (g.door) {
+    if (!inside(g.door)) problems.push(`the lock toggle is not in view (${JSON.stringify(g.door)})`);
+    if (g.brand && overlaps(g.door, g.brand)) problems.push('the lock toggle overlaps the header');
+    for (const part of [g.center, g.status, ...g.opponents.map((o) => o.box)]) {
+      if (part && overlaps(g.door, part)) problems.push('the lock toggle overlaps the table');
+    }
   }
   return problems;
 }

@@ -56,6 +56,8 @@ async function waitFor(url: string, timeoutMs: number, child: ChildProcess, outp
 export interface Stack {
   readonly baseUrl: string;
   readonly serverPort: number;
+  /** The game server's process: a test may kill and start it again (same port, same environment). */
+  readonly server: GameServerProcess;
   stop(): Promise<void>;
 }
 
@@ -76,6 +78,70 @@ async function runBuild(): Promise<void> {
   if (code !== 0) throw new Error(`vite build failed (${code}):\n${output}`);
 }
 
+/** The game server (`tsx src/main.ts`) in a child process on a fixed port; started, killed and started again at will. */
+export class GameServerProcess {
+  private child: ChildProcess | null = null;
+  /** Everything the current process printed. */
+  output = '';
+
+  constructor(
+    readonly port: number,
+    private readonly env: Readonly<Record<string, string>>,
+  ) {}
+
+  /** Starts the server and waits until it answers its health check. */
+  async start(): Promise<void> {
+    if (this.running()) throw new Error('the game server is already running');
+    this.output = '';
+    // One process (tsx as a loader, not its CLI, which runs the server in a child): a SIGKILL must reach the server itself.
+    const child = spawn(process.execPath, ['--conditions=@deckhand/source', '--import', 'tsx', 'src/main.ts'], {
+      cwd: join(repoRoot, 'apps', 'server'),
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        PORT: String(this.port),
+        HOST: '127.0.0.1',
+        BOT_DELAY_MS: '0',
+        LOG_LEVEL: 'warn',
+        RECONNECT_SECONDS: '30',
+        HAND_SUMMARY_SECONDS: '30',
+        // Invites from a page on localhost name this address: loopback, so every test stays on this machine.
+        LAN_ADDRESS: '127.0.0.1',
+        ...this.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child = child;
+    child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    try {
+      await waitFor(`http://127.0.0.1:${this.port}/health`, 60_000, child, () => this.output);
+    } catch (error) {
+      await this.stop('SIGKILL');
+      throw error;
+    }
+  }
+
+  /** Whether the process is alive (a killed one has no exit code but a signal). */
+  running(): boolean {
+    return this.child !== null && this.child.exitCode === null && this.child.signalCode === null;
+  }
+
+  /** Sends `signal` and waits for the process to end (SIGKILL after 5 s); answers its exit code. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<number | null> {
+    const child = this.child;
+    if (!child || !this.running()) return child?.exitCode ?? null;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill(signal);
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+    if (this.running()) {
+      child.kill('SIGKILL');
+      await exited;
+    }
+    return child.exitCode;
+  }
+}
+
 /** Starts a game server and a preview web server on free ports; `stop` ends both. */
 export async function startStack(env: Readonly<Record<string, string>> = {}): Promise<Stack> {
   if (!built) {
@@ -83,38 +149,11 @@ export async function startStack(env: Readonly<Record<string, string>> = {}): Pr
     await runBuild();
     built = true;
   }
-  const serverPort = await freePort();
-  let output = '';
-  const server = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/main.ts'], {
-    cwd: join(repoRoot, 'apps', 'server'),
-    env: {
-      ...process.env,
-      NODE_ENV: 'test',
-      PORT: String(serverPort),
-      HOST: '127.0.0.1',
-      BOT_DELAY_MS: '0',
-      LOG_LEVEL: 'warn',
-      RECONNECT_SECONDS: '30',
-      HAND_SUMMARY_SECONDS: '30',
-      // Invites from a page on localhost name this address: loopback, so every test stays on this machine.
-      LAN_ADDRESS: '127.0.0.1',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const stopServer = async () => {
-    if (server.exitCode !== null) return;
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-    if (server.exitCode === null) server.kill('SIGKILL');
-  };
+  const server = new GameServerProcess(await freePort(), env);
   let web: PreviewServer | null = null;
   try {
-    await waitFor(`http://127.0.0.1:${serverPort}/health`, 60_000, server, () => output);
-    process.env.DECKHAND_SERVER_URL = `http://127.0.0.1:${serverPort}`;
+    await server.start();
+    process.env.DECKHAND_SERVER_URL = `http://127.0.0.1:${server.port}`;
     const webPort = await freePort();
     web = await preview({
       root: webRoot,
@@ -123,17 +162,18 @@ export async function startStack(env: Readonly<Record<string, string>> = {}): Pr
       preview: { port: webPort, strictPort: true, host: '127.0.0.1' },
     });
   } catch (error) {
-    await stopServer();
+    await server.stop();
     throw error;
   }
   const previewServer = web;
   const address = previewServer.httpServer.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${address.port}`,
-    serverPort,
+    serverPort: server.port,
+    server,
     async stop() {
       await new Promise<void>((r) => previewServer.httpServer.close(() => r()));
-      await stopServer();
+      await server.stop();
     },
   };
 }
@@ -145,8 +185,11 @@ export interface Player {
   close(): Promise<void>;
 }
 
+/** Whether the browser asks for reduced motion: most tests do, so screenshots never catch a card mid-flight. */
+export type Motion = 'reduce' | 'no-preference';
+
 /** A separate browser (own profile, own storage) for one person. */
-export async function openPlayer(name: string, viewport = { width: 1280, height: 860 }, touch = false): Promise<Player> {
+export async function openPlayer(name: string, viewport = { width: 1280, height: 860 }, touch = false, motion: Motion = 'reduce'): Promise<Player> {
   const profile = await mkdtemp(join(tmpdir(), 'deckhand-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -156,7 +199,7 @@ export async function openPlayer(name: string, viewport = { width: 1280, height:
     hasTouch: touch,
     isMobile: touch,
     deviceScaleFactor: touch ? 2 : 1,
-    reducedMotion: 'reduce',
+    reducedMotion: motion,
   });
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15_000);
@@ -190,7 +233,7 @@ export async function screenshotOf(part: Locator, name: string): Promise<void> {
 export interface StackSuite {
   readonly stack: Stack;
   /** Opens a browser context for a player; it is closed when the block ends. */
-  open(name: string, viewport?: { width: number; height: number }, touch?: boolean): Promise<Player>;
+  open(name: string, viewport?: { width: number; height: number }, touch?: boolean, motion?: Motion): Promise<Player>;
 }
 
 /** Starts the stack before the block's tests and closes every browser and server after them. */
@@ -209,8 +252,8 @@ export function useStackSuite(env: Readonly<Record<string, string>> = {}): Stack
       if (!stack) throw new Error('The test stack is not running (beforeAll failed?)');
       return stack;
     },
-    async open(name, viewport, touch) {
-      const player = await openPlayer(name, viewport, touch);
+    async open(name, viewport, touch, motion) {
+      const player = await openPlayer(name, viewport, touch, motion);
       players.push(player);
       return player;
     },

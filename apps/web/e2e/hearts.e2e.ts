@@ -95,6 +95,8 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
           expect(reason).toMatch(/must|cannot|broken|turn/i);
         }
       },
+      // Both must still see the summary this test reads: nobody continues past it.
+      { stayOnSummary: true },
     );
     await screenshot(ana.page, 'hearts-04-hand-summary');
     await expectAccessible(ana.page, 'hand summary (desktop)');

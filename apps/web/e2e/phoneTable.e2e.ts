@@ -35,11 +35,13 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
       await screenshot(player.page, `phone-table-${label}-${phone.name}`);
       expect(tableProblems(geometry), `${label} at ${phone.name}`).toEqual([]);
       expect(geometry.cards.length).toBeGreaterThan(0);
+      // The player is the host: the lock toggle is on screen too (it once took a bar of its own and pushed the trick over the status).
+      expect(geometry.door, `${label} at ${phone.name}: the host's lock toggle`).not.toBeNull();
     }
   }
 
-  // Skipped at the end of session 4: after the last merge a check finds an overlap at 844x390 (see the #14 note). Un-skip first thing.
-  it.skip('Hearts: 13 cards, the trick, the turn and three opponents fit every phone size without scrolling', async () => {
+
+  it('Hearts: 13 cards, the trick, the turn and three opponents fit every phone size without scrolling', async () => {
     const pia = await suite.open('Pia', PHONES[1], true);
     const { page } = pia;
     await startWithBots(pia, /Hearts/, 4);
@@ -68,8 +70,8 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     }
   });
 
-  // Skipped at the end of session 4: after the last merge a check finds an overlap at 844x390 (see the #14 note). Un-skip first thing.
-  it.skip('Crazy Eights: the piles, the hand and five opponents fit every phone size without scrolling', async () => {
+
+  it('Crazy Eights: the piles, the hand and five opponents fit every phone size without scrolling', async () => {
     const max = await suite.open('Max', PHONES[0], true);
     await startWithBots(max, /Crazy Eights/, 6);
     await expect.poll(() => max.page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');

@@ -46,7 +46,14 @@ async function readScreen(page: Page): Promise<Screen> {
  * One action if the screen asks for one. `tapToPlay` plays with tap-select
  * then the Play button (the phone way); otherwise tap twice on the card.
  */
-export async function step(page: Page, options: { tapToPlay?: boolean } = {}): Promise<Step> {
+export interface StepOptions {
+  /** Play with tap-select and the Play button (the phone way). */
+  readonly tapToPlay?: boolean;
+  /** Leave a hand summary open (no Continue), for a test that reads it. */
+  readonly stayOnSummary?: boolean;
+}
+
+export async function step(page: Page, options: StepOptions = {}): Promise<Step> {
   const before = await signature(page);
   const result = await act(page, options);
   if (result === 'acted') {
@@ -69,11 +76,11 @@ async function signature(page: Page): Promise<string> {
   );
 }
 
-async function act(page: Page, options: { tapToPlay?: boolean }): Promise<Step> {
+async function act(page: Page, options: StepOptions): Promise<Step> {
   const screen = await readScreen(page);
   if (screen.over) return 'over';
   if (screen.summary) {
-    if (!screen.canContinue) return 'waiting';
+    if (!screen.canContinue || options.stayOnSummary) return 'waiting';
     await page.getByRole('button', { name: 'Continue' }).click();
     return 'acted';
   }
@@ -128,6 +135,7 @@ export async function playUntil(
   done: () => Promise<boolean>,
   timeoutMs: number,
   onStep?: (page: Page, index: number) => Promise<void>,
+  options: StepOptions = {},
 ): Promise<void> {
   const until = Date.now() + timeoutMs;
   let lastAction = Date.now();
@@ -144,7 +152,7 @@ export async function playUntil(
     }
     let acted = false;
     for (const [index, page] of pages.entries()) {
-      const result = await step(page).catch((error: unknown) => {
+      const result = await step(page, options).catch((error: unknown) => {
         // The screen changed under the click (a patch arrived): read it again next round.
         if (error instanceof Error && /detached|not attached|Timeout|intercepts pointer/i.test(error.message)) {
           console.warn(`e2e: a click missed, reading the screen again: ${error.message.split('\n').slice(0, 12).join(' | ')}`);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, screenshotOf, useStackSuite, type Player } from './harness';
+import { openTable } from './lobby';
 import { playUntil } from './play';
+
+/** The cells of a side's row in the hand summary: side, bid, took, nil, bags, this hand, total. */
+async function sideRow(player: Player, side: number): Promise<string[]> {
+  return player.page.getByTestId(`hand-side-${side}`).locator('td').allTextContents();
+}
 
 const summaryShown = (player: Player) => player.page.locator('[aria-labelledby="hand-summary-title"]').count().then((n) => n > 0);
 
@@ -10,15 +16,7 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
   it('two people seated as partners and two bots bid and play a hand to the summary by side', async () => {
     const ana = await suite.open('Ana');
     const ben = await suite.open('Ben');
-    await ana.page.goto(suite.stack.baseUrl);
-    await ana.page.getByLabel('Your name').fill('Ana');
-    await ana.page.getByRole('radio', { name: /Spades/ }).check();
-    await ana.page.getByRole('button', { name: 'Create table' }).click();
-    const link = await ana.page.getByTestId('invite-link').inputValue();
-    await ben.page.goto(link);
-    await ben.page.getByLabel('Your name').fill('Ben');
-    await ben.page.getByRole('button', { name: 'Join' }).click();
-    await expect.poll(() => ana.page.locator('.seat-name', { hasText: 'Ben' }).count()).toBe(1);
+    await openTable(suite.stack.baseUrl, ana, /Spades/, [ben]);
     await ana.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
     await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
     await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (4/4)' }).isVisible()).toBe(true);
@@ -57,6 +55,7 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
           await screenshot(page, 'spades-05-trick');
         }
       },
+      { stayOnSummary: true },
     );
     await screenshot(ana.page, 'spades-06-hand-summary');
     // The summary is by side: two rows, partners together, 13 tricks between them.
@@ -70,4 +69,78 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
     expect(log).not.toMatch(/ran out of time/);
     await screenshotOf(ana.page.getByTestId('event-log'), 'spades-07-log');
   });
+
+  it('[S-06] with blind nil on, a partner whose side trails by 100 bids blind nil with the cards still face down, and the summary scores it ±200', async () => {
+    const ana = await suite.open('Ana');
+    const ben = await suite.open('Ben');
+    await openTable(suite.stack.baseUrl, ana, /Spades/, [ben], { 'Blind nil': 'On' });
+    await ana.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
+    await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
+    await ana.page.getByLabel('Swap seat 2 with').selectOption('2');
+    await expect.poll(() => ana.page.getByTestId('side-of-seat-0').textContent()).toBe('Side 1 · partner: Ben');
+    await ana.page.getByRole('button', { name: 'Start game' }).click();
+
+    // Hand 1: nobody trails, so nobody is offered blind nil; Ana and Ben bid 19 between them, fail, and fall to -190.
+    for (const player of [ana, ben]) await expect.poll(() => player.page.locator('.hand-card').count()).toBe(13);
+    await expect.poll(() => ana.page.getByTestId('status').textContent()).toBe('Your bid: how many tricks will you take?');
+    expect(await ana.page.getByRole('group', { name: 'Blind nil' }).count()).toBe(0);
+    await ana.page.getByRole('button', { name: 'Bid 13', exact: true }).click();
+    await expect.poll(() => ben.page.getByRole('group', { name: 'Your bid' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await ben.page.getByRole('button', { name: 'Bid 6', exact: true }).click();
+    const summaryShown = (player: Player) => player.page.locator('[aria-labelledby="hand-summary-title"]').count().then((n) => n > 0);
+    await playUntil([ana.page, ben.page], async () => (await summaryShown(ana)) && (await summaryShown(ben)), 120_000, undefined, { stayOnSummary: true });
+    expect((await sideRow(ana, 0)).at(-1)).toBe('-190');
+    const theirs = Number((await sideRow(ana, 1)).at(-1));
+    expect(theirs, 'the bots\' side leads by 100 or more, so Ana and Ben may bid blind nil').toBeGreaterThanOrEqual(-90);
+    for (const player of [ana, ben]) await player.page.getByRole('button', { name: 'Continue' }).click();
+
+    // Hand 2 (dealer: seat 1): Bot 2 bids, then Ben. Until their turn to bid, both partners' cards stay face down to them.
+    await expect.poll(() => ben.page.getByRole('group', { name: 'Blind nil' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    for (const player of [ana, ben]) {
+      // Thirteen backs, no face: no card of the hand is on the page, not even in a label.
+      expect(await player.page.locator('.hand-card').count(), `${player.name} sees no card of their hand`).toBe(0);
+      expect(await player.page.getByRole('img', { name: 'Your 13 cards, face down until you bid' }).locator('.card-back').count()).toBe(13);
+      expect(await player.page.locator('.me').innerHTML()).not.toMatch(/ of (spades|hearts|diamonds|clubs)/);
+    }
+    await expect.poll(() => ben.page.getByTestId('status').textContent()).toBe('Blind nil, or look at your cards first?');
+    await expect.poll(() => ana.page.getByTestId('status').textContent()).toBe('Ben is bidding');
+    await screenshot(ben.page, 'spades-08-blind-nil-choice');
+    // On a phone the face-down hand and both choices are in view without scrolling.
+    await ben.page.setViewportSize({ width: 390, height: 844 });
+    for (const part of [ben.page.getByTestId('face-down-hand'), ben.page.getByRole('button', { name: 'Blind nil (±200)' }), ben.page.getByRole('button', { name: 'Look at my cards' })]) {
+      const box = await part.boundingBox();
+      expect(box && box.y >= 0 && box.y + box.height <= 844 && box.x >= 0 && box.x + box.width <= 390, 'in view on a phone').toBe(true);
+    }
+    await screenshot(ben.page, 'spades-08-blind-nil-choice-phone');
+    await ben.page.setViewportSize({ width: 1280, height: 860 });
+    await screenshot(ana.page, 'spades-09-face-down-waiting');
+    await ben.page.getByRole('button', { name: 'Blind nil (±200)' }).click();
+    // The bid made, Ben sees his cards; Ana's stay face down until her own turn.
+    await expect.poll(() => ben.page.locator('.hand-card').count()).toBe(13);
+    expect(await ben.page.getByTestId('face-down-hand').count()).toBe(0);
+    await expect.poll(() => ana.page.getByTestId('event-log').textContent()).toMatch(/Ben bid blind nil\./);
+    await screenshot(ben.page, 'spades-10-after-blind-nil');
+    await expect.poll(() => ana.page.getByRole('group', { name: 'Blind nil' }).isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(await ana.page.locator('.hand-card').count()).toBe(0);
+    await ana.page.getByRole('button', { name: 'Look at my cards' }).click();
+    await expect.poll(() => ana.page.locator('.hand-card').count()).toBe(13);
+    await expect.poll(() => ana.page.getByRole('group', { name: 'Your bid' }).textContent()).toContain('partner bid blind nil');
+    await screenshot(ana.page, 'spades-11-partner-bid-blind-nil');
+    await ana.page.getByRole('button', { name: 'Bid 4', exact: true }).click();
+    await expect.poll(() => ben.page.getByTestId('side-0').textContent(), { timeout: 15_000 }).toMatch(/Bid 4 \+ blind nil · Took/);
+
+    await playUntil([ana.page, ben.page], async () => (await summaryShown(ana)) && (await summaryShown(ben)), 120_000, undefined, { stayOnSummary: true });
+    await screenshot(ana.page, 'spades-12-blind-nil-summary');
+    // The log of this hand says who took each trick: the blind nil wins 200 if Ben took none, else loses 200.
+    const log = (await ana.page.getByTestId('event-log').textContent()) ?? '';
+    const benTricks = log.match(/Ben took the trick/g)?.length ?? 0;
+    const nil = benTricks === 0 ? 200 : -200;
+    const [, bid, took, nilCell, , thisHand, total] = await sideRow(ana, 0);
+    expect(bid).toBe('4');
+    expect(nilCell).toBe(`Ben blind nil ${nil > 0 ? '+' : ''}${nil}`);
+    const contract = Number(took) >= 4 ? 40 + Number(took) - 4 : -40;
+    expect(Number(thisHand)).toBe(contract + nil);
+    expect(Number(total)).toBe(-190 + contract + nil);
+    expect(await ben.page.getByTestId('hand-side-0').textContent()).toContain(`Ben blind nil ${nil > 0 ? '+' : ''}${nil}`);
+  }, 300_000);
 });

@@ -49,7 +49,8 @@ describe('TableSession', () => {
     expect(session.connection.get().kind).toBe(ConnectionKind.Reconnecting);
     expect(session.table.getSnapshot()).toBe(before);
     await vi.advanceTimersByTimeAsync(500); // first try: refused (the server had not noticed the drop yet)
-    expect(session.connection.get().kind).toBe(ConnectionKind.Reconnecting);
+    // A server that answers is not restarting: the page says the connection was lost.
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, restarting: false });
     await vi.advanceTimersByTimeAsync(1000); // second try succeeds
     expect(session.connection.get().kind).toBe(ConnectionKind.Connected);
     expect(client.calls).toEqual(['joinById BCD42', 'reconnect BCD42:one', 'reconnect BCD42:one']);
@@ -95,6 +96,22 @@ describe('TableSession', () => {
     expect(client.calls.slice(1)).toEqual([
       'reconnect BCD42:one', 'reconnect BCD42:one', 'reconnect BCD42:one', 'joinById BCD42', 'reconnect BCD42:one', 'joinById BCD42',
     ]);
+  });
+
+  it('after a crash (an abnormal close), a server out of reach (the proxy answers 502) shows "restarting" until the table is back', async () => {
+    vi.useFakeTimers();
+    const first = lobbyRoom('BCD42:one');
+    const badGateway = Object.assign(new Error('Bad Gateway'), { code: 502 });
+    const client = fakeClient([first, lobbyRoom('BCD42:two')], { reconnect: 3, reconnectError: badGateway, joinById: [null, badGateway] });
+    const session = new TableSession(client, guest);
+    await session.open('BCD42');
+    first.drop(1006);
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, restarting: false });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(session.connection.get()).toMatchObject({ kind: ConnectionKind.Reconnecting, attempt: 2, restarting: true });
+    await vi.advanceTimersByTimeAsync(1000 + 2000 + 4000);
+    expect(session.connection.get().kind).toBe(ConnectionKind.Connected);
+    expect(joinFailureText(badGateway).code).toBe('OFFLINE');
   });
 
   it.each([

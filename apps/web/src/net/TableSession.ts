@@ -122,6 +122,11 @@ export function joinFailureText(error: unknown): { code: string; text: string } 
     // The server's join limits answer with the HTTP status and a sentence saying how long to wait.
     case 429:
       return { code: ErrorCode.RateLimited, text: raw };
+    // A proxy in front of the game server (Vite's, nginx) says the server cannot be reached.
+    case 502:
+    case 503:
+    case 504:
+      return { code: 'OFFLINE', text: OFFLINE_TEXT };
     default:
       break;
   }
@@ -393,8 +398,14 @@ export class TableSession {
    * nothing, then "no such table" for a moment while it restores its tables
    * from its log: both are retried until the give-up time.
    */
-  private async reconnect(token: string | null, restarting: boolean): Promise<void> {
+  private async reconnect(token: string | null, toldRestarting: boolean): Promise<void> {
     const since = Date.now();
+    let restarting = toldRestarting;
+    // A dropped socket to a live server gets its seat back at once; a server out of reach while this
+    // device is online has gone away (a crash or a deploy), and comes back with the tables from its log.
+    const noteFailure = (error: unknown) => {
+      if (joinFailureText(error).code === 'OFFLINE' && navigator.onLine !== false) restarting = true;
+    };
     for (let attempt = 1; !this.leaving; attempt++) {
       this.connection.set({
         kind: ConnectionKind.Reconnecting, since, attempt, deadline: since + this.reconnectSeconds * 1000, restarting,
@@ -405,8 +416,9 @@ export class TableSession {
         try {
           this.adopt(await this.client.reconnect(token));
           return;
-        } catch {
+        } catch (error) {
           // Token refused: after a few tries the seat may still be ours by identity.
+          noteFailure(error);
         }
       }
       if (token === null || attempt >= 3) {
@@ -414,6 +426,7 @@ export class TableSession {
           this.adopt(await this.client.joinById(this.code, this.joinOptions()));
           return;
         } catch (error) {
+          noteFailure(error);
           const failure = joinFailureText(error);
           const retry = failure.code === 'OFFLINE' || failure.code === '' || failure.code === ErrorCode.NoSuchTable;
           if (!retry) {

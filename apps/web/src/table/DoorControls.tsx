@@ -46,7 +46,16 @@ export function LockToggle({ compact = false }: { compact?: boolean }) {
           onChange={(event) => session.send({ type: 'lock', locked: event.target.checked })}
           data-testid="lock-toggle"
         />
-        <span>{locked ? 'Locked: newcomers knock and you let them in' : 'Lock the table (newcomers must knock)'}</span>
+        {/* On a phone the bar shares the header's line: the short words only. */}
+        {locked ? (
+          <span>
+            Locked<span className="word">: newcomers knock and you let them in</span>
+          </span>
+        ) : (
+          <span>
+            Lock<span className="word"> the</span> table<span className="word"> (newcomers must knock)</span>
+          </span>
+        )}
       </label>
     </div>
   );

@@ -109,7 +109,8 @@ export class FakeRoom {
 /** A Client whose joins and reconnects hand out the given rooms in order. */
 export function fakeClient(
   rooms: FakeRoom[],
-  failures: { reconnect?: number; joinById?: (Error | null)[] } = {},
+  /** `reconnect`: how many token reconnects fail, each with `reconnectError` (a refused token by default). */
+  failures: { reconnect?: number; reconnectError?: Error; joinById?: (Error | null)[] } = {},
 ): Client & { calls: string[] } {
   const calls: string[] = [];
   let reconnectFailures = failures.reconnect ?? 0;
@@ -136,7 +137,7 @@ export function fakeClient(
       calls.push(`reconnect ${token}`);
       if (reconnectFailures > 0) {
         reconnectFailures--;
-        throw new Error('reconnection token invalid or expired');
+        throw failures.reconnectError ?? new Error('reconnection token invalid or expired');
       }
       return next();
     },

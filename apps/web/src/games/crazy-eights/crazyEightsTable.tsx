@@ -13,7 +13,13 @@ function canMake({ game, view, myTurn }: TablePartProps, type: string): boolean 
 
 /** The stock, the discard pile and the suit; the stock draws when drawing is legal. */
 function Center(props: TablePartProps) {
-  return <CrazyEightsCenter board={props.board} onDraw={canMake(props, 'draw') ? () => props.sendMove({ type: 'draw' }) : null} />;
+  return (
+    <CrazyEightsCenter
+      board={props.board}
+      mySeat={props.mySeat}
+      onDraw={canMake(props, 'draw') ? () => props.sendMove({ type: 'draw' }) : null}
+    />
+  );
 }
 
 /** Draw and pass beside the hand, when the rules allow them. */

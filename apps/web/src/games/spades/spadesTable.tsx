@@ -1,3 +1,4 @@
+import { CardBack } from '../../cards/PlayingCard';
 import { flag, flags, nums, str } from '../../table/boardFields';
 import type { GameTableParts, StandingsProps, TablePartProps } from '../../table/gameParts';
 import { legalMoveOfType } from '../../table/legality';
@@ -111,6 +112,31 @@ function SideStandings({ board, seats, mySeat }: StandingsProps) {
   );
 }
 
+/**
+ * [S-06] Until a player eligible for blind nil decides, their own cards stay
+ * face down: drawn as backs, so the hand reads as dealt but hidden, not missing.
+ */
+function FaceDownHand({ board, mySeat }: TablePartProps) {
+  if (mySeat === null || str(board, 'phase') !== 'bidding' || flags(board, 'looked')[mySeat] !== false) return null;
+  const count = nums(board, 'handCounts')[mySeat] ?? 0;
+  return (
+    <div className="face-down-hand" role="img" aria-label={`Your ${count} cards, face down until you bid`} data-testid="face-down-hand">
+      {Array.from({ length: count }, (_, i) => (
+        <CardBack key={i} />
+      ))}
+    </div>
+  );
+}
+
+function HandActions(props: TablePartProps) {
+  return (
+    <>
+      <FaceDownHand {...props} />
+      <BiddingControl {...props} />
+    </>
+  );
+}
+
 export const spadesTable: GameTableParts = {
   howToPlay: [
     'Four players in two partnerships: partners sit across the table. Spades are always trumps.',
@@ -120,9 +146,10 @@ export const spadesTable: GameTableParts = {
   ],
   lowerIsBetter: false,
   Center: SpadesCenter,
-  HandActions: BiddingControl,
+  HandActions,
   status: (props, activeNames) => {
     if (str(props.board, 'phase') !== 'bidding') return null;
+    if (myBidTurn(props) && legalMoveOfType(props.game, props.view, 'look')) return 'Blind nil, or look at your cards first?';
     if (myBidTurn(props)) return 'Your bid: how many tricks will you take?';
     return activeNames.length > 0 ? `${activeNames.join(', ')} is bidding` : 'Bidding';
   },

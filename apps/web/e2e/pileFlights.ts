@@ -1,0 +1,68 @@
+/**
+ * Records, in the page, every card that flies onto a pile (`.pile-top`
+ * animated with the Web Animations API): where the card starts, and where
+ * each seat is drawn at that moment. Installed before the page loads.
+ */
+import type { Page } from 'playwright-core';
+import type { Box } from './geometry';
+
+export interface PileFlight {
+  readonly card: number;
+  /** The card's box when its animation starts. */
+  readonly start: Box;
+  /** Each opponent's label, by seat, and the player's own hand, at that moment. */
+  readonly seats: Readonly<Record<string, Box>>;
+  readonly hand: Box | null;
+}
+
+declare global {
+  interface Window {
+    __pileFlights?: PileFlight[];
+    /** Set to stop the next flight a third of the way, for a screenshot; `__frozenFlight.play()` goes on. */
+    __freezeNextFlight?: boolean;
+    __frozenFlight?: Animation;
+  }
+}
+
+export async function recordPileFlights(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    window.__pileFlights = [];
+    const animate = Element.prototype.animate;
+    Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      const animation = animate.apply(this, args);
+      if (this instanceof HTMLElement && this.matches('.pile-top')) {
+        const box = (element: Element) => {
+          const r = element.getBoundingClientRect();
+          return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+        };
+        const hand = document.querySelector('.me .hand');
+        window.__pileFlights!.push({
+          card: Number(this.dataset.card),
+          start: box(this),
+          seats: Object.fromEntries([...document.querySelectorAll<HTMLElement>('.opponent[data-seat]')].map((seat) => [seat.dataset.seat, box(seat)])),
+          hand: hand ? box(hand) : null,
+        });
+        if (window.__freezeNextFlight) {
+          window.__freezeNextFlight = false;
+          animation.pause();
+          animation.currentTime = 100;
+          window.__frozenFlight = animation;
+        }
+      }
+      return animation;
+    };
+  });
+}
+
+export async function pileFlights(page: Page): Promise<PileFlight[]> {
+  return page.evaluate(() => window.__pileFlights ?? []);
+}
+
+/** The middle of a box, and whether a point lies in a box. */
+export function centre(box: Box): { x: number; y: number } {
+  return { x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 };
+}
+
+export function contains(box: Box, point: { x: number; y: number }): boolean {
+  return point.x >= box.left && point.x <= box.right && point.y >= box.top && point.y <= box.bottom;
+}
