@@ -132,10 +132,11 @@ export function TableScreen({ client, code, session, onSession, onLeave }: Table
 }
 
 /** A link that leads to no table, or a join that failed: what happened, then Try again and Home. */
-export function LinkFailure({ text, onRetry, onHome }: { text: string; onRetry: () => void; onHome: () => void }) {
+export function LinkFailure(props: { text: string; onRetry: () => void; onHome: () => void; title?: string }) {
+  const { text, onRetry, onHome, title = 'This table cannot be opened' } = props;
   return (
     <main className="page stack">
-      <h1 style={{ fontSize: '1.3rem' }}>This table cannot be opened</h1>
+      <h1 style={{ fontSize: '1.3rem' }}>{title}</h1>
       <p className="notice error" role="alert" data-testid="join-error">
         {text}
       </p>
