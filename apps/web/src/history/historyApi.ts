@@ -6,9 +6,7 @@
 import { FinishedGameSchema, RecentGamesResponseSchema, type FinishedGame, type RecentGame } from '@deckhand/protocol';
 import * as v from 'valibot';
 import { OFFLINE_TEXT } from '../net/tableLink';
-
-/** What a person reads for a game link that leads nowhere: malformed, mistyped or past the server's history. */
-export const NO_GAME_TEXT = 'There is no finished game at this link: it may be mistyped, or the game is older than this server keeps.';
+import { NO_GAME_TEXT } from './gameLinks';
 
 export type Fetched<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly missing: boolean; readonly text: string };
 
@@ -41,9 +39,4 @@ export function fetchFinishedGame(id: string): Promise<Fetched<FinishedGame>> {
 export async function fetchRecentGames(token: string): Promise<Fetched<readonly RecentGame[]>> {
   const answer = await fetchJson('/api/history', RecentGamesResponseSchema, { headers: { authorization: `Bearer ${token}` } });
   return answer.ok ? { ok: true, value: answer.value.games } : answer;
-}
-
-/** The shareable address of a finished game on this site. */
-export function gameLink(id: string, origin = location.origin): string {
-  return `${origin}/g/${id}`;
 }
