@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
+import { finishedGame, SHORT_GAMES } from '../src/test/finishedGames';
 import { chromiumAvailable, screenshot, useStackSuite } from './harness';
 import { isGameOver, playUntil } from './play';
 
@@ -109,5 +110,29 @@ describe.skipIf(!chromiumAvailable)('Recent games and replays in the browser', (
     await screenshot(cara.page, 'history-08-unknown-link');
     await cara.page.getByRole('button', { name: 'Home' }).click();
     await expect.poll(() => cara.page.getByRole('heading', { name: 'Recent games' }).isVisible()).toBe(true);
+  });
+
+  it.each(SHORT_GAMES)('every game replays: $gameId, a whole bot game replays to its end and its deal checks out', async ({ gameId, seats, options }) => {
+    // A real game the rules' bots played, served as the server would serve it (the server's own route is tested above).
+    const record = finishedGame(gameId, seats, options, `${gameId}-e2e`);
+    const viewer = await suite.open(`viewer-${gameId}`);
+    await viewer.page.route(`**/api/games/${record.id}`, (route) => route.fulfill({ json: record }));
+    await viewer.page.goto(`${suite.stack.baseUrl}/g/${record.id}`);
+    await expect.poll(() => stepText(viewer.page)).toMatch(/^The deal/);
+    for (let seat = 0; seat < seats; seat++) {
+      expect(await viewer.page.getByTestId(`replay-hand-${seat}`).getByRole('img').count()).toBeGreaterThan(0);
+    }
+    await screenshot(viewer.page, `history-game-${gameId}-deal`);
+    const middle = Math.floor(record.moves.length / 2);
+    await viewer.page.getByRole('slider', { name: 'Move' }).fill(String(middle));
+    await expect.poll(() => stepText(viewer.page)).toMatch(new RegExp(`^Move ${middle} of ${record.moves.length}`));
+    await screenshot(viewer.page, `history-game-${gameId}-middle`);
+    await viewer.page.getByRole('button', { name: 'Show the end of hand 1' }).click();
+    await expect.poll(() => viewer.page.getByRole('heading', { name: 'Hand 1 is over' }).isVisible()).toBe(true);
+    await screenshot(viewer.page, `history-game-${gameId}-hand-1`);
+    await viewer.page.getByRole('button', { name: 'Check this deal' }).click();
+    await expect.poll(() => viewer.page.getByTestId('deal-check').getAttribute('data-result')).toBe('pass');
+    await viewer.page.setViewportSize(PHONE);
+    await screenshot(viewer.page, `history-game-${gameId}-phone`);
   });
 });

@@ -74,8 +74,8 @@ export function ReplayViewer({ record }: { record: FinishedGame }) {
     <div className="replay stack">
       <section className="replay-stage" aria-label="Replay">
         <div className="replay-controls" role="group" aria-label="Step through the game">
-          <button type="button" className="small secondary" onClick={() => jump('first')} disabled={current === 0} aria-label="First: the deal">
-            ⏮
+          <button type="button" className="small secondary" onClick={() => jump('first')} disabled={current === 0} aria-label="Start: the deal">
+            Start
           </button>
           <button type="button" className="small" onClick={() => step(-1)} disabled={current === 0} aria-label="Back one move">
             ◀ Back
@@ -93,13 +93,13 @@ export function ReplayViewer({ record }: { record: FinishedGame }) {
           <button type="button" className="small" onClick={() => step(1)} disabled={current === steps.length - 1} aria-label="Forward one move">
             Forward ▶
           </button>
-          <button type="button" className="small secondary" onClick={() => jump('last')} disabled={current === steps.length - 1} aria-label="Last: the end of the game">
-            ⏭
+          <button type="button" className="small secondary" onClick={() => jump('last')} disabled={current === steps.length - 1} aria-label="End: the last move">
+            End
           </button>
         </div>
         <p className="replay-where" data-testid="replay-step">
           <strong>{current === 0 ? 'The deal' : `Move ${current} of ${steps.length - 1}`}</strong> · Hand {handNumber}
-          <span className="muted-light"> · ← → to step</span>
+          <span className="muted-light key-hint"> · ← → to step</span>
         </p>
         <p className="replay-said" aria-live="polite" data-testid="replay-said">
           {said.join(' ')}
