@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { tablePartsOf } from '../games/registry';
 import { describeEvents } from '../table/describeEvents';
 import { SeatStandings } from '../table/HandSummary';
+import { seatLabel } from '../table/SeatBadges';
 import { DealCheckPanel } from './DealCheckPanel';
 import { buildReplay, clampStep, viewsAt } from './replay';
 import { ReplayBoard } from './ReplayBoard';
@@ -69,6 +70,8 @@ export function ReplayViewer({ record }: { record: FinishedGame }) {
     at.seat === null
       ? [`The deal: hand ${handNumber}.`]
       : describeEvents(record.gameId, { type: 'events', moveNumber: current, handNumber, seat: at.seat, by: MoveSource.Player, events: at.events }, seats);
+  // A move whose events the log leaves unsaid (pressing Continue after a hand) still gets a line here.
+  if (said.length === 0 && at.seat !== null) said.push(`${seatLabel(seats[at.seat], at.seat)} ${at.move?.type === 'continue' ? 'is ready for the next hand' : `made a move (${at.move?.type ?? '?'})`}.`);
 
   return (
     <div className="replay stack">
@@ -109,7 +112,9 @@ export function ReplayViewer({ record }: { record: FinishedGame }) {
           <div className="panel stack replay-hand-summary" aria-label={`Hand ${handNumber} summary`}>
             <h3>Hand {handNumber} is over</h3>
             {parts.summaryNote?.({ board, seats, mySeat: null })}
-            <Standings board={board} seats={seats} mySeat={null} />
+            <div className="table-scroll">
+              <Standings board={board} seats={seats} mySeat={null} />
+            </div>
           </div>
         )}
       </section>
