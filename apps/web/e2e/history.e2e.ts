@@ -74,6 +74,8 @@ describe.skipIf(!chromiumAvailable)('Recent games and replays in the browser', (
     await expect.poll(() => check.getAttribute('data-result')).toBe('pass');
     expect(await check.textContent()).toContain(publishedHash);
     expect(await check.textContent()).toContain(`Moves replayed with the rules: ${total} of ${total}`);
+    // Ana's browser was at the table when the hash was published.
+    expect(await ana.page.getByTestId('seen-at-deal').textContent()).toMatch(/^yes/);
     await screenshot(ana.page, 'history-04-replay-checked');
     await expectAccessible(ana.page, 'replay (desktop)');
 
@@ -93,6 +95,7 @@ describe.skipIf(!chromiumAvailable)('Recent games and replays in the browser', (
     await screenshot(ben.page, 'history-06-shared-phone-middle');
     await ben.page.getByRole('button', { name: 'Check this deal' }).click();
     await expect.poll(() => ben.page.getByTestId('deal-check').getAttribute('data-result')).toBe('pass');
+    expect(await ben.page.getByTestId('seen-at-deal').textContent()).toMatch(/^not here/);
     await screenshot(ben.page, 'history-07-shared-phone-checked');
     await expectAccessible(ben.page, 'replay (phone)');
     // Ben played nothing: his home page lists no games.

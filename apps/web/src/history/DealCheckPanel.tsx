@@ -1,6 +1,7 @@
 import type { FinishedGame } from '@deckhand/protocol';
 import { useState } from 'react';
 import { checkDeal, type DealCheck } from './checkDeal';
+import { sawDealHash } from './dealHashes';
 
 const Mark = ({ ok }: { ok: boolean }) => <strong className={ok ? 'check-pass' : 'check-fail'}>{ok ? '✓ match' : '✗ differ'}</strong>;
 
@@ -48,6 +49,12 @@ export function DealCheckPanel({ record }: { record: FinishedGame }) {
             <dt>Hash published at the deal</dt>
             <dd className="seed">
               {check.hash.published} <Mark ok={check.hash.ok} />
+            </dd>
+            <dt>Seen on this device during the game</dt>
+            <dd data-testid="seen-at-deal">
+              {sawDealHash(check.hash.published)
+                ? 'yes: this browser was at the table when this hash was published'
+                : 'not here (this browser did not watch this deal): compare with the hash shown at the table'}
             </dd>
             <dt>
               Moves replayed with the rules: {check.replay.accepted} of {check.replay.total}

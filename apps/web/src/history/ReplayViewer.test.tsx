@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { cardName, findGame } from '@deckhand/rules';
 import { describe, expect, it } from 'vitest';
 import { finishedGame, SHORT_GAMES } from '../test/finishedGames';
+import { rememberDealHash } from './dealHashes';
 import { ReplayViewer } from './ReplayViewer';
 
 const stepText = () => screen.getByTestId('replay-step').textContent ?? '';
@@ -88,7 +89,17 @@ describe('ReplayViewer', () => {
     expect(passed.getAttribute('data-result')).toBe('pass');
     expect(passed.textContent).toContain(record.seedHash);
     expect(passed.textContent).toContain(`Moves replayed with the rules: ${record.moves.length} of ${record.moves.length}`);
+    // This browser never sat at that table.
+    expect(screen.getByTestId('seen-at-deal').textContent).toMatch(/^not here/);
     unmount();
+    // A browser that was at the table when the hash was published says so.
+    rememberDealHash(record.seedHash);
+    const again = render(<ReplayViewer record={record} />);
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Check this deal' })));
+    await screen.findByTestId('deal-check');
+    expect(screen.getByTestId('seen-at-deal').textContent).toMatch(/^yes/);
+    again.unmount();
+    localStorage.clear();
 
     render(<ReplayViewer record={{ ...record, seed: 'not-the-seed' }} />);
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Check this deal' })));
