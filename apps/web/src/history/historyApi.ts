@@ -8,16 +8,23 @@ import * as v from 'valibot';
 import { OFFLINE_TEXT } from '../net/tableLink';
 import { NO_GAME_TEXT } from './gameLinks';
 
-export type Fetched<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly missing: boolean; readonly text: string };
+export type Fetched<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly text: string };
 
-async function fetchJson<T>(url: string, schema: v.GenericSchema<unknown, T>, init?: RequestInit): Promise<Fetched<T>> {
+/** Fetches and checks a JSON answer; `refusals` words the statuses the caller expects, by status. */
+async function fetchJson<T>(
+  url: string,
+  schema: v.GenericSchema<unknown, T>,
+  refusals: Readonly<Record<number, string>>,
+  init?: RequestInit,
+): Promise<Fetched<T>> {
   let response: Response;
   try {
     response = await fetch(url, init);
   } catch {
-    return { ok: false, missing: false, text: OFFLINE_TEXT };
+    return { ok: false, text: OFFLINE_TEXT };
   }
-  if (response.status === 404 || response.status === 400) return { ok: false, missing: true, text: NO_GAME_TEXT };
+  const refused = refusals[response.status];
+  if (refused !== undefined) return { ok: false, text: refused };
   let body: unknown = null;
   try {
     body = await response.json();
@@ -26,17 +33,22 @@ async function fetchJson<T>(url: string, schema: v.GenericSchema<unknown, T>, in
   }
   if (!response.ok) {
     const message = (body as { message?: unknown } | null)?.message;
-    return { ok: false, missing: false, text: typeof message === 'string' ? message : `The server answered HTTP ${response.status}.` };
+    return { ok: false, text: typeof message === 'string' ? message : `The server answered HTTP ${response.status}.` };
   }
   const parsed = v.safeParse(schema, body);
-  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, missing: false, text: 'The server sent a game this page cannot read. Reload the page.' };
+  return parsed.success ? { ok: true, value: parsed.output } : { ok: false, text: 'The server sent an answer this page cannot read. Reload the page.' };
 }
 
 export function fetchFinishedGame(id: string): Promise<Fetched<FinishedGame>> {
-  return fetchJson(`/api/games/${encodeURIComponent(id)}`, FinishedGameSchema);
+  return fetchJson(`/api/games/${encodeURIComponent(id)}`, FinishedGameSchema, { 400: NO_GAME_TEXT, 404: NO_GAME_TEXT });
 }
 
+/** A guest pass the server does not accept (its secret changed): games finished from now on will show. */
+export const UNKNOWN_GUEST_TEXT = 'This server does not know this device\'s guest pass any more: games you finish from now on show up here.';
+
 export async function fetchRecentGames(token: string): Promise<Fetched<readonly RecentGame[]>> {
-  const answer = await fetchJson('/api/history', RecentGamesResponseSchema, { headers: { authorization: `Bearer ${token}` } });
+  const answer = await fetchJson('/api/history', RecentGamesResponseSchema, { 401: UNKNOWN_GUEST_TEXT }, {
+    headers: { authorization: `Bearer ${token}` },
+  });
   return answer.ok ? { ok: true, value: answer.value.games } : answer;
 }
