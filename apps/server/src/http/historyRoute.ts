@@ -83,6 +83,7 @@ export function historyRouter(deps: HistoryDeps): Router {
     if (!(await allowed(req, res))) return;
     const guest = await deps.tokens.verify(bearerToken(req));
     if (!guest) {
+      res.set('WWW-Authenticate', 'Bearer realm="deckhand"');
       refusal(res, 401, ErrorCode.BadToken, 'Send your guest pass as "Authorization: Bearer <token>" (it is missing, forged or expired).');
       return;
     }

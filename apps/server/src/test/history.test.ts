@@ -61,6 +61,7 @@ describe('GET /api/history', () => {
       expect(answer.status, String(header)).toBe(401);
       expect(answer.json['code']).toBe(ErrorCode.BadToken);
       expect(String(answer.json['message'])).toMatch(/guest pass/);
+      expect(answer.headers['www-authenticate']).toMatch(/^Bearer/);
     }
   });
 });
