@@ -15,6 +15,8 @@ import type { BotTally } from './BotPool';
 import type { ServerConfig } from './config';
 import type { GuestTokens } from './guestTokens';
 import { bodyErrors, jsonBody, refusal, refuseLargeBodies } from './http/bodies';
+import { historyRouter } from './http/historyRoute';
+import type { HistoryDeps } from './http/historyRoute';
 import { limitKeys } from './http/joinLimits';
 import { matchmakeRouter } from './http/matchmakeRoute';
 import type { MatchmakeDeps } from './http/matchmakeRoute';
@@ -33,6 +35,8 @@ export interface HttpDeps {
   readonly matchmake: MatchmakeDeps;
   /** Whether a table with this join code is open (in any process sharing the presence). */
   readonly tableOpen: (code: string) => Promise<boolean>;
+  /** Where finished games are read from (a player's recent games, one game by its link). */
+  readonly history: HistoryDeps['store'];
 }
 
 /** This machine's IPv4 addresses on its networks (not loopback), private ranges first. */
@@ -76,10 +80,11 @@ export function httpApp(deps: HttpDeps): express.Express {
   app.use(refuseLargeBodies());
   app.use('/matchmake', matchmakeRouter(deps.matchmake));
 
-  // The dev web server runs on another port; tokens travel in the body, never in cookies, so any origin may ask.
+  // The dev web server runs on another port; tokens travel in the body or the Authorization header, never in cookies,
+  // so any origin may ask.
   app.use('/api', (req, res, next) => {
     res.set('Access-Control-Allow-Origin', '*');
-    res.set('Access-Control-Allow-Headers', 'Content-Type');
+    res.set('Access-Control-Allow-Headers', 'Content-Type, Authorization');
     res.set('Access-Control-Allow-Methods', 'GET, POST, OPTIONS');
     if (req.method === 'OPTIONS') {
       res.status(204).end();
@@ -89,6 +94,7 @@ export function httpApp(deps: HttpDeps): express.Express {
   });
   app.use('/api', jsonBody());
   app.use('/api', bodyErrors());
+  app.use('/api', historyRouter({ tokens, store: deps.history, logger }));
 
   app.post('/api/guest', (req, res) => {
     const body = v.safeParse(GuestRequestSchema, req.body);

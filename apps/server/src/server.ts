@@ -131,6 +131,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount, botTally: () => bots.tally(),
     matchmake: { tokens, limits, quota, logger },
     tableOpen: async (code) => (await matchMaker.query({ name: RoomName.Table, roomId: code })).length > 0,
+    history: store,
   });
   const httpServer = http.createServer(app);
   // Moves are tiny and latency matters more than packet count.

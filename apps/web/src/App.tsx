@@ -1,6 +1,6 @@
 import { Suit } from '@deckhand/rules';
 import { Client } from 'colyseus.js';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import { SuitIcon } from './cards/SuitIcon';
 import { Home, type CreateSettings } from './home/Home';
 import { ensureGuest, GuestError } from './net/identity';
@@ -8,6 +8,10 @@ import { joinFailureText, TableSession } from './net/TableSession';
 import { navigate, useRoute } from './router';
 import { LinkFailure, TableScreen } from './TableScreen';
 import { NO_TABLE_TEXT } from './net/tableLink';
+import { NO_GAME_TEXT } from './history/gameLinks';
+
+// The replay viewer is its own chunk: a first visit to the home page or a table never downloads it.
+const ReplayScreen = lazy(() => import('./history/ReplayScreen').then((module) => ({ default: module.ReplayScreen })));
 
 // One origin everywhere: Vite proxies to the game server in development, and
 // the game server serves this app in production.
@@ -91,6 +95,12 @@ export function App() {
         <Home client={client} busy={busy} error={error} onCreate={(n, s) => void create(n, s)} onJoin={(n, c) => void join(n, c)} />
       ) : route.screen === 'badLink' ? (
         <LinkFailure text={NO_TABLE_TEXT} onRetry={() => location.reload()} onHome={() => navigate('/', true)} />
+      ) : route.screen === 'badGameLink' ? (
+        <LinkFailure title="This game cannot be opened" text={NO_GAME_TEXT} onRetry={() => location.reload()} onHome={() => navigate('/', true)} />
+      ) : route.screen === 'replay' ? (
+        <Suspense fallback={<main className="page"><p className="muted" role="status">Loading the replay…</p></main>}>
+          <ReplayScreen key={route.id} id={route.id} onHome={() => navigate('/')} />
+        </Suspense>
       ) : (
         <TableScreen
           key={route.code}

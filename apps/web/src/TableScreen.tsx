@@ -4,6 +4,7 @@ import type { Client } from 'colyseus.js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { HeldSeatsBanner, ReconnectBanner } from './ConnectionBanners';
 import { TableLobby } from './lobby/TableLobby';
+import { rememberDealHash } from './history/dealHashes';
 import { ensureGuest, GuestError, savedGuest, savedName } from './net/identity';
 import { SessionContext, useSession, useTable } from './net/SessionContext';
 import { ConnectionKind, joinFailureText, TableSession } from './net/TableSession';
@@ -132,10 +133,11 @@ export function TableScreen({ client, code, session, onSession, onLeave }: Table
 }
 
 /** A link that leads to no table, or a join that failed: what happened, then Try again and Home. */
-export function LinkFailure({ text, onRetry, onHome }: { text: string; onRetry: () => void; onHome: () => void }) {
+export function LinkFailure(props: { text: string; onRetry: () => void; onHome: () => void; title?: string }) {
+  const { text, onRetry, onHome, title = 'This table cannot be opened' } = props;
   return (
     <main className="page stack">
-      <h1 style={{ fontSize: '1.3rem' }}>This table cannot be opened</h1>
+      <h1 style={{ fontSize: '1.3rem' }}>{title}</h1>
       <p className="notice error" role="alert" data-testid="join-error">
         {text}
       </p>
@@ -185,6 +187,11 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
   const seed = useTable((t) => t.seed);
   const seedHash = useTable((t) => t.seedHash);
   const hostId = useTable((t) => t.hostId);
+
+  // Kept so a replay of this game can show the hash it checks is the one published at this deal.
+  useEffect(() => {
+    if (phase === TablePhase.Playing) rememberDealHash(seedHash);
+  }, [phase, seedHash]);
 
   // The log speaks in names, which the table knows.
   useEffect(() => {

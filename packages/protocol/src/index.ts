@@ -22,3 +22,6 @@ export type {
   CreateTableOptions, JoinTableOptions, GuestResponse, ChatLine, WelcomeMessage, ErrorMessage, ChatLineMessage,
   ChatHistoryMessage, GameEventsMessage, GameRecordMessage, LogHistoryMessage, NoticeMessage, ServerMessage, ServerMessageType,
 } from './messages';
+export { RECENT_GAMES_LIMIT, HistoryErrorCode, parseFinishedGameId } from './history';
+export { HistoryPlayerSchema, RecentGameSchema, RecentGamesResponseSchema, RecordedMoveSchema, FinishedGameSchema } from './historySchemas';
+export type { HistoryPlayer, RecentGame, RecentGamesResponse, FinishedGame } from './historySchemas';

@@ -1,6 +1,6 @@
 /**
  * The production web build: its files, and the app page for the client's own
- * routes (`/`, `/t/CODE`). Nothing else answers with the app page: a missing
+ * routes (`/`, `/t/CODE`, `/g/ID`). Nothing else answers with the app page: a missing
  * file under `/assets` is a 404 (a stale tab asking for an old chunk must fail
  * loudly, not parse HTML as JavaScript), and source maps are never served,
  * even when a build left some behind.

@@ -54,6 +54,8 @@ describe('production web build', () => {
   it('serves the app and its files, never a source map, and 404s a missing asset', async () => {
     expect(await get(server, '/')).toEqual({ status: 200, text: APP_PAGE });
     expect(await get(server, '/t/BCDFG')).toEqual({ status: 200, text: APP_PAGE });
+    // A shared replay link opens the app, which asks /api/games/:id itself.
+    expect(await get(server, '/g/0f8e5a1c-3b2d-4c6e-9a7b-1d2e3f4a5b6c')).toEqual({ status: 200, text: APP_PAGE });
     expect((await get(server, '/assets/index-abc.js')).status).toBe(200);
     for (const path of ['/assets/index-abc.js.map', '/assets/index-abc.js.MAP', '/index-abc.js.map', '/assets/nope.js', '/assets/nope.css', '/ASSETS/nope.js', '/assets/']) {
       const answer = await get(server, path);

@@ -1,11 +1,14 @@
 import { DEFAULT_TURN_SECONDS, Visibility, parseName, parseTableCode } from '@deckhand/protocol';
 import { GAMES, findGame, type OptionValue } from '@deckhand/rules';
 import type { Client } from 'colyseus.js';
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { savedName } from '../net/identity';
 import { tablePartsOf } from '../games/registry';
 import { PublicTables } from './PublicTables';
 import { SeatCountOptions } from '../SeatCountOptions';
+
+// Below the fold and needing the history schemas: its own chunk, fetched after the page is drawn.
+const RecentGames = lazy(() => import('../history/RecentGames').then((module) => ({ default: module.RecentGames })));
 
 export interface CreateSettings {
   readonly gameId: string;
@@ -199,6 +202,9 @@ export function Home({ client, busy, error, onCreate, onJoin }: HomeProps) {
             )}
           </form>
           <PublicTables client={client} onJoin={joinListed} />
+          <Suspense fallback={null}>
+            <RecentGames />
+          </Suspense>
           <section className="panel" aria-labelledby="how-title">
             <h2 id="how-title">How to play</h2>
             {GAMES.map((candidate) => (

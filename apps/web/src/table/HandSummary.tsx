@@ -47,7 +47,7 @@ export function HandSummary({ parts, board, seats, mySeat, deadline, onContinue 
 }
 
 /** Points of the hand just played and running scores, a row per seat. */
-function SeatStandings({ board, seats, mySeat }: StandingsProps) {
+export function SeatStandings({ board, seats, mySeat }: StandingsProps) {
   const handPoints = nums(board, 'lastHandPoints');
   const scores = nums(board, 'scores');
   const continued = flags(board, 'continued');

@@ -1,0 +1,115 @@
+/**
+ * Finished games over real HTTP: a player's recent games with their guest
+ * token, one game by its link for anyone, and the clear refusals around them.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ErrorCode, HistoryErrorCode, RecentGamesResponseSchema, FinishedGameSchema } from '@deckhand/protocol';
+import { Rng, findGame, replayGame } from '@deckhand/rules';
+import type { MoveBase } from '@deckhand/rules';
+import * as v from 'valibot';
+import { HISTORY_READS_PER_MINUTE } from '../http/historyRoute';
+import { bootServer, guest, playToEnd, seatedTable, waitFor } from './harness';
+import type { Player, TestServer } from './harness';
+import { rawRequest } from './rawHttp';
+
+let server: TestServer;
+/** A Crazy Eights game a person (Host) played against a bot to the end, and what their screen showed. */
+let played: { host: Player; seedHashAtDeal: string; scores: readonly number[] };
+
+beforeAll(async () => {
+  server = await bootServer(25771);
+  const [host] = (await seatedTable(server, 'crazy-eights', 1, { seats: 2 })) as [Player];
+  host.send({ type: 'start' });
+  const seedHashAtDeal = await waitFor('the deal', () => host.snapshot().seedHash || null);
+  const rng = Rng.fromSeed('history');
+  await playToEnd([host], (moves: MoveBase[]) => rng.pick(moves));
+  played = { host, seedHashAtDeal, scores: host.snapshot().outcome!.scores };
+}, 90_000);
+afterAll(async () => {
+  await played?.host.leave();
+  await server.shutdown();
+});
+
+const get = (path: string, token?: string, from?: string) =>
+  rawRequest(server.port, path, { method: 'GET', headers: token === undefined ? {} : { authorization: token }, from });
+
+describe('GET /api/history', () => {
+  it('lists the games the token\'s player finished, newest first, with their seat; nobody else\'s', async () => {
+    const answer = await get('/api/history', `Bearer ${played.host.identity.token}`);
+    expect(answer.status).toBe(200);
+    const { games } = v.parse(RecentGamesResponseSchema, answer.json);
+    expect(games).toHaveLength(1);
+    const [game] = games;
+    expect(game).toMatchObject({ gameId: 'crazy-eights', seat: 0, scores: played.scores });
+    expect(game!.players.map((player) => [player.name, player.kind])).toEqual([['Host', 'human'], [expect.any(String), 'normal']]);
+    expect(game!.finishedAt).toBeGreaterThanOrEqual(game!.startedAt);
+    // Player ids and the table's code stay out of what is shown.
+    expect(JSON.stringify(answer.json)).not.toContain(played.host.playerId);
+    expect(JSON.stringify(answer.json)).not.toContain(played.host.snapshot().code);
+
+    const stranger = await guest(server, 'Stranger');
+    const theirs = await get('/api/history', `Bearer ${stranger.token}`);
+    expect(theirs.status).toBe(200);
+    expect(theirs.json).toEqual({ games: [] });
+  });
+
+  it('refuses a missing, malformed or forged guest pass with 401 and a sentence', async () => {
+    const token = played.host.identity.token;
+    for (const header of [undefined, '', token, 'Basic abc', 'Bearer', `Bearer ${token}x`, `Bearer ${token.replace(/\.[^.]+$/, '.AAAA')}`]) {
+      const answer = await get('/api/history', header);
+      expect(answer.status, String(header)).toBe(401);
+      expect(answer.json['code']).toBe(ErrorCode.BadToken);
+      expect(String(answer.json['message'])).toMatch(/guest pass/);
+      expect(answer.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+  });
+});
+
+describe('GET /api/games/:id', () => {
+  it('gives anyone the whole game: the seed hashes to the hash published at the deal, and the moves replay to the scores', async () => {
+    const list = await get('/api/history', `Bearer ${played.host.identity.token}`);
+    const id = v.parse(RecentGamesResponseSchema, list.json).games[0]!.id;
+    // No token: the link is the key.
+    const answer = await get(`/api/games/${id}`);
+    expect(answer.status).toBe(200);
+    const game = v.parse(FinishedGameSchema, answer.json);
+    expect(game.id).toBe(id);
+    expect(createHash('sha256').update(game.seed).digest('hex')).toBe(played.seedHashAtDeal);
+    expect(game.seedHash).toBe(played.seedHashAtDeal);
+    const rules = findGame(game.gameId)!;
+    const replay = replayGame(rules, { game: game.gameId, seed: game.seed, options: game.options, seats: game.players.length, moves: game.moves });
+    expect(replay.ok).toBe(true);
+    if (replay.ok) expect(rules.outcome(replay.state)?.scores).toEqual(played.scores);
+    expect(game.scores).toEqual(played.scores);
+    expect(JSON.stringify(answer.json)).not.toContain(played.host.playerId);
+    expect(JSON.stringify(answer.json)).not.toContain(played.host.snapshot().code);
+    // Upper case (a retyped link) names the same game.
+    expect((await get(`/api/games/${id.toUpperCase()}`)).status).toBe(200);
+  });
+
+  it('answers 404 for an id nobody was given and 400 for one that cannot be an id', async () => {
+    const unknown = await get(`/api/games/${randomUUID()}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.json['code']).toBe(HistoryErrorCode.NoSuchFinishedGame);
+    expect(String(unknown.json['message'])).toMatch(/no finished game/);
+    for (const bad of ['abc', '12345678-1234-1234-1234-123456789012x', '%3Cscript%3E', '%E0', 'x'.repeat(300)]) {
+      const answer = await get(`/api/games/${bad}`);
+      expect(answer.status, bad).toBe(400);
+      expect(answer.json['code']).toBe(HistoryErrorCode.BadGameId);
+    }
+  });
+
+  it('limits reads per address with 429 and Retry-After, as the other routes do', async () => {
+    const from = '127.0.0.23';
+    for (let i = 0; i < HISTORY_READS_PER_MINUTE; i++) {
+      expect((await get(`/api/games/${randomUUID()}`, undefined, from)).status).toBe(404);
+    }
+    const refused = await get(`/api/games/${randomUUID()}`, undefined, from);
+    expect(refused.status).toBe(429);
+    expect(refused.json['code']).toBe(ErrorCode.RateLimited);
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // Another address is not held up.
+    expect((await get(`/api/games/${randomUUID()}`, undefined, '127.0.0.24')).status).toBe(404);
+  });
+});
