@@ -6,11 +6,13 @@ import { Home, type CreateSettings } from './home/Home';
 import { ensureGuest, GuestError } from './net/identity';
 import { joinFailureText, TableSession } from './net/TableSession';
 import { navigate, useRoute } from './router';
-import { LinkFailure, TableScreen } from './TableScreen';
+import { LinkFailure } from './LinkFailure';
 import { NO_TABLE_TEXT } from './net/tableLink';
 import { NO_GAME_TEXT } from './history/gameLinks';
 
 // The replay viewer is its own chunk: a first visit to the home page or a table never downloads it.
+// The table screen too: the home page shows first, and a table link fetches the table's chunk at once.
+const TableScreen = lazy(() => import('./TableScreen').then((module) => ({ default: module.TableScreen })));
 const ReplayScreen = lazy(() => import('./history/ReplayScreen').then((module) => ({ default: module.ReplayScreen })));
 
 // One origin everywhere: Vite proxies to the game server in development, and
@@ -102,14 +104,16 @@ export function App() {
           <ReplayScreen key={route.id} id={route.id} onHome={() => navigate('/')} />
         </Suspense>
       ) : (
-        <TableScreen
-          key={route.code}
-          client={client}
-          code={route.code}
-          session={session?.code === route.code ? session : null}
-          onSession={setSession}
-          onLeave={leave}
-        />
+        <Suspense fallback={<main className="page"><p className="muted" role="status">Opening the table…</p></main>}>
+          <TableScreen
+            key={route.code}
+            client={client}
+            code={route.code}
+            session={session?.code === route.code ? session : null}
+            onSession={setSession}
+            onLeave={leave}
+          />
+        </Suspense>
       )}
     </>
   );

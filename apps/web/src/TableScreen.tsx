@@ -15,6 +15,7 @@ import { GameOver } from './table/GameOver';
 import { GameTable } from './table/GameTable';
 import { KnockPrompt, LockToggle } from './table/DoorControls';
 import { NoticeLine } from './table/NoticeLine';
+import { LinkFailure } from './LinkFailure';
 
 interface TableScreenProps {
   readonly client: Client;
@@ -130,27 +131,6 @@ export function TableScreen({ client, code, session, onSession, onLeave }: Table
       return never;
     }
   }
-}
-
-/** A link that leads to no table, or a join that failed: what happened, then Try again and Home. */
-export function LinkFailure(props: { text: string; onRetry: () => void; onHome: () => void; title?: string }) {
-  const { text, onRetry, onHome, title = 'This table cannot be opened' } = props;
-  return (
-    <main className="page stack">
-      <h1 style={{ fontSize: '1.3rem' }}>{title}</h1>
-      <p className="notice error" role="alert" data-testid="join-error">
-        {text}
-      </p>
-      <div className="row">
-        <button type="button" onClick={onRetry}>
-          Try again
-        </button>
-        <button type="button" className="secondary" onClick={onHome}>
-          Home
-        </button>
-      </div>
-    </main>
-  );
 }
 
 function NamePrompt({ code, onSubmit }: { code: string; onSubmit: (name: string) => void }) {

@@ -1,7 +1,7 @@
 import type { FinishedGame } from '@deckhand/protocol';
 import { findGame } from '@deckhand/rules';
 import { useEffect, useState } from 'react';
-import { LinkFailure } from '../TableScreen';
+import { LinkFailure } from '../LinkFailure';
 import { playedOn } from './gameWords';
 import { gameLink } from './gameLinks';
 import { fetchFinishedGame } from './historyApi';
