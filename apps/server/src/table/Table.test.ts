@@ -194,6 +194,19 @@ describe('Table core', () => {
     restored.close();
   });
 
+  it('after a restart, a seated player coming back reads as back, not as a newcomer who joined', () => {
+    const clock = new FakeClock();
+    const { env, table, log } = heartsTable(clock, 30);
+    table.close();
+    const restored = Table.restore({ ...env, clock: new FakeClock() }, log);
+    restored.takeOutput();
+    restored.join(BOB, false);
+    restored.join({ playerId: 'carl', name: 'Carl' }, true);
+    const notices = restored.takeOutput().messages.flatMap(({ message }) => (message.type === 'notice' ? [message.text] : []));
+    expect(notices).toEqual(['Bob is back.', 'Carl joined as a spectator.']);
+    restored.close();
+  });
+
   it('a SIGTERM stop freezes the clock: the restart gives back exactly the time left at the stop', () => {
     const clock = new FakeClock();
     const { env, table, log, drain } = heartsTable(clock, 30);

@@ -235,6 +235,8 @@ export class Table {
     member.connected = true;
     member.program = program;
     let seat = this.seatOf(identity.playerId);
+    // A seat held through a restart: its player is back, not new (`attachSeat` ends the hold).
+    const returning = seat !== null && this.model.seats[seat]!.reconnectDeadline > 0;
     if (seat === null && !spectate && this.model.phase === TablePhase.Lobby) {
       const free = this.model.seats.findIndex((candidate) => candidate.kind === SeatKind.Empty);
       if (free >= 0) {
@@ -247,7 +249,7 @@ export class Table {
     if (this.model.hostId === '') this.commit({ kind: 'host', playerId: identity.playerId });
     this.send({ kind: 'player', playerId: identity.playerId }, { type: 'chatHistory', lines: this.chat });
     this.send({ kind: 'player', playerId: identity.playerId }, this.state.recentLog.message());
-    this.notice(`${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
+    this.notice(returning ? `${identity.name} is back.` : `${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
     this.log.info({ player: identity.playerId, seat }, 'joined');
     return seat;
   }
