@@ -3,6 +3,7 @@
  * cleanly on SIGTERM. `--production` (what `npm start` passes) makes
  * production the default mode; an explicit NODE_ENV still wins.
  */
+import { ClusterError } from './cluster/cluster';
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './server';
 import { StoreError } from './store/TableStore';
@@ -33,6 +34,10 @@ async function main(): Promise<void> {
     if (error instanceof StoreError) {
       console.error(`deckhand: ${error.message}`);
       process.exit(EXIT_STORE);
+    }
+    if (error instanceof ClusterError) {
+      console.error(`deckhand: ${error.message}`);
+      process.exit(1);
     }
     throw error;
   }

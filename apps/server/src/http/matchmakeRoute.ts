@@ -129,7 +129,7 @@ export function matchmakeRouter(deps: MatchmakeDeps): express.Router {
 
     let claim = null;
     if (method === 'create' && identity) {
-      const claimed = quota.claim(identity.playerId, address);
+      const claimed = await quota.claim(identity.playerId, address);
       if (!claimed.ok) {
         refuseJoin(res, JoinErrorCode.TooManyTables, claimed.message);
         return;
@@ -139,10 +139,10 @@ export function matchmakeRouter(deps: MatchmakeDeps): express.Router {
 
     try {
       const reservation = (await matchMaker.controller.invokeMethod(method, room, clientOptions, context)) as { room: { roomId: string } };
-      if (claim) quota.opened(reservation.room.roomId, claim);
+      if (claim) await quota.opened(reservation.room.roomId, claim);
       res.json(reservation);
     } catch (error) {
-      if (claim) quota.release(claim);
+      if (claim) await quota.release(claim);
       const code = errorCodeOf(error);
       const missed = code === ColyseusErrorCode.MATCHMAKE_INVALID_ROOM_ID || code === ColyseusErrorCode.MATCHMAKE_EXPIRED;
       if (table && missed) {
