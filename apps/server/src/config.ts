@@ -84,6 +84,8 @@ export interface ServerConfig {
   readonly publicAddress: string;
   /** How long a process's hold on its tables lasts without renewal; a dead process's tables move after this. */
   readonly leaseMs: number;
+  /** Tests only (`TEST_CODES`): join codes tried before random ones, to force a collision across processes. */
+  readonly testCodes: readonly string[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -148,6 +150,7 @@ const EnvSchema = v.object({
     '',
   ),
   LEASE_MS: v.optional(integer('LEASE_MS', 500, 600_000), '5000'),
+  TEST_CODES: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^([A-Z0-9]+(,[A-Z0-9]+)*)?$/, 'TEST_CODES must be codes separated by commas')), ''),
   TIME_SCALE: v.optional(
     v.pipe(
       v.string(),
@@ -224,6 +227,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (raw.REDIS_URL !== '' && !raw.TOKEN_SECRET) {
     throw new ConfigError('Invalid configuration:\n  TOKEN_SECRET: must be set with REDIS_URL, the same on every process (a guest pass from one must open the others)');
   }
+  if (raw.TEST_CODES !== '' && !test) {
+    throw new ConfigError('Invalid configuration:\n  TEST_CODES: only under NODE_ENV=test (it makes join codes guessable)');
+  }
   // Tests keep their tables in memory unless they ask for a folder, so no run restores another's.
   const dataDir = raw.DATA_DIR === undefined ? (test ? '' : join(serverRoot, 'data')) : raw.DATA_DIR === '' ? '' : resolve(raw.DATA_DIR);
   // Tests (and a server without a data folder) get a throwaway secret rather than touching the disk.
@@ -267,5 +273,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     databaseUrl: raw.DATABASE_URL,
     publicAddress: raw.PUBLIC_ADDRESS,
     leaseMs: raw.LEASE_MS,
+    testCodes: raw.TEST_CODES === '' ? [] : raw.TEST_CODES.split(','),
   };
 }

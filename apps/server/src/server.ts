@@ -96,6 +96,9 @@ class DeckhandServer extends Server {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Colyseus' lobby channel: `<roomId>,0` makes every lobby read that room's listing again. */
+const LOBBY_CHANNEL = '$lobby';
+
 /**
  * Brings an unfinished table back under its own code, in this process (never
  * handed to another by Colyseus' process selection: the log is here). A table
@@ -169,6 +172,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     .enableRealtimeListing()
     .on('dispose', (room: TableRoom) => {
       if (!room.keptOpen) void quota.closed(room.roomId);
+      // Colyseus' Redis driver lets lobby updates share one room query in flight, so the lobby can read a
+      // listing from just before its removal and keep a closed table; a second word once it settled fixes that.
+      if (cluster) setTimeout(() => void presence.publish(LOBBY_CHANNEL, `${room.roomId},0`), 300).unref();
     });
   gameServer.define(RoomName.Lobby, LobbyRoom);
 

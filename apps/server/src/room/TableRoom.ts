@@ -540,12 +540,14 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     const previous = this.metadata;
     if (previous && (Object.keys(metadata) as (keyof TableMetadata)[]).every((key) => previous[key] === metadata[key])) return;
     await this.setMetadata(metadata);
-    updateLobby(this);
+    // The last one out closes the table while the listing is saved: an update now would list it again in the lobby.
+    if (!this.closing) updateLobby(this);
   }
 
   private async claimCode(): Promise<string> {
+    const { testCodes } = this.deps.config;
     for (let attempt = 0; attempt < 100; attempt++) {
-      const code = Array.from(randomBytes(Limits.codeLength), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+      const code = testCodes[attempt] ?? Array.from(randomBytes(Limits.codeLength), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
       // hincrby is atomic in local and Redis presence: the first claimer sees 1.
       if ((await this.presence.hincrby(CODES_KEY, code, 1)) === 1) {
         this.codeClaimed = true;
