@@ -12,3 +12,6 @@ export type { TableStore, FinishedGame, GameSummary, OpenTableLog, LoggedAction 
 export { BotPool } from './BotPool';
 export type { BotPoolOptions, BotTally, BotThinking } from './BotPool';
 export type { SearchAnswer, SearchRequest } from './botSearch';
+export { ClusterProcess, startLocalCluster } from './cluster/localCluster';
+export type { LocalCluster, LocalClusterOptions } from './cluster/localCluster';
+export { missingServices } from './cluster/services';

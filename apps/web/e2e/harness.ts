@@ -76,13 +76,16 @@ async function runBuild(): Promise<void> {
   if (code !== 0) throw new Error(`vite build failed (${code}):\n${output}`);
 }
 
+/** Builds the web app into dist/ once per test process: the suite tests the code as it is now, not an old dist/. */
+export async function buildWebOnce(): Promise<void> {
+  if (built) return;
+  await runBuild();
+  built = true;
+}
+
 /** Starts a game server and a preview web server on free ports; `stop` ends both. */
 export async function startStack(env: Readonly<Record<string, string>> = {}): Promise<Stack> {
-  if (!built) {
-    // Once per test process: the suite tests the code as it is now, not an old dist/.
-    await runBuild();
-    built = true;
-  }
+  await buildWebOnce();
   const serverPort = await freePort();
   let output = '';
   const server = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/main.ts'], {

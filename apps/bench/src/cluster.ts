@@ -1,0 +1,129 @@
+/**
+ * `npm run bench:cluster -w @deckhand/bench -- [--tables 12] [--seconds 20] [--think 150]`:
+ * what running past one process costs a move. In one run, on the same machine:
+ *
+ *   A. one process, the log on Postgres, no Redis, clients straight to it (the baseline);
+ *   B. the same process joined to Redis (presence, driver, leases), clients straight to it;
+ *   C. that process behind nginx, clients through the proxy;
+ *   D. two processes behind nginx, the tables spread over both.
+ *
+ * Each configuration holds `--tables` Hearts tables of four colyseus.js
+ * clients, each table making a move every `--think` ms, for `--seconds`; a
+ * move's latency runs from its send to the moment all four clients hold the
+ * patch (`DeckhandTable.playMove`). Prints p50/p99 per configuration, whether
+ * p99 stayed within 100 ms, and what Redis (B - A) and the proxy (C - B) add.
+ * Needs Debian's redis-server, postgresql and nginx.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { ClusterProcess, missingServices, startLocalCluster } from '@deckhand/server';
+import type { LocalCluster } from '@deckhand/server';
+import { DeckhandTable } from './deckhand/DeckhandTable';
+import { summarize } from './stats';
+import type { LatencySummary } from './stats';
+
+const P99_LIMIT_MS = 100;
+
+interface Figures {
+  readonly name: string;
+  readonly latency: LatencySummary;
+  readonly errors: number;
+}
+
+/** Plays `tables` tables side by side at `baseUrl` for `seconds`, a move per table every `thinkMs`. */
+async function measure(name: string, baseUrl: string, tables: number, seconds: number, thinkMs: number): Promise<Figures> {
+  const open: DeckhandTable[] = [];
+  for (let index = 0; index < tables; index++) {
+    open.push(await DeckhandTable.open({ baseUrl, gameId: 'hearts', seats: 4, botSeed: `cluster-${index}`, turnSeconds: 0 }));
+  }
+  const latencies: number[] = [];
+  let errors = 0;
+  const until = Date.now() + seconds * 1000;
+  // A short warm-up: the first moves pay for JIT and connection set-up.
+  const warmUntil = Date.now() + 2000;
+  await Promise.all(
+    open.map(async (table, index) => {
+      await sleep((thinkMs * index) / tables);
+      while (Date.now() < until) {
+        if (table.over) await table.rematch();
+        const result = await table.playMove();
+        if (!result.ok) errors++;
+        else if (Date.now() > warmUntil) latencies.push(result.latencyMs);
+        await sleep(thinkMs);
+      }
+    }),
+  );
+  await Promise.allSettled(open.map((table) => table.leave()));
+  const figures = { name, latency: summarize(latencies), errors };
+  console.log(
+    `  ${name.padEnd(46)} moves ${String(figures.latency.samples).padStart(5)}  p50 ${figures.latency.p50Ms.toFixed(2).padStart(6)} ms` +
+      `  p99 ${figures.latency.p99Ms.toFixed(2).padStart(6)} ms  ${figures.latency.p99Ms <= P99_LIMIT_MS ? 'held' : 'NOT held'}  errors ${errors}`,
+  );
+  return figures;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      tables: { type: 'string', default: '12' },
+      seconds: { type: 'string', default: '20' },
+      think: { type: 'string', default: '150' },
+      port: { type: 'string', default: '26080' },
+    },
+  });
+  const tables = Number(values.tables);
+  const seconds = Number(values.seconds);
+  const thinkMs = Number(values.think);
+  const basePort = Number(values.port) + (Number(process.env.DECKHAND_PORT_OFFSET ?? 0) || 0);
+  const missing = missingServices();
+  if (missing.length > 0) throw new Error(`missing: ${missing.join(', ')} (apt-get install redis-server postgresql nginx)`);
+  const env = {
+    BOT_DELAY_MS: '0', JOINS_PER_MINUTE: '1000000', WRONG_CODES_PER_HOUR: '1000000', TABLES_PER_PLAYER: '1000000',
+    TABLES_PER_ADDRESS: '1000000',
+  };
+  console.log(`${tables} Hearts tables x 4 clients, a move per table every ${thinkMs} ms, ${seconds} s per configuration`);
+  const results: Figures[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'deckhand-bench-cluster-'));
+  let cluster: LocalCluster | null = null;
+  try {
+    cluster = await startLocalCluster({ processes: 1, basePort, dir: join(dir, 'one'), env });
+    const clustered = cluster.processes[0]!;
+    // A: a process of its own beside the cluster, same Postgres, no Redis.
+    const alone = new ClusterProcess(0, basePort + 9, join(cluster.logDir, 'server-alone.log'), {
+      NODE_ENV: 'test', HOST: '127.0.0.1', DATABASE_URL: cluster.postgres.url, TOKEN_SECRET: cluster.tokenSecret,
+      LOG_FORMAT: 'json', BOT_WORKERS: '1', DATA_DIR: join(dir, 'alone'), ...env, LOG_LEVEL: 'info',
+    }, false);
+    await clustered.stop('SIGTERM');
+    await alone.start();
+    results.push(await measure('A. 1 process, Postgres, no Redis, direct', `http://127.0.0.1:${alone.port}`, tables, seconds, thinkMs));
+    await alone.stop('SIGTERM');
+    await clustered.start();
+    results.push(await measure('B. 1 process + Redis, direct', `http://127.0.0.1:${clustered.port}`, tables, seconds, thinkMs));
+    results.push(await measure('C. 1 process + Redis, through nginx', cluster.url, tables, seconds, thinkMs));
+    await cluster.stop();
+    cluster = await startLocalCluster({ processes: 2, basePort, dir: join(dir, 'two'), env });
+    results.push(await measure('D. 2 processes + Redis, through nginx', cluster.url, tables, seconds, thinkMs));
+  } finally {
+    await cluster?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const [a, b, c, d] = results;
+  const delta = (x: Figures | undefined, y: Figures | undefined, key: 'p50Ms' | 'p99Ms') =>
+    x && y ? (x.latency[key] - y.latency[key]).toFixed(2) : '?';
+  console.log(`\nRedis adds per move (B - A): p50 ${delta(b, a, 'p50Ms')} ms, p99 ${delta(b, a, 'p99Ms')} ms`);
+  console.log(`the proxy adds per move (C - B): p50 ${delta(c, b, 'p50Ms')} ms, p99 ${delta(c, b, 'p99Ms')} ms`);
+  console.log(`two processes against one, both through nginx (D - C): p50 ${delta(d, c, 'p50Ms')} ms, p99 ${delta(d, c, 'p99Ms')} ms`);
+  const failed = results.filter((figures) => figures.latency.p99Ms > P99_LIMIT_MS || figures.errors > 0);
+  console.log(failed.length === 0 ? `every configuration held p99 <= ${P99_LIMIT_MS} ms` : `NOT held: ${failed.map((figures) => figures.name).join('; ')}`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
