@@ -14,11 +14,12 @@
  * p99 stayed within 100 ms, and what Redis (B - A) and the proxy (C - B) add.
  * Needs Debian's redis-server, postgresql and nginx.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import { Redis } from 'ioredis';
 import { ClusterProcess, missingServices, startLocalCluster } from '@deckhand/server';
 import type { LocalCluster } from '@deckhand/server';
 import { DeckhandTable } from './deckhand/DeckhandTable';
@@ -31,36 +32,101 @@ interface Figures {
   readonly name: string;
   readonly latency: LatencySummary;
   readonly errors: number;
+  /** CPU time per accepted move (user + system, from /proc): the server processes, and nginx. */
+  readonly serverCpuUsPerMove: number;
+  readonly proxyCpuUsPerMove: number;
+  /** Redis commands per accepted move (lease renewals and Colyseus' counters included). */
+  readonly redisCommandsPerMove: number;
+}
+
+/** What to read around a measuring window: whose CPU to count, and which Redis. */
+interface Probe {
+  readonly servers: readonly (number | undefined)[];
+  /** nginx's master; its workers are found as its children. */
+  readonly proxy?: number;
+  readonly redisUrl?: string;
+}
+
+const TICK_US = 1_000_000 / 100;
+
+/** CPU time of a process and its children so far, in microseconds (Linux: /proc, 100 ticks per second). */
+function cpuUs(pid: number | undefined, withChildren = false): number {
+  if (pid === undefined) return 0;
+  const read = (id: number) => {
+    try {
+      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+      return (Number(fields[11]) + Number(fields[12])) * TICK_US;
+    } catch {
+      return 0;
+    }
+  };
+  let total = read(pid);
+  if (withChildren) {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        if (Number(fields[1]) === pid) total += read(Number(entry));
+      } catch {
+        // ended meanwhile
+      }
+    }
+  }
+  return total;
+}
+
+async function redisCommands(url: string | undefined): Promise<number> {
+  if (!url) return 0;
+  const redis = new Redis(url);
+  try {
+    const info = await redis.info('stats');
+    return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** Plays `tables` tables side by side at `baseUrl` for `seconds`, a move per table every `thinkMs`. */
-async function measure(name: string, baseUrl: string, tables: number, seconds: number, thinkMs: number): Promise<Figures> {
+async function measure(name: string, baseUrl: string, tables: number, seconds: number, thinkMs: number, probe: Probe): Promise<Figures> {
   const open: DeckhandTable[] = [];
   for (let index = 0; index < tables; index++) {
     open.push(await DeckhandTable.open({ baseUrl, gameId: 'hearts', seats: 4, botSeed: `cluster-${index}`, turnSeconds: 0 }));
   }
   const latencies: number[] = [];
   let errors = 0;
+  let moves = 0;
   const until = Date.now() + seconds * 1000;
   // A short warm-up: the first moves pay for JIT and connection set-up.
   const warmUntil = Date.now() + 2000;
+  const serverCpu = () => probe.servers.reduce((sum: number, pid) => sum + cpuUs(pid), 0);
+  const before = { server: serverCpu(), proxy: cpuUs(probe.proxy, true), redis: await redisCommands(probe.redisUrl) };
   await Promise.all(
     open.map(async (table, index) => {
       await sleep((thinkMs * index) / tables);
       while (Date.now() < until) {
         if (table.over) await table.rematch();
         const result = await table.playMove();
+        if (result.ok) moves++;
         if (!result.ok) errors++;
         else if (Date.now() > warmUntil) latencies.push(result.latencyMs);
         await sleep(thinkMs);
       }
     }),
   );
+  const after = { server: serverCpu(), proxy: cpuUs(probe.proxy, true), redis: await redisCommands(probe.redisUrl) };
   await Promise.allSettled(open.map((table) => table.leave()));
-  const figures = { name, latency: summarize(latencies), errors };
+  const perMove = (value: number) => (moves > 0 ? Math.round(value / moves) : Number.NaN);
+  const figures = {
+    name, latency: summarize(latencies), errors,
+    serverCpuUsPerMove: perMove(after.server - before.server),
+    proxyCpuUsPerMove: perMove(after.proxy - before.proxy),
+    redisCommandsPerMove: Math.round(((after.redis - before.redis) / Math.max(1, moves)) * 1000) / 1000,
+  };
   console.log(
     `  ${name.padEnd(46)} moves ${String(figures.latency.samples).padStart(5)}  p50 ${figures.latency.p50Ms.toFixed(2).padStart(6)} ms` +
-      `  p99 ${figures.latency.p99Ms.toFixed(2).padStart(6)} ms  ${figures.latency.p99Ms <= P99_LIMIT_MS ? 'held' : 'NOT held'}  errors ${errors}`,
+      `  p99 ${figures.latency.p99Ms.toFixed(2).padStart(6)} ms  ${figures.latency.p99Ms <= P99_LIMIT_MS ? 'held' : 'NOT held'}  errors ${errors}` +
+      `  CPU/move: servers ${figures.serverCpuUsPerMove} us, nginx ${figures.proxyCpuUsPerMove} us  Redis commands/move ${figures.redisCommandsPerMove}`,
   );
   return figures;
 }
@@ -98,14 +164,20 @@ async function main(): Promise<void> {
     }, false);
     await clustered.stop('SIGTERM');
     await alone.start();
-    results.push(await measure('A. 1 process, Postgres, no Redis, direct', `http://127.0.0.1:${alone.port}`, tables, seconds, thinkMs));
+    results.push(await measure('A. 1 process, Postgres, no Redis, direct', `http://127.0.0.1:${alone.port}`, tables, seconds, thinkMs, {
+      servers: [alone.pid],
+    }));
     await alone.stop('SIGTERM');
     await clustered.start();
-    results.push(await measure('B. 1 process + Redis, direct', `http://127.0.0.1:${clustered.port}`, tables, seconds, thinkMs));
-    results.push(await measure('C. 1 process + Redis, through nginx', cluster.url, tables, seconds, thinkMs));
+    const one: Probe = { servers: [clustered.pid], proxy: cluster.proxyPid, redisUrl: cluster.redis.url };
+    results.push(await measure('B. 1 process + Redis, direct', `http://127.0.0.1:${clustered.port}`, tables, seconds, thinkMs, one));
+    results.push(await measure('C. 1 process + Redis, through nginx', cluster.url, tables, seconds, thinkMs, one));
     await cluster.stop();
     cluster = await startLocalCluster({ processes: 2, basePort, dir: join(dir, 'two'), env });
-    results.push(await measure('D. 2 processes + Redis, through nginx', cluster.url, tables, seconds, thinkMs));
+    const two = cluster;
+    results.push(await measure('D. 2 processes + Redis, through nginx', cluster.url, tables, seconds, thinkMs, {
+      servers: two.processes.map((server) => server.pid), proxy: two.proxyPid, redisUrl: two.redis.url,
+    }));
   } finally {
     await cluster?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -113,8 +185,9 @@ async function main(): Promise<void> {
   const [a, b, c, d] = results;
   const delta = (x: Figures | undefined, y: Figures | undefined, key: 'p50Ms' | 'p99Ms') =>
     x && y ? (x.latency[key] - y.latency[key]).toFixed(2) : '?';
-  console.log(`\nRedis adds per move (B - A): p50 ${delta(b, a, 'p50Ms')} ms, p99 ${delta(b, a, 'p99Ms')} ms`);
-  console.log(`the proxy adds per move (C - B): p50 ${delta(c, b, 'p50Ms')} ms, p99 ${delta(c, b, 'p99Ms')} ms`);
+  const cpu = (x: Figures | undefined, y: Figures | undefined, key: 'serverCpuUsPerMove' | 'proxyCpuUsPerMove') => (x && y ? x[key] - y[key] : '?');
+  console.log(`\nRedis adds per move (B - A): p50 ${delta(b, a, 'p50Ms')} ms, p99 ${delta(b, a, 'p99Ms')} ms, server CPU ${cpu(b, a, 'serverCpuUsPerMove')} us, ${b?.redisCommandsPerMove ?? '?'} Redis commands`);
+  console.log(`the proxy adds per move (C - B): p50 ${delta(c, b, 'p50Ms')} ms, p99 ${delta(c, b, 'p99Ms')} ms, nginx CPU ${c?.proxyCpuUsPerMove ?? '?'} us`);
   console.log(`two processes against one, both through nginx (D - C): p50 ${delta(d, c, 'p50Ms')} ms, p99 ${delta(d, c, 'p99Ms')} ms`);
   const failed = results.filter((figures) => figures.latency.p99Ms > P99_LIMIT_MS || figures.errors > 0);
   console.log(failed.length === 0 ? `every configuration held p99 <= ${P99_LIMIT_MS} ms` : `NOT held: ${failed.map((figures) => figures.name).join('; ')}`);

@@ -3,34 +3,21 @@
  * claim at once, renewal keeps it, a lease lost to another process is noticed
  * and handed back to the table, and only the holder can release it.
  */
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clusterServicesAvailable, scratchDir } from '../test/services';
-import { freePort, startRedis } from './services';
-import type { Service } from './services';
+import { describe, expect, it } from 'vitest';
+import { clusterServicesAvailable, useThrowawayRedis } from '../test/services';
 import { TableLeases, leaseKey } from './TableLeases';
 
 const ready = clusterServicesAvailable('the table lease tests (Redis)');
 const logger = pino({ level: 'silent' });
 
 describe.skipIf(!ready)('table leases', () => {
-  let redis: Service;
-  let scratch: ReturnType<typeof scratchDir>;
   const clients: Redis[] = [];
   const leases: TableLeases[] = [];
-
-  beforeAll(async () => {
-    scratch = scratchDir('deckhand-leases-');
-    redis = await startRedis(join(scratch.path, 'redis'), await freePort());
-  }, 30_000);
-
-  afterAll(async () => {
+  const redis = useThrowawayRedis(() => {
     for (const lease of leases) lease.stop();
     for (const client of clients) client.disconnect();
-    await redis?.stop();
-    scratch?.remove();
   });
 
   /** A process's leases, each with its own connection as separate processes have. */

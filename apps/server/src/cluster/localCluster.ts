@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,6 +50,11 @@ export class ClusterProcess {
   /** The path segment the proxy reaches it under. */
   get prefix(): string {
     return `p${this.index}`;
+  }
+
+  /** The OS process id while running. */
+  get pid(): number | undefined {
+    return this.running ? this.child?.pid : undefined;
   }
 
   get running(): boolean {
@@ -113,6 +118,8 @@ export interface LocalCluster {
   /** The secret every process signs guest passes with. */
   readonly tokenSecret: string;
   readonly logDir: string;
+  /** nginx's master process id (its workers are its children). */
+  readonly proxyPid: number;
   /** Stops the servers (SIGTERM), then the proxy, Redis and Postgres. */
   stop(): Promise<void>;
 }
@@ -163,7 +170,8 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
       nginxConfig({ listenPort: basePort, dir: proxyDir, processes: processes.map((server) => ({ prefix: server.prefix, port: server.port })) }),
     );
     started.push(proxy);
-    return { url: proxy.url, redis, postgres, proxy, processes, tokenSecret, logDir, stop: stopAll };
+    const proxyPid = Number(readFileSync(join(proxyDir, 'nginx.pid'), 'utf8').trim());
+    return { url: proxy.url, redis, postgres, proxy, processes, tokenSecret, logDir, proxyPid, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

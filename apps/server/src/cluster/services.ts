@@ -8,10 +8,10 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -105,8 +105,11 @@ export async function startPostgres(dir: string, port: number): Promise<Service>
   const data = join(dir, 'data');
   const log = join(dir, 'postgres.log');
   if (isRoot) {
-    // The user must reach its folder; the folder above is root's own temporary one.
-    chmodSync(join(dir, '..'), 0o755);
+    // The postgres user must reach its folder through root's own temporary ones: let it pass (not list).
+    for (let folder = dirname(dir); folder !== dirname(folder); folder = dirname(folder)) {
+      const { mode } = statSync(folder);
+      if ((mode & 0o001) === 0) chmodSync(folder, (mode & 0o7777) | 0o001);
+    }
     const { uid, gid } = await postgresIds();
     chownSync(dir, uid, gid);
   }

@@ -3,34 +3,21 @@
  * two processes' limiters count against one budget, and a table opened
  * through one process and closed by another gives its slot back.
  */
-import { join } from 'node:path';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { Redis } from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JoinLimits, limitKeys } from '../http/joinLimits';
 import { TableQuota } from '../http/TableQuota';
-import { clusterServicesAvailable, scratchDir } from '../test/services';
-import { freePort, startRedis } from './services';
-import type { Service } from './services';
+import { clusterServicesAvailable, useThrowawayRedis } from '../test/services';
 
 const ready = clusterServicesAvailable('the shared limit tests (Redis)');
 
 describe.skipIf(!ready)('limits shared through Redis', () => {
-  let redis: Service;
-  let scratch: ReturnType<typeof scratchDir>;
   const clients: Redis[] = [];
   const presences: RedisPresence[] = [];
-
-  beforeAll(async () => {
-    scratch = scratchDir('deckhand-limits-');
-    redis = await startRedis(join(scratch.path, 'redis'), await freePort());
-  }, 30_000);
-
-  afterAll(async () => {
+  const redis = useThrowawayRedis(() => {
     for (const client of clients) client.disconnect();
     for (const presence of presences) presence.shutdown();
-    await redis?.stop();
-    scratch?.remove();
   });
 
   function processClient(): Redis {

@@ -6,7 +6,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { missingServices } from '../cluster/services';
+import { afterAll, beforeAll } from 'vitest';
+import { freePort, missingServices, startRedis } from '../cluster/services';
+import type { Service } from '../cluster/services';
 
 /** True when redis-server, PostgreSQL and nginx are installed; otherwise warns (or throws under CI). */
 export function clusterServicesAvailable(what: string): boolean {
@@ -27,4 +29,28 @@ export function clusterServicesAvailable(what: string): boolean {
 export function scratchDir(prefix: string): { path: string; remove: () => void } {
   const path = mkdtempSync(join(tmpdir(), prefix));
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/**
+ * A throwaway redis-server for one describe block, on a free loopback port;
+ * `onStop` runs first at the end (close clients before the server goes).
+ */
+export function useThrowawayRedis(onStop: () => void | Promise<void> = () => {}): { readonly url: string } {
+  let redis: Service | null = null;
+  let scratch: ReturnType<typeof scratchDir> | null = null;
+  beforeAll(async () => {
+    scratch = scratchDir('deckhand-redis-');
+    redis = await startRedis(join(scratch.path, 'redis'), await freePort());
+  }, 30_000);
+  afterAll(async () => {
+    await onStop();
+    await redis?.stop();
+    scratch?.remove();
+  });
+  return {
+    get url(): string {
+      if (!redis) throw new Error('Redis is not running (beforeAll failed?)');
+      return redis.url;
+    },
+  };
 }
