@@ -55,6 +55,14 @@ function tokenOf(req: Request): unknown {
   return inOptions ?? getBearerToken(req.headers.authorization ?? '');
 }
 
+/**
+ * Colyseus' `SeatReservationError` (not exported): the room's process did not answer (it died), or the
+ * room refused the seat. Known by its class name; the server bundle is not minified.
+ */
+function isSeatRefusal(error: unknown): boolean {
+  return error instanceof Error && error.constructor.name === 'SeatReservationError';
+}
+
 function errorCodeOf(error: unknown): number {
   return error instanceof ServerError || (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number')
     ? (error as { code: number }).code
@@ -145,6 +153,12 @@ export function matchmakeRouter(deps: MatchmakeDeps): express.Router {
       if (claim) await quota.release(claim);
       const code = errorCodeOf(error);
       const missed = code === ColyseusErrorCode.MATCHMAKE_INVALID_ROOM_ID || code === ColyseusErrorCode.MATCHMAKE_EXPIRED;
+      // The table's process just died (another takes the table over in a moment) or the room refused the seat:
+      // the same answer as a closed table, which clients retry; the code exists, so it is no wrong guess.
+      if (table && isSeatRefusal(error)) {
+        refuseJoin(res, NO_SUCH_TABLE.code, NO_SUCH_TABLE.error);
+        return;
+      }
       if (table && missed) {
         // Unknown, closed, locked or a stale reconnection: the same words, so a code's existence does not leak.
         if (identity && method === 'joinById') await limits.wrongCode(limitKeys(address, identity.playerId));
