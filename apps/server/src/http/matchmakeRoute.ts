@@ -56,11 +56,11 @@ function tokenOf(req: Request): unknown {
 }
 
 /**
- * Colyseus' `SeatReservationError` (not exported): the room's process did not answer (it died), or the
- * room refused the seat. Known by its class name; the server bundle is not minified.
+ * Colyseus' `SeatReservationError`, which its controller rewraps as an unhandled `ServerError` keeping
+ * only the message: the room's process did not answer (it died), or the room refused the seat.
  */
 function isSeatRefusal(error: unknown): boolean {
-  return error instanceof Error && error.constructor.name === 'SeatReservationError';
+  return error instanceof Error && /^process \S+ is not available\.$|^\S+ is already full\.$/.test(error.message);
 }
 
 function errorCodeOf(error: unknown): number {
