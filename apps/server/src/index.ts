@@ -7,7 +7,7 @@ export type { TableMetadata } from './room/TableRoom';
 export type { TableObserver, ObservedMove } from './table/types';
 export { MemoryTableStore } from './store/MemoryTableStore';
 export { openSqliteStore } from './store/sqliteStore';
-export { StoreError } from './store/TableStore';
+export { StoreError, StoreUnavailableError } from './store/TableStore';
 export type { TableStore, FinishedGame, GameSummary, OpenTableLog, LoggedAction } from './store/TableStore';
 export { BotPool } from './BotPool';
 export type { BotPoolOptions, BotTally, BotThinking } from './BotPool';

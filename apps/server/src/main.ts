@@ -6,7 +6,7 @@
 import { ClusterError } from './cluster/cluster';
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './server';
-import { StoreError } from './store/TableStore';
+import { StoreError, StoreUnavailableError } from './store/TableStore';
 
 /**
  * Exit status for a table database that cannot be opened: a supervisor can be
@@ -35,7 +35,8 @@ async function main(): Promise<void> {
       console.error(`deckhand: ${error.message}`);
       process.exit(EXIT_STORE);
     }
-    if (error instanceof ClusterError) {
+    // Redis or Postgres not reachable: a supervisor may try again.
+    if (error instanceof ClusterError || error instanceof StoreUnavailableError) {
       console.error(`deckhand: ${error.message}`);
       process.exit(1);
     }

@@ -12,7 +12,7 @@ import { openPostgresStore } from './postgresStore';
 import { MemoryTableStore } from './MemoryTableStore';
 import { DATABASE_FILE, openSqliteStore } from './sqliteStore';
 import { describeTableStore } from './storeContract';
-import { StoreError } from './TableStore';
+import { StoreError, StoreUnavailableError } from './TableStore';
 
 const folders: string[] = [];
 function freshDir(): string {
@@ -142,14 +142,14 @@ describe.skipIf(!postgresReady)('postgres', () => {
     },
   });
 
-  it('an unreachable database is one StoreError naming it without its password', async () => {
+  it('an unreachable database is one StoreUnavailableError naming it without its password', async () => {
     const error = await openPostgresStore('postgres://deckhand:secret@127.0.0.1:1/none').then(
       () => null,
       (problem: unknown) => problem,
     );
-    expect(error).toBeInstanceOf(StoreError);
-    expect((error as StoreError).message).toContain('127.0.0.1:1');
-    expect((error as StoreError).message).not.toContain('secret');
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as StoreUnavailableError).message).toContain('127.0.0.1:1');
+    expect((error as StoreUnavailableError).message).not.toContain('secret');
   });
 
   it('two processes migrating one new database at once both start', async () => {

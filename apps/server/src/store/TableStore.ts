@@ -96,3 +96,11 @@ export interface TableStore {
 export class StoreError extends Error {
   override readonly name = 'StoreError';
 }
+
+/**
+ * The database could not be reached (a network or server problem, not a damaged file): one line for
+ * an operator, and a start a supervisor may simply try again.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
+}

@@ -6,7 +6,7 @@
 import { PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { SqlTableStore } from './SqlTableStore';
-import { StoreError } from './TableStore';
+import { StoreError, StoreUnavailableError } from './TableStore';
 
 /** The URL without its password, for messages an operator reads. */
 export function redactedUrl(url: string): string {
@@ -20,8 +20,9 @@ export function redactedUrl(url: string): string {
 }
 
 /**
- * Connects, checks the server answers, and migrates. Any problem is a
- * `StoreError` with one line naming the database (password hidden).
+ * Connects, checks the server answers, and migrates. An unreachable server is a
+ * `StoreUnavailableError`, a failed migration a `StoreError`, each one line naming
+ * the database (password hidden).
  */
 export async function openPostgresStore(url: string, poolSize = 10): Promise<SqlTableStore> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5000 });
@@ -31,7 +32,7 @@ export async function openPostgresStore(url: string, poolSize = 10): Promise<Sql
     await pool.query('select 1');
   } catch (error) {
     await pool.end().catch(() => {});
-    throw new StoreError(`cannot reach the table database ${redactedUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new StoreUnavailableError(`cannot reach the table database ${redactedUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
   }
   try {
     return await SqlTableStore.open(new PostgresDialect({ pool }));
