@@ -55,9 +55,11 @@ async function main(): Promise<void> {
   console.log(`  postgres  ${cluster.postgres.url}   log ${cluster.postgres.log}`);
   console.log(`  nginx     ${cluster.proxy.url}   log ${cluster.proxy.log}`);
   for (const server of cluster.processes) {
-    console.log(`  server ${server.prefix}  http://127.0.0.1:${server.port} (pid via /health)   log ${server.logPath}`);
+    console.log(`  server ${server.prefix}  http://127.0.0.1:${server.port}  pid ${server.pid ?? '?'}   log ${server.logPath}`);
   }
-  console.log(`\nTry a dead process: kill -9 one server's pid; its tables move to another within seconds.`);
+  console.log(`\nTry a dead process: kill -9 a server's pid; its tables move to another within seconds.`);
+  // Run under npm, Ctrl-C may close our stdout before we are done stopping: stop anyway.
+  process.stdout.on('error', () => {});
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -131,8 +131,9 @@ export async function startLocalCluster(options: LocalClusterOptions): Promise<L
   const started: Service[] = [];
   const processes: ClusterProcess[] = [];
   const stopAll = async () => {
-    await Promise.all(processes.map((server) => server.stop('SIGTERM')));
-    for (const service of started.reverse()) await service.stop();
+    await Promise.allSettled(processes.map((server) => server.stop('SIGTERM')));
+    // Each one whatever happened to the one before: Postgres runs detached and would outlive us.
+    for (const service of started.reverse()) await service.stop().catch(() => {});
   };
   try {
     const redis = await startRedis(join(dir, 'redis'), basePort + 1);
