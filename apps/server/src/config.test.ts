@@ -37,6 +37,21 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'test', TABLES_PER_PLAYER: '0' })).toThrow(/TABLES_PER_PLAYER must be at least 1/);
   });
 
+  it('reads the cluster settings: Redis, Postgres, the public address and the lease', () => {
+    expect(loadConfig({ NODE_ENV: 'test' })).toMatchObject({ redisUrl: '', databaseUrl: '', publicAddress: '', leaseMs: 5000 });
+    const secret = 'a'.repeat(32);
+    expect(loadConfig({
+      NODE_ENV: 'test', TOKEN_SECRET: secret, REDIS_URL: 'redis://10.0.0.5:6379', DATABASE_URL: 'postgres://deckhand@db/deckhand',
+      PUBLIC_ADDRESS: 'cards.example.org/p1', LEASE_MS: '3000',
+    })).toMatchObject({
+      redisUrl: 'redis://10.0.0.5:6379', databaseUrl: 'postgres://deckhand@db/deckhand', publicAddress: 'cards.example.org/p1', leaseMs: 3000,
+    });
+    // Every process must read every other's guest passes.
+    expect(() => loadConfig({ NODE_ENV: 'test', REDIS_URL: 'redis://localhost' })).toThrow(/TOKEN_SECRET: must be set with REDIS_URL/);
+    expect(() => loadConfig({ NODE_ENV: 'test', DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL must be a postgres/);
+    expect(() => loadConfig({ NODE_ENV: 'test', PUBLIC_ADDRESS: 'https://cards.example.org' })).toThrow(/without a scheme/);
+  });
+
   it('reads the hard bots\' pool size, 0 meaning inline, and their search budget', () => {
     expect(loadConfig({ NODE_ENV: 'test', BOT_WORKERS: '0' }).botWorkers).toBe(0);
     expect(loadConfig({ NODE_ENV: 'test', BOT_WORKERS: '3', BOT_SEARCH_ITERATIONS: '400', BOT_SEARCH_MS: '250' })).toMatchObject({

@@ -76,6 +76,16 @@ export interface ServerConfig {
   readonly tablesPerAddress: number;
   /** Express `trust proxy`: false, or which proxies may set X-Forwarded-For (hop count, `loopback`, addresses). */
   readonly trustProxy: boolean | number | string;
+  /** Redis shared by every process (presence, matchmaking, leases, limits); '' runs alone in memory. */
+  readonly redisUrl: string;
+  /** Postgres holding the table log and history for every process; '' uses SQLite in DATA_DIR. */
+  readonly databaseUrl: string;
+  /** Where clients reach this process through the proxy (`host[:port][/path]`, no scheme); '' for the address they used. */
+  readonly publicAddress: string;
+  /** How long a process's hold on its tables lasts without renewal; a dead process's tables move after this. */
+  readonly leaseMs: number;
+  /** Tests only (`TEST_CODES`): join codes tried before random ones, to force a collision across processes. */
+  readonly testCodes: readonly string[];
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -127,6 +137,20 @@ const EnvSchema = v.object({
   TABLES_PER_PLAYER: v.optional(integer('TABLES_PER_PLAYER', 1, 1_000_000), '5'),
   TABLES_PER_ADDRESS: v.optional(integer('TABLES_PER_ADDRESS', 1, 1_000_000), '20'),
   TRUST_PROXY: v.optional(v.pipe(v.string(), v.trim()), ''),
+  REDIS_URL: v.optional(
+    v.pipe(v.string(), v.trim(), v.regex(/^(rediss?:\/\/.+)?$/, 'REDIS_URL must be a redis:// or rediss:// URL')),
+    '',
+  ),
+  DATABASE_URL: v.optional(
+    v.pipe(v.string(), v.trim(), v.regex(/^(postgres(ql)?:\/\/.+)?$/, 'DATABASE_URL must be a postgres:// URL')),
+    '',
+  ),
+  PUBLIC_ADDRESS: v.optional(
+    v.pipe(v.string(), v.trim(), v.regex(/^([^\s/:]+(:\d+)?(\/[A-Za-z0-9._~-]+)*)?$/, 'PUBLIC_ADDRESS must be host[:port][/path], without a scheme')),
+    '',
+  ),
+  LEASE_MS: v.optional(integer('LEASE_MS', 500, 600_000), '5000'),
+  TEST_CODES: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^([A-Z0-9]+(,[A-Z0-9]+)*)?$/, 'TEST_CODES must be codes separated by commas')), ''),
   TIME_SCALE: v.optional(
     v.pipe(
       v.string(),
@@ -200,6 +224,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (production && (raw.MONITOR_USER === '') !== (raw.MONITOR_PASSWORD === '')) {
     throw new ConfigError('Invalid configuration:\n  MONITOR_USER and MONITOR_PASSWORD must be set together');
   }
+  if (raw.REDIS_URL !== '' && !raw.TOKEN_SECRET) {
+    throw new ConfigError('Invalid configuration:\n  TOKEN_SECRET: must be set with REDIS_URL, the same on every process (a guest pass from one must open the others)');
+  }
+  if (raw.TEST_CODES !== '' && !test) {
+    throw new ConfigError('Invalid configuration:\n  TEST_CODES: only under NODE_ENV=test (it makes join codes guessable)');
+  }
   // Tests keep their tables in memory unless they ask for a folder, so no run restores another's.
   const dataDir = raw.DATA_DIR === undefined ? (test ? '' : join(serverRoot, 'data')) : raw.DATA_DIR === '' ? '' : resolve(raw.DATA_DIR);
   // Tests (and a server without a data folder) get a throwaway secret rather than touching the disk.
@@ -239,5 +269,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     tablesPerAddress: raw.TABLES_PER_ADDRESS,
     trustProxy: parseTrustProxy(raw.TRUST_PROXY),
     lanAddress: raw.LAN_ADDRESS,
+    redisUrl: raw.REDIS_URL,
+    databaseUrl: raw.DATABASE_URL,
+    publicAddress: raw.PUBLIC_ADDRESS,
+    leaseMs: raw.LEASE_MS,
+    testCodes: raw.TEST_CODES === '' ? [] : raw.TEST_CODES.split(','),
   };
 }

@@ -3,9 +3,10 @@
  * cleanly on SIGTERM. `--production` (what `npm start` passes) makes
  * production the default mode; an explicit NODE_ENV still wins.
  */
+import { ClusterError } from './cluster/cluster';
 import { ConfigError, loadConfig } from './config';
 import { startServer } from './server';
-import { StoreError } from './store/TableStore';
+import { StoreError, StoreUnavailableError } from './store/TableStore';
 
 /**
  * Exit status for a table database that cannot be opened: a supervisor can be
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
     if (error instanceof StoreError) {
       console.error(`deckhand: ${error.message}`);
       process.exit(EXIT_STORE);
+    }
+    // Redis or Postgres not reachable: a supervisor may try again.
+    if (error instanceof ClusterError || error instanceof StoreUnavailableError) {
+      console.error(`deckhand: ${error.message}`);
+      process.exit(1);
     }
     throw error;
   }

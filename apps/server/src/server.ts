@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LobbyRoom, Server, matchMaker } from '@colyseus/core';
+import { LobbyRoom, LocalPresence, Server, matchMaker } from '@colyseus/core';
 import type { Presence } from '@colyseus/core';
 import pino from 'pino';
 import type { Logger } from 'pino';
@@ -18,6 +18,9 @@ import type { AnyGame } from '@deckhand/rules';
 import { RoomName } from '@deckhand/protocol';
 import { BotPool } from './BotPool';
 import type { BotThinking } from './BotPool';
+import { joinCluster } from './cluster/cluster';
+import type { ClusterLink } from './cluster/cluster';
+import { soleOwnership } from './cluster/TableLeases';
 import { loadConfig } from './config';
 import type { ServerConfig } from './config';
 import { guestTokens } from './guestTokens';
@@ -28,6 +31,7 @@ import { TableQuota } from './http/TableQuota';
 import { httpApp } from './httpApp';
 import { repeatLimitHooks } from './logLines';
 import { tableRoomWith } from './room/TableRoom';
+import type { TableRoom } from './room/TableRoom';
 import { openTableStore } from './store/openStore';
 import type { OpenTableLog, TableStore } from './store/TableStore';
 import type { TableObserver } from './table/types';
@@ -42,7 +46,7 @@ export interface StartOptions {
   /** Games to serve; defaults to the rules registry. */
   readonly games?: readonly AnyGame[];
   readonly logger?: Logger;
-  /** Shared presence for several processes (Redis); in-memory by default. */
+  /** Shared presence; by default Redis presence with `REDIS_URL`, else in memory. */
   readonly presence?: Presence;
   /** Sees every deal and move with the full rules state (tests, benchmark). */
   readonly observer?: TableObserver;
@@ -60,8 +64,10 @@ export interface RunningServer {
   readonly bots: BotThinking;
   /** The table log and game history. */
   readonly store: TableStore;
-  /** Codes of the tables brought back from the log at start. */
+  /** Codes of the tables brought back from the log at start (with Redis: those this process took). */
   readonly restored: readonly string[];
+  /** Colyseus' id of this process (in seat reservations and table leases). */
+  readonly processId: string;
   /** Closes every table (clients get CloseCode.ServerShutdown), then the port and the bot threads. */
   shutdown(): Promise<void>;
 }
@@ -90,25 +96,27 @@ class DeckhandServer extends Server {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Colyseus' lobby channel: `<roomId>,0` makes every lobby read that room's listing again. */
+const LOBBY_CHANNEL = '$lobby';
+
 /**
- * Brings back every unfinished table under its own code. A table whose log
- * does not replay is reported and left in the store for a person to look at.
+ * Brings an unfinished table back under its own code, in this process (never
+ * handed to another by Colyseus' process selection: the log is here). A table
+ * whose log does not replay is reported and left in the store for a person to
+ * look at.
  */
-async function restoreTables(logs: readonly OpenTableLog[], restores: Map<string, OpenTableLog>, logger: Logger): Promise<string[]> {
-  const restored: string[] = [];
-  for (const log of logs) {
-    const key = randomUUID();
-    restores.set(key, log);
-    try {
-      await matchMaker.createRoom(RoomName.Table, { restore: key });
-      restored.push(log.code);
-    } catch (error) {
-      logger.error({ err: error, table: log.code, actions: log.actions.length }, 'a table could not be restored from its log; the log is kept');
-    } finally {
-      restores.delete(key);
-    }
+async function restoreTable(log: OpenTableLog, restores: Map<string, OpenTableLog>, logger: Logger): Promise<boolean> {
+  const key = randomUUID();
+  restores.set(key, log);
+  try {
+    await matchMaker.handleCreateRoom(RoomName.Table, { restore: key });
+    return true;
+  } catch (error) {
+    logger.error({ err: error, table: log.code, actions: log.actions.length }, 'a table could not be restored from its log; the log is kept');
+    return false;
+  } finally {
+    restores.delete(key);
   }
-  return restored;
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
@@ -125,8 +133,17 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   // The search stops itself at botSearchMs; the deadline leaves as long again for the queue, plus a margin.
   const bots = options.bots ?? new BotPool({ workers: config.botWorkers, deadlineMs: 2 * config.botSearchMs + 250 });
 
-  const limits = new JoinLimits(config);
-  const quota = new TableQuota(config);
+  let cluster: ClusterLink | null = null;
+  try {
+    cluster = config.redisUrl === '' ? null : await joinCluster(config.redisUrl, logger);
+  } catch (error) {
+    await bots.close();
+    await store.close();
+    throw error;
+  }
+  const presence = options.presence ?? cluster?.presence ?? new LocalPresence();
+  const limits = new JoinLimits(config, cluster?.redis ?? null);
+  const quota = new TableQuota(config, presence);
   const app = httpApp({
     config, tokens, logger, startedAt, roomCount: () => matchMaker.stats.local.roomCount, botTally: () => bots.tally(),
     matchmake: { tokens, limits, quota, logger },
@@ -139,27 +156,49 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const transport = new GuardedTransport({ server: httpServer, maxPayload: 16 * 1024 }, logger.child({ component: 'socket' }));
   const gameServer = new DeckhandServer({
     transport,
-    presence: options.presence,
+    presence,
+    driver: cluster?.driver,
+    publicAddress: config.publicAddress === '' ? undefined : config.publicAddress,
     greet: false,
     gracefullyShutdown: false,
     logger: logger.child({ component: 'colyseus' }),
   });
   const restores = new Map<string, OpenTableLog>();
+  // Set by the constructor above (matchMaker.setup); leases carry it so a takeover can tell who held a table.
+  const leases = cluster?.leases(matchMaker.processId, config.leaseMs) ?? null;
   gameServer
-    .define(RoomName.Table, tableRoomWith({ config, games, tokens, logger, bots, observer: options.observer, store, restores }))
+    .define(RoomName.Table, tableRoomWith({
+      config, games, tokens, logger, bots, observer: options.observer, store, restores, ownership: leases ?? soleOwnership,
+    }))
     .enableRealtimeListing()
-    .on('dispose', (room: { roomId: string }) => quota.closed(room.roomId));
+    .on('dispose', (room: TableRoom) => {
+      if (!room.keptOpen) void quota.closed(room.roomId);
+      // Colyseus' Redis driver lets lobby updates share one room query in flight, so the lobby can read a
+      // listing from just before its removal and keep a closed table; a second word once it settled fixes that.
+      if (cluster) setTimeout(() => void presence.publish(LOBBY_CHANNEL, `${room.roomId},0`), 300).unref();
+    });
   gameServer.define(RoomName.Lobby, LobbyRoom);
 
   try {
     await gameServer.listen(options.port ?? config.port, config.host === '' ? undefined : config.host);
   } catch (error) {
+    await cluster?.close(true);
     await bots.close();
     await store.close();
     throw error;
   }
   const port = (httpServer.address() as AddressInfo).port;
-  const restored = await restoreTables(await store.openTables(), restores, logger);
+  const restore = (log: OpenTableLog) => restoreTable(log, restores, logger);
+  let takeover = null;
+  let restored: string[];
+  if (cluster && leases) {
+    leases.start();
+    takeover = cluster.takeover({ store, leases, logger, restore, sweepMs: Math.min(1000, Math.floor(config.leaseMs / 2)) });
+    restored = await takeover.start();
+  } else {
+    restored = [];
+    for (const log of await store.openTables()) if (await restore(log)) restored.push(log.code);
+  }
   const forgetOldGames = () => {
     store.deleteGamesBefore(Date.now() - config.historyDays * DAY_MS).then(
       (deleted) => deleted > 0 && logger.info({ deleted }, 'finished games past retention deleted'),
@@ -172,7 +211,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   logger.info(
     {
       port, games: games.map((game) => game.id), production: config.production, botWorkers: bots.tally().threads,
-      dataDir: config.dataDir || '(memory)', restored: restored.length,
+      dataDir: config.dataDir || '(memory)', restored: restored.length, processId: matchMaker.processId,
+      redis: cluster !== null, postgres: config.databaseUrl !== '', publicAddress: config.publicAddress || undefined,
     },
     'deckhand server listening',
   );
@@ -185,10 +225,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     bots,
     store,
     restored,
+    processId: matchMaker.processId,
     shutdown() {
       stopping ??= (async () => {
         logger.info('shutting down');
+        // No new takeovers here; the tables this process keeps are let go once their rooms are closed.
+        takeover?.stop();
         await gameServer.gracefullyShutdown(false);
+        await cluster?.close();
         await new Promise<void>((resolve) => {
           httpServer.close(() => resolve());
           httpServer.closeAllConnections();

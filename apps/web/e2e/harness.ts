@@ -78,6 +78,13 @@ async function runBuild(): Promise<void> {
   if (code !== 0) throw new Error(`vite build failed (${code}):\n${output}`);
 }
 
+/** Builds the web app into dist/ once per test process: the suite tests the code as it is now, not an old dist/. */
+export async function buildWebOnce(): Promise<void> {
+  if (built) return;
+  await runBuild();
+  built = true;
+}
+
 /** The game server (`tsx src/main.ts`) in a child process on a fixed port; started, killed and started again at will. */
 export class GameServerProcess {
   private child: ChildProcess | null = null;
@@ -144,11 +151,7 @@ export class GameServerProcess {
 
 /** Starts a game server and a preview web server on free ports; `stop` ends both. */
 export async function startStack(env: Readonly<Record<string, string>> = {}): Promise<Stack> {
-  if (!built) {
-    // Once per test process: the suite tests the code as it is now, not an old dist/.
-    await runBuild();
-    built = true;
-  }
+  await buildWebOnce();
   const server = new GameServerProcess(await freePort(), env);
   let web: PreviewServer | null = null;
   try {

@@ -1,10 +1,13 @@
 /**
  * How often one address or one identity may knock: create/join attempts per
  * minute, and joins by a code that opens no table per hour (code guessing).
- * Counted with rate-limiter-flexible, whose Redis limiter has the same API for
- * when several processes share the counting.
+ * Counted with rate-limiter-flexible: in memory for one process, in Redis
+ * (`REDIS_URL`) when several share the counting, so a guesser gains nothing
+ * by having the proxy spread their requests.
  */
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface JoinLimitSettings {
   readonly joinsPerMinute: number;
@@ -21,12 +24,19 @@ function secondsOf(ms: number): number {
 }
 
 export class JoinLimits {
-  private readonly attempts: RateLimiterMemory;
-  private readonly wrongCodes: RateLimiterMemory;
+  private readonly attempts: RateLimiterAbstract;
+  private readonly wrongCodes: RateLimiterAbstract;
 
-  constructor(private readonly settings: JoinLimitSettings) {
-    this.attempts = new RateLimiterMemory({ keyPrefix: 'joins', points: settings.joinsPerMinute, duration: 60 });
-    this.wrongCodes = new RateLimiterMemory({ keyPrefix: 'wrong-codes', points: settings.wrongCodesPerHour, duration: 3600 });
+  constructor(
+    private readonly settings: JoinLimitSettings,
+    redis: Redis | null = null,
+  ) {
+    const limiter = (keyPrefix: string, points: number, duration: number) =>
+      redis
+        ? new RateLimiterRedis({ storeClient: redis, keyPrefix: `deckhand:${keyPrefix}`, points, duration })
+        : new RateLimiterMemory({ keyPrefix, points, duration });
+    this.attempts = limiter('joins', settings.joinsPerMinute, 60);
+    this.wrongCodes = limiter('wrong-codes', settings.wrongCodesPerHour, 3600);
   }
 
   /** Counts one attempt for every key; the seconds to wait when one of them is over its budget, else null. */

@@ -55,6 +55,14 @@ function tokenOf(req: Request): unknown {
   return inOptions ?? getBearerToken(req.headers.authorization ?? '');
 }
 
+/**
+ * Colyseus' `SeatReservationError`, which its controller rewraps as an unhandled `ServerError` keeping
+ * only the message: the room's process did not answer (it died), or the room refused the seat.
+ */
+function isSeatRefusal(error: unknown): boolean {
+  return error instanceof Error && /^process \S+ is not available\.$|^\S+ is already full\.$/.test(error.message);
+}
+
 function errorCodeOf(error: unknown): number {
   return error instanceof ServerError || (typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number')
     ? (error as { code: number }).code
@@ -129,7 +137,7 @@ export function matchmakeRouter(deps: MatchmakeDeps): express.Router {
 
     let claim = null;
     if (method === 'create' && identity) {
-      const claimed = quota.claim(identity.playerId, address);
+      const claimed = await quota.claim(identity.playerId, address);
       if (!claimed.ok) {
         refuseJoin(res, JoinErrorCode.TooManyTables, claimed.message);
         return;
@@ -139,12 +147,18 @@ export function matchmakeRouter(deps: MatchmakeDeps): express.Router {
 
     try {
       const reservation = (await matchMaker.controller.invokeMethod(method, room, clientOptions, context)) as { room: { roomId: string } };
-      if (claim) quota.opened(reservation.room.roomId, claim);
+      if (claim) await quota.opened(reservation.room.roomId, claim);
       res.json(reservation);
     } catch (error) {
-      if (claim) quota.release(claim);
+      if (claim) await quota.release(claim);
       const code = errorCodeOf(error);
       const missed = code === ColyseusErrorCode.MATCHMAKE_INVALID_ROOM_ID || code === ColyseusErrorCode.MATCHMAKE_EXPIRED;
+      // The table's process just died (another takes the table over in a moment) or the room refused the seat:
+      // the same answer as a closed table, which clients retry; the code exists, so it is no wrong guess.
+      if (table && isSeatRefusal(error)) {
+        refuseJoin(res, NO_SUCH_TABLE.code, NO_SUCH_TABLE.error);
+        return;
+      }
       if (table && missed) {
         // Unknown, closed, locked or a stale reconnection: the same words, so a code's existence does not leak.
         if (identity && method === 'joinById') await limits.wrongCode(limitKeys(address, identity.playerId));

@@ -19,6 +19,7 @@ import {
 } from '@deckhand/protocol';
 import type { ProtocolError, ServerMessage } from '@deckhand/protocol';
 import type { BotThinking } from '../BotPool';
+import type { TableOwnership } from '../cluster/TableLeases';
 import type { ServerConfig } from '../config';
 import type { GuestIdentity, GuestTokens } from '../guestTokens';
 import type { AnyGame } from '@deckhand/rules';
@@ -43,6 +44,8 @@ export interface TableDeps {
   readonly store: TableStore;
   /** Logs of tables to bring back, by a secret key the server passes in the create options. */
   readonly restores: Map<string, OpenTableLog>;
+  /** Which process runs which table (leases in Redis); one process owns everything without it. */
+  readonly ownership: TableOwnership;
 }
 
 /** What the lobby lists for a public table. */
@@ -116,6 +119,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       await this.presence.hincrby(CODES_KEY, restore.code, 1);
       this.codeClaimed = true;
       this.tableId = restore.tableId;
+      await this.holdTable();
       this.seq = (restore.actions[restore.actions.length - 1]?.seq ?? -1) + 1;
       this.table = Table.restore(this.environment(restore.code), restore.actions.map(({ at, action }) => ({ at, action }) as TimedAction));
       // Nobody is connected yet: the table waits the reconnection window rather than closing empty.
@@ -132,12 +136,38 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       this.roomId = code;
       this.table = created.table;
       this.tableId = randomUUID();
+      await this.holdTable();
       await this.deps.store.openTable({ tableId: this.tableId, code, createdAt: Date.now() });
     }
     this.log = this.table.log;
     this.onMessage('*', (client, type, payload) => this.receive(client as TableClient, type, payload));
     await this.run(() => {});
     this.log.info({ game: this.table.game.id, visibility: this.table.model.visibility, restored: Boolean(restore) }, restore ? 'table restored' : 'table created');
+  }
+
+  /** Holds the table's lease (the takeover already holds a restored one); losing it hands the table over. */
+  private async holdTable(): Promise<void> {
+    if (!(await this.deps.ownership.hold(this.tableId, () => this.letGo()))) {
+      throw new ServerError(JoinErrorCode.BadRequest, 'Another server runs this table.');
+    }
+  }
+
+  /**
+   * Another process runs this table now (this one stalled past its lease):
+   * stop at once, keep the log and the code, and send everyone off as on a
+   * restart so they rejoin the table where it runs.
+   */
+  private letGo(): void {
+    if (this.closing) return;
+    this.log.warn('another server took this table over: letting it go');
+    this.shuttingDown = true;
+    this.closing = true;
+    void this.disconnect(CloseCode.ServerShutdown);
+  }
+
+  /** The table lives on after this room (a shutdown, or another process took it): its quota stays taken. */
+  get keptOpen(): boolean {
+    return this.shuttingDown;
   }
 
   private parseCreate(rawOptions: unknown) {
@@ -309,7 +339,9 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     await this.queue;
     // Everyone left: the table is over. A shutdown keeps it for the next start.
     if (!this.shuttingDown && this.tableId !== '') await this.deps.store.closeTable(this.tableId);
-    if (this.codeClaimed) await this.presence.hdel(CODES_KEY, this.roomId);
+    // A table kept for a restart or another process keeps its code and its lease until the server lets go of all of them.
+    if (!this.shuttingDown && this.codeClaimed) await this.presence.hdel(CODES_KEY, this.roomId);
+    if (!this.shuttingDown && this.tableId !== '') await this.deps.ownership.release(this.tableId);
     this.log?.info('table closed');
   }
 
@@ -508,12 +540,14 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     const previous = this.metadata;
     if (previous && (Object.keys(metadata) as (keyof TableMetadata)[]).every((key) => previous[key] === metadata[key])) return;
     await this.setMetadata(metadata);
-    updateLobby(this);
+    // The last one out closes the table while the listing is saved: an update now would list it again in the lobby.
+    if (!this.closing) updateLobby(this);
   }
 
   private async claimCode(): Promise<string> {
+    const { testCodes } = this.deps.config;
     for (let attempt = 0; attempt < 100; attempt++) {
-      const code = Array.from(randomBytes(Limits.codeLength), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
+      const code = testCodes[attempt] ?? Array.from(randomBytes(Limits.codeLength), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
       // hincrby is atomic in local and Redis presence: the first claimer sees 1.
       if ((await this.presence.hincrby(CODES_KEY, code, 1)) === 1) {
         this.codeClaimed = true;

@@ -4,9 +4,9 @@
  * SQL store (checked by the same contract tests), except surviving the process.
  */
 import { StoreError } from './TableStore';
-import type { FinishedGame, GameSummary, LoggedAction, OpenTableLog, TableStore } from './TableStore';
+import type { FinishedGame, GameSummary, LoggedAction, OpenTable, OpenTableLog, TableStore } from './TableStore';
 
-interface OpenTable {
+interface StoredTable {
   readonly tableId: string;
   readonly code: string;
   readonly createdAt: number;
@@ -19,7 +19,7 @@ function copy<T>(value: T): T {
 }
 
 export class MemoryTableStore implements TableStore {
-  private readonly tables = new Map<string, OpenTable>();
+  private readonly tables = new Map<string, StoredTable>();
   private readonly games = new Map<string, FinishedGame>();
 
   async openTable(table: { tableId: string; code: string; createdAt: number }): Promise<void> {
@@ -42,6 +42,15 @@ export class MemoryTableStore implements TableStore {
 
   async openTables(): Promise<OpenTableLog[]> {
     return copy([...this.tables.values()].sort((a, b) => a.createdAt - b.createdAt || a.tableId.localeCompare(b.tableId)));
+  }
+
+  async openTableList(): Promise<OpenTable[]> {
+    return (await this.openTables()).map(({ tableId, code, createdAt }) => ({ tableId, code, createdAt }));
+  }
+
+  async tableLog(tableId: string): Promise<OpenTableLog | null> {
+    const table = this.tables.get(tableId);
+    return table ? copy(table) : null;
   }
 
   async closeTable(tableId: string): Promise<void> {

@@ -10,7 +10,7 @@ import type { MigrationProvider } from 'kysely';
 import { MIGRATIONS } from './migrations';
 import type { StoreDatabase } from './migrations';
 import { StoreError } from './TableStore';
-import type { FinishedGame, GameSummary, Json, LoggedAction, OpenTableLog, TableStore } from './TableStore';
+import type { FinishedGame, GameSummary, Json, LoggedAction, OpenTable, OpenTableLog, TableStore } from './TableStore';
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
 
@@ -86,6 +86,23 @@ export class SqlTableStore implements TableStore {
       createdAt: Number(table.created_at),
       actions: byTable.get(table.id) ?? [],
     }));
+  }
+
+  async openTableList(): Promise<OpenTable[]> {
+    const tables = await this.db.selectFrom('tables').selectAll().orderBy('created_at').orderBy('id').execute();
+    return tables.map((table) => ({ tableId: table.id, code: table.code, createdAt: Number(table.created_at) }));
+  }
+
+  async tableLog(tableId: string): Promise<OpenTableLog | null> {
+    const table = await this.db.selectFrom('tables').selectAll().where('id', '=', tableId).executeTakeFirst();
+    if (!table) return null;
+    const rows = await this.db.selectFrom('table_log').selectAll().where('table_id', '=', tableId).orderBy('seq').execute();
+    return {
+      tableId: table.id,
+      code: table.code,
+      createdAt: Number(table.created_at),
+      actions: rows.map((row) => ({ seq: row.seq, at: Number(row.at), action: parse<Json>(row.action) })),
+    };
   }
 
   async closeTable(tableId: string): Promise<void> {

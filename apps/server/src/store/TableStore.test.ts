@@ -1,13 +1,19 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort, startPostgres } from '../cluster/services';
+import type { Service } from '../cluster/services';
+import { clusterServicesAvailable, scratchDir } from '../test/services';
+import { openPostgresStore } from './postgresStore';
 import { MemoryTableStore } from './MemoryTableStore';
 import { DATABASE_FILE, openSqliteStore } from './sqliteStore';
 import { describeTableStore } from './storeContract';
+import { StoreError, StoreUnavailableError } from './TableStore';
 import { ThreadedSqliteStore } from './threadedSqliteStore';
-import { StoreError } from './TableStore';
 
 const folders: string[] = [];
 function freshDir(): string {
@@ -126,5 +132,77 @@ describe('sqlite store on disk', () => {
     const file = join(freshDir(), 'a-file');
     writeFileSync(file, 'x');
     await expect(openSqliteStore(join(file, 'data'))).rejects.toBeInstanceOf(StoreError);
+  });
+});
+
+// The same contract on Postgres: DATABASE_URL when given, else a throwaway server from Debian's package.
+const postgresReady = Boolean(process.env.DATABASE_URL) || clusterServicesAvailable('the Postgres table store tests');
+describe.skipIf(!postgresReady)('postgres', () => {
+  let admin: pg.Pool;
+  let server: Service | null = null;
+  let scratch: ReturnType<typeof scratchDir> | null = null;
+  let baseUrl = process.env.DATABASE_URL ?? '';
+  const databases: string[] = [];
+
+  beforeAll(async () => {
+    if (baseUrl === '') {
+      scratch = scratchDir('deckhand-pg-');
+      server = await startPostgres(join(scratch.path, 'pg'), await freePort());
+      baseUrl = server.url;
+    }
+    admin = new pg.Pool({ connectionString: baseUrl, max: 1 });
+  }, 60_000);
+
+  afterAll(async () => {
+    for (const name of databases) await admin.query(`drop database if exists ${name} with (force)`);
+    await admin?.end();
+    await server?.stop();
+    scratch?.remove();
+  });
+
+  /** Each store gets a database of its own, so tests start empty and run side by side. */
+  async function freshDatabase(): Promise<string> {
+    const name = `deckhand_test_${randomBytes(6).toString('hex')}`;
+    await admin.query(`create database ${name}`);
+    databases.push(name);
+    const url = new URL(baseUrl);
+    url.pathname = `/${name}`;
+    return url.toString();
+  }
+
+  const urls = new WeakMap<object, string>();
+  describeTableStore('postgres', {
+    async open() {
+      const url = await freshDatabase();
+      const store = await openPostgresStore(url, 2);
+      urls.set(store, url);
+      return store;
+    },
+    async reopen(store) {
+      const url = urls.get(store)!;
+      await store.close();
+      const again = await openPostgresStore(url, 2);
+      urls.set(again, url);
+      return again;
+    },
+  });
+
+  it('an unreachable database is one StoreUnavailableError naming it without its password', async () => {
+    const error = await openPostgresStore('postgres://deckhand:secret@127.0.0.1:1/none').then(
+      () => null,
+      (problem: unknown) => problem,
+    );
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as StoreUnavailableError).message).toContain('127.0.0.1:1');
+    expect((error as StoreUnavailableError).message).not.toContain('secret');
+  });
+
+  it('two processes migrating one new database at once both start', async () => {
+    const url = await freshDatabase();
+    const [first, second] = await Promise.all([openPostgresStore(url, 2), openPostgresStore(url, 2)]);
+    await first.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
+    expect((await second.openTableList()).map((table) => table.code)).toEqual(['BCDFG']);
+    await first.close();
+    await second.close();
   });
 });

@@ -25,12 +25,16 @@ export interface LoggedAction {
   readonly action: Json;
 }
 
-/** An unfinished table and everything it accepted, to rebuild it after a restart. */
-export interface OpenTableLog {
+/** An unfinished table, without its log. */
+export interface OpenTable {
   /** The store's id of this table (a join code is reused once its table closes). */
   readonly tableId: string;
   readonly code: string;
   readonly createdAt: number;
+}
+
+/** An unfinished table and everything it accepted, to rebuild it after a restart. */
+export interface OpenTableLog extends OpenTable {
   readonly actions: readonly LoggedAction[];
 }
 
@@ -71,6 +75,10 @@ export interface TableStore {
   append(tableId: string, entry: LoggedAction): Promise<void>;
   /** Every table not closed yet, with its whole log in order (oldest table first). */
   openTables(): Promise<OpenTableLog[]>;
+  /** Every table not closed yet, without logs (oldest first): what a process looks over for tables nobody holds. */
+  openTableList(): Promise<OpenTable[]>;
+  /** One open table with its whole log, or null once it closed. */
+  tableLog(tableId: string): Promise<OpenTableLog | null>;
   /** The table ended for good (everyone left): its log is dropped; its finished games stay. */
   closeTable(tableId: string): Promise<void>;
   /** Keeps a finished game as history. */
@@ -87,4 +95,12 @@ export interface TableStore {
 /** The store refused a write or could not be read; `message` is one line for an operator. */
 export class StoreError extends Error {
   override readonly name = 'StoreError';
+}
+
+/**
+ * The database could not be reached (a network or server problem, not a damaged file): one line for
+ * an operator, and a start a supervisor may simply try again.
+ */
+export class StoreUnavailableError extends Error {
+  override readonly name = 'StoreUnavailableError';
 }

@@ -62,6 +62,28 @@ export function describeTableStore(name: string, factory: StoreFactory): void {
       expect(tables[1]!.actions).toEqual([{ seq: 0, at: 2001, action: { kind: 'chat', text: 'hi' } }]);
     });
 
+    it('lists open tables without their logs, and loads one log by id', async () => {
+      const db = await open();
+      // Real epoch milliseconds: past 32 bits, where Postgres' bigint comes back as text.
+      const now = 1_764_000_000_000;
+      await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: now });
+      await db.openTable({ tableId: 't2', code: 'HJKMN', createdAt: now + 5 });
+      await db.append('t2', { seq: 0, at: now + 6, action: { kind: 'chat', text: 'hi' } });
+      await db.append('t2', { seq: 1, at: now + 7, action: { kind: 'start' } });
+      expect(await db.openTableList()).toEqual([
+        { tableId: 't1', code: 'BCDFG', createdAt: now },
+        { tableId: 't2', code: 'HJKMN', createdAt: now + 5 },
+      ]);
+      expect(await db.tableLog('t2')).toEqual({
+        tableId: 't2', code: 'HJKMN', createdAt: now + 5,
+        actions: [{ seq: 0, at: now + 6, action: { kind: 'chat', text: 'hi' } }, { seq: 1, at: now + 7, action: { kind: 'start' } }],
+      });
+      expect(await db.tableLog('t1')).toEqual({ tableId: 't1', code: 'BCDFG', createdAt: now, actions: [] });
+      await db.closeTable('t2');
+      expect(await db.tableLog('t2')).toBeNull();
+      expect((await db.openTableList()).map((table) => table.tableId)).toEqual(['t1']);
+    });
+
     it('refuses a second action with the same sequence number, keeping the first', async () => {
       const db = await open();
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });

@@ -15,7 +15,7 @@ import { Piscina } from 'piscina';
 import type { StoreAnswer, StoreCall } from '../storeWorker';
 import { workerEntry } from '../workerEntry';
 import { StoreError } from './TableStore';
-import type { FinishedGame, GameSummary, LoggedAction, OpenTableLog, TableStore } from './TableStore';
+import type { FinishedGame, GameSummary, LoggedAction, OpenTable, OpenTableLog, TableStore } from './TableStore';
 
 export class ThreadedSqliteStore implements TableStore {
   private closed = false;
@@ -62,6 +62,14 @@ export class ThreadedSqliteStore implements TableStore {
 
   openTables(): Promise<OpenTableLog[]> {
     return this.call('openTables', []);
+  }
+
+  openTableList(): Promise<OpenTable[]> {
+    return this.call('openTableList', []);
+  }
+
+  tableLog(tableId: string): Promise<OpenTableLog | null> {
+    return this.call('tableLog', [tableId]);
   }
 
   closeTable(tableId: string): Promise<void> {

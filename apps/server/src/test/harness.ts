@@ -13,6 +13,7 @@ import type {
 import { findGame } from '@deckhand/rules';
 import type { AnyGame, MoveBase } from '@deckhand/rules';
 import { startServer } from '../server';
+import type { FinishedGame } from '../store/TableStore';
 import type { RunningServer, StartOptions } from '../server';
 
 export interface TestServer extends RunningServer {
@@ -289,4 +290,16 @@ export async function playToEnd(
     }
     await sleep(2);
   }
+}
+
+/** The final scores a stored game's seed and moves give when replayed through the rules: what the table showed, if the log is whole. */
+export function replayedScores(stored: FinishedGame): readonly number[] | undefined {
+  const game = findGame(stored.gameId)!;
+  let state = game.setup({ seed: stored.seed, seats: stored.players.length, options: stored.options as never });
+  for (const { seat, move } of stored.moves as { seat: number; move: MoveBase }[]) {
+    const result = game.apply(state, seat, move);
+    if (!result.ok) throw new Error(result.error.message);
+    state = result.state;
+  }
+  return game.outcome(state)?.scores;
 }

@@ -13,12 +13,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findGame } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
 import { CloseCode } from '@deckhand/protocol';
 import type { TableSnapshot } from '@deckhand/protocol';
 import { openSqliteStore } from '../store/sqliteStore';
-import { Player, sleep, testPort, waitFor } from './harness';
+import { Player, replayedScores, sleep, testPort, waitFor } from './harness';
 import type { TestServer } from './harness';
 
 const PORT = testPort(25701);
@@ -190,14 +189,7 @@ describe('a restart keeps every table', () => {
       const [summary] = await store.gamesOf(bob.playerId, 5);
       const stored = (await store.game(summary!.id))!;
       expect(stored.scores).toEqual(final);
-      const game = findGame(stored.gameId)!;
-      let state = game.setup({ seed: stored.seed, seats: stored.players.length, options: stored.options as never });
-      for (const { seat, move } of stored.moves as { seat: number; move: MoveBase }[]) {
-        const result = game.apply(state, seat, move);
-        if (!result.ok) throw new Error(result.error.message);
-        state = result.state;
-      }
-      expect(game.outcome(state)?.scores).toEqual(final);
+      expect(replayedScores(stored)).toEqual(final);
       expect(stored.players.map((player) => player.name)).toEqual(['Ann', 'Bob', 'Bot 3', 'Bot 4']);
     } finally {
       await store.close();
