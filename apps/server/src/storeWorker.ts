@@ -9,7 +9,7 @@
 import { workerData } from 'node:worker_threads';
 import { openSqliteStore } from './store/sqliteStore';
 import type { SqlTableStore } from './store/SqlTableStore';
-import { StoreError } from './store/TableStore';
+import { LogConflictError, StoreError } from './store/TableStore';
 import type { TableStore } from './store/TableStore';
 
 /** A call of one `TableStore` method, with its arguments as plain data. */
@@ -19,7 +19,9 @@ export interface StoreCall {
 }
 
 /** An answer: the method's result, or its error (a `StoreError` keeps its kind across the thread). */
-export type StoreAnswer = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly storeError: boolean; readonly message: string };
+export type StoreAnswer =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly kind: 'conflict' | 'store' | 'other'; readonly message: string };
 
 const dataDir = (workerData as { dataDir: string }).dataDir;
 let store: Promise<SqlTableStore> | null = null;
@@ -38,6 +40,7 @@ export async function storeCall(call: StoreCall): Promise<StoreAnswer> {
     return { ok: true, value: await method.apply(opened, [...call.args]) };
   } catch (error) {
     if (call.method === 'ready') store = null;
-    return { ok: false, storeError: error instanceof StoreError, message: error instanceof Error ? error.message : String(error) };
+    const kind = error instanceof LogConflictError ? 'conflict' : error instanceof StoreError ? 'store' : 'other';
+    return { ok: false, kind, message: error instanceof Error ? error.message : String(error) };
   }
 }

@@ -23,6 +23,7 @@ import type { TableOwnership } from '../cluster/TableLeases';
 import type { ServerConfig } from '../config';
 import type { GuestIdentity, GuestTokens } from '../guestTokens';
 import type { AnyGame } from '@deckhand/rules';
+import { LogConflictError } from '../store/TableStore';
 import type { OpenTableLog, TableStore } from '../store/TableStore';
 import { fail } from '../table/seats';
 import { Table } from '../table/Table';
@@ -454,6 +455,15 @@ export class TableRoom extends Room<TableState, TableMetadata> {
         });
       }
     } catch (error) {
+      if (error instanceof LogConflictError) {
+        // Another process wrote this place in the log: it runs the table now (this one stalled past its lease, or
+        // it did). Nothing of this call is in the log, so nothing of it goes out: everyone is sent off as on a
+        // restart, the lease goes back if this process still has it, and the table goes on from its log.
+        this.log.warn({ err: error }, 'the table log moved on without this process: letting the table go');
+        this.letGo();
+        void this.deps.ownership.release(this.tableId);
+        return;
+      }
       // The table plays on from memory; a restart would lose what follows, so say so loudly.
       this.log.error({ err: error }, 'could not write the table log');
     }

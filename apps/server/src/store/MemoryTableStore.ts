@@ -3,7 +3,7 @@
  * server started without a data directory. It keeps the same promises as the
  * SQL store (checked by the same contract tests), except surviving the process.
  */
-import { StoreError } from './TableStore';
+import { LogConflictError, StoreError } from './TableStore';
 import type { FinishedGame, GameSummary, LoggedAction, OpenTable, OpenTableLog, TableStore } from './TableStore';
 
 interface StoredTable {
@@ -34,7 +34,7 @@ export class MemoryTableStore implements TableStore {
     const table = this.tables.get(tableId);
     if (!table) throw new StoreError(`no open table ${tableId}`);
     if (table.actions.some((action) => action.seq === entry.seq)) {
-      throw new StoreError(`table ${tableId} already has action ${entry.seq}`);
+      throw new LogConflictError(`table ${tableId} already has action ${entry.seq}`);
     }
     table.actions.push(copy(entry));
     table.actions.sort((a, b) => a.seq - b.seq);

@@ -9,7 +9,7 @@ import type { Dialect } from 'kysely';
 import type { MigrationProvider } from 'kysely';
 import { MIGRATIONS } from './migrations';
 import type { StoreDatabase } from './migrations';
-import { StoreError } from './TableStore';
+import { LogConflictError, StoreError } from './TableStore';
 import type { FinishedGame, GameSummary, Json, LoggedAction, OpenTable, OpenTableLog, TableStore } from './TableStore';
 
 const provider: MigrationProvider = { getMigrations: async () => ({ ...MIGRATIONS }) };
@@ -68,7 +68,12 @@ export class SqlTableStore implements TableStore {
       .insertInto('table_log')
       .values({ table_id: '', seq: 0, at: 0, action: '' })
       .compile().sql;
-    await this.db.executeQuery(CompiledQuery.raw(this.appendSql, [tableId, entry.seq, entry.at, JSON.stringify(entry.action)]));
+    try {
+      await this.db.executeQuery(CompiledQuery.raw(this.appendSql, [tableId, entry.seq, entry.at, JSON.stringify(entry.action)]));
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new LogConflictError(`table ${tableId} already has action ${entry.seq}`);
+      throw error;
+    }
   }
 
   async openTables(): Promise<OpenTableLog[]> {
@@ -175,4 +180,10 @@ export class SqlTableStore implements TableStore {
   async close(): Promise<void> {
     await this.db.destroy();
   }
+}
+
+/** A primary-key clash, as SQLite (better-sqlite3) and Postgres (pg) report it. */
+function isUniqueViolation(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null ? String((error as { code?: unknown }).code) : '';
+  return code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
 }

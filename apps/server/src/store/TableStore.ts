@@ -94,7 +94,17 @@ export interface TableStore {
 
 /** The store refused a write or could not be read; `message` is one line for an operator. */
 export class StoreError extends Error {
-  override readonly name = 'StoreError';
+  override readonly name: string = 'StoreError';
+}
+
+/**
+ * The table's log already holds an action at that sequence number: another
+ * process wrote it (it runs the table now, or ran it while this one stalled
+ * past its lease). What this process was about to send is not in the log, so
+ * it must not be sent: the room lets the table go and the log's owner goes on.
+ */
+export class LogConflictError extends StoreError {
+  override readonly name = 'LogConflictError';
 }
 
 /**

@@ -4,6 +4,7 @@
  * calls the same function with its own factory.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { LogConflictError } from './TableStore';
 import type { FinishedGame, TableStore } from './TableStore';
 
 export interface StoreFactory {
@@ -88,7 +89,8 @@ export function describeTableStore(name: string, factory: StoreFactory): void {
       const db = await open();
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
       await db.append('t1', { seq: 0, at: 1, action: 'first' });
-      await expect(db.append('t1', { seq: 0, at: 2, action: 'second' })).rejects.toThrow();
+      // A conflict of its own kind: the room must not send what the log refused (see LogConflictError).
+      await expect(db.append('t1', { seq: 0, at: 2, action: 'second' })).rejects.toBeInstanceOf(LogConflictError);
       expect((await db.openTables())[0]!.actions).toEqual([{ seq: 0, at: 1, action: 'first' }]);
     });
 

@@ -14,7 +14,7 @@
 import { Piscina } from 'piscina';
 import type { StoreAnswer, StoreCall } from '../storeWorker';
 import { workerEntry } from '../workerEntry';
-import { StoreError } from './TableStore';
+import { LogConflictError, StoreError } from './TableStore';
 import type { FinishedGame, GameSummary, LoggedAction, OpenTable, OpenTableLog, TableStore } from './TableStore';
 
 export class ThreadedSqliteStore implements TableStore {
@@ -48,7 +48,10 @@ export class ThreadedSqliteStore implements TableStore {
   private async call<T>(method: StoreCall['method'], args: readonly unknown[]): Promise<T> {
     if (this.closed) throw new StoreError('the table store is closed');
     const answer = await this.pool.run({ method, args });
-    if (!answer.ok) throw answer.storeError ? new StoreError(answer.message) : new Error(answer.message);
+    if (!answer.ok) {
+      if (answer.kind === 'conflict') throw new LogConflictError(answer.message);
+      throw answer.kind === 'store' ? new StoreError(answer.message) : new Error(answer.message);
+    }
     return answer.value as T;
   }
 
