@@ -1,8 +1,8 @@
 // Bundles the server and the workspace packages it imports (read from their
 // TypeScript sources through the `@deckhand/source` export condition, like
 // every tool in the monorepo, so no package build must come first) into
-// dist/main.js, and the worker threads' entries beside it: dist/botWorker.js
-// (BotPool loads it) and dist/storeWorker.js (the SQLite store's thread).
+// dist/main.js, and the bot worker thread's entry into dist/botWorker.js
+// beside it (BotPool loads it from there).
 // Every dependency from node_modules stays external and is loaded at run time.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ const external = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.dev
   .flatMap((name) => [name, `${name}/*`]);
 
 await build({
-  entryPoints: { main: 'src/main.ts', botWorker: 'src/botWorker.ts', storeWorker: 'src/storeWorker.ts' },
+  entryPoints: { main: 'src/main.ts', botWorker: 'src/botWorker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

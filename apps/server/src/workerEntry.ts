@@ -1,7 +1,7 @@
 /**
  * Where a worker thread's code is: the TypeScript source under tsx or vitest,
  * the bundled file beside dist/main.js in production (build.mjs bundles each
- * entry there). Used by the bot pool and the store's thread.
+ * entry there).
  */
 
 /** Node's flag for the monorepo's `@deckhand/source` export condition (see tsconfig.base.json). */
@@ -11,7 +11,7 @@ const SOURCE_CONDITION_FLAG = '--conditions=@deckhand/source';
 const PROCESS_WIDE_FLAGS = ['--expose-gc', '--cpu-prof', '--heap-prof', '--prof'];
 
 /** `name` is the entry's file name in src/ (and dist/) without its extension. */
-export function workerEntry(name: 'botWorker' | 'storeWorker'): { filename: string; execArgv?: string[] } {
+export function workerEntry(name: 'botWorker'): { filename: string; execArgv?: string[] } {
   if (!import.meta.url.endsWith('.ts')) return { filename: new URL(`./${name}.js`, import.meta.url).href };
   const filename = new URL(`./${name}.ts`, import.meta.url).href;
   // Node 20 runs no TypeScript: a thread inherits tsx from `tsx src/main.ts`, but not from vitest;

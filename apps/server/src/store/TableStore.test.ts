@@ -13,7 +13,6 @@ import { MemoryTableStore } from './MemoryTableStore';
 import { DATABASE_FILE, openSqliteStore } from './sqliteStore';
 import { describeTableStore } from './storeContract';
 import { StoreError, StoreUnavailableError } from './TableStore';
-import { ThreadedSqliteStore } from './threadedSqliteStore';
 
 const folders: string[] = [];
 function freshDir(): string {
@@ -44,50 +43,6 @@ describeTableStore('sqlite file', {
     dirs.set(again, dir);
     return again;
   },
-});
-
-// The store as the server runs it: the same SQLite store on its own thread.
-describeTableStore('sqlite file on its own thread', {
-  async open() {
-    const dir = freshDir();
-    const store = await ThreadedSqliteStore.open(dir);
-    dirs.set(store, dir);
-    return store;
-  },
-  async reopen(store) {
-    const dir = dirs.get(store)!;
-    await store.close();
-    const again = await ThreadedSqliteStore.open(dir);
-    dirs.set(again, dir);
-    return again;
-  },
-});
-
-describe('sqlite store on its own thread', () => {
-  it('a file that is not a database is the same one-line StoreError as on the main thread', async () => {
-    const dir = freshDir();
-    writeFileSync(join(dir, DATABASE_FILE), 'this is not a database, it is a shopping list');
-    const error = await ThreadedSqliteStore.open(dir).then(() => null, (problem: unknown) => problem);
-    expect(error).toBeInstanceOf(StoreError);
-    expect((error as Error).message).toContain(join(dir, DATABASE_FILE));
-    expect((error as Error).message.split('\n')).toHaveLength(1);
-  });
-
-  it('appends keep their order and are in the file, for another connection, once they resolve', async () => {
-    const dir = freshDir();
-    const store = await ThreadedSqliteStore.open(dir);
-    await store.openTable({ tableId: 't1', code: 'ABCDE', createdAt: 1 });
-    // Sent all at once, as a busy table would: the thread writes them in the order asked.
-    await Promise.all(Array.from({ length: 200 }, (_, seq) => store.append('t1', { seq, at: seq, action: { kind: 'chat', n: seq } })));
-    const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
-    const rows = reader.prepare('select count(*) as n from table_log').get() as { n: number };
-    reader.close();
-    expect(rows.n).toBe(200);
-    const [log] = await store.openTables();
-    expect(log!.actions.map((entry) => entry.seq)).toEqual(Array.from({ length: 200 }, (_, seq) => seq));
-    await store.close();
-    await expect(store.append('t1', { seq: 200, at: 0, action: {} })).rejects.toBeInstanceOf(StoreError);
-  });
 });
 
 describe('sqlite store on disk', () => {
