@@ -201,23 +201,30 @@ function logCostSection(figures: LogCostFigures, results: BenchResults): string[
     `${figures.oneTableGames} whole Hearts game(s) at one table (turn timer on) for the one-table latency, then holds ${figures.tables} tables`,
     `(${figures.clients} clients, as in part 3) for two windows. CPU is percent of one core (the machine has ${results.machine.cores}).`,
     '',
-    '| log | one-table p99 ms (moves) | window | moves/s | p50 ms | p99 ms | errors | server CPU % | server stall max ms (GC max) | other CPU % | held |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| log | one-table p99 ms (moves) | window | moves/s | p50 ms | p99 ms | errors | server CPU % | server stall max ms (GC max) | idle canary stall max ms | other CPU % | held |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const run of figures.runs) {
     run.windows.forEach((step, index) => {
       lines.push(
         `| ${run.log} | ${index === 0 ? `${run.oneTable.p99Ms} (${run.oneTableMoves})` : ''} | ${index + 1} | ${step.movesPerSecond} | ${step.latency.p50Ms} | ` +
-          `${step.latency.p99Ms} | ${step.errors + step.openFailures} | ${step.serverCpuPercent} | ${stall(step.serverPauses)} | ${step.otherCpuPercent} | ${step.held ? 'yes' : 'no'} |`,
+          `${step.latency.p99Ms} | ${step.errors + step.openFailures} | ${step.serverCpuPercent} | ${stall(step.serverPauses)} | ` +
+          `${step.canaryPauses ? step.canaryPauses.loopDelayMaxMs : '-'} | ${step.otherCpuPercent} | ${step.held ? 'yes' : 'no'} |`,
       );
     });
   }
   const [on, off] = figures.runs;
   if (on && off) {
+    // CPU figures from wall-clock windows wander 10-20% on this machine: a smaller difference is not a measurement.
+    const measurable = Math.abs(figures.writeCostMsPerMove) > 0.1 * off.serverCpuMsPerMove;
     lines.push(
       '',
-      `- Server CPU per move: ${on.serverCpuMsPerMove} ms with the log, ${off.serverCpuMsPerMove} ms without: the log's write costs ` +
-        `about ${figures.writeCostMsPerMove} ms of CPU a move in place (wall-clock CPU figures wander 10-20% on this shared machine).`,
+      `- Server CPU per move (the whole server's CPU over the windows, divided by the moves): ${on.serverCpuMsPerMove} ms with the log, ` +
+        `${off.serverCpuMsPerMove} ms without: ` +
+        (measurable
+          ? `the log costs about ${figures.writeCostMsPerMove} ms of CPU a move in place.`
+          : 'no difference above this machine\'s 10-20% noise (the write itself is about 0.05 ms: `npx tsx scripts/measureLog.ts 20` in apps/server).'),
+      '- A window spoiled by other work shows in the "other CPU" and idle canary columns: when the canary, which does nothing, stalls as long, the machine did not run the processes.',
     );
   }
   lines.push('');
