@@ -22,7 +22,7 @@ import { RESULTS_VERSION, TARGETS, readResults } from './results';
 import type {
   BenchResults, CapacityFigures, HardBotsFigures, LatencyFigures, RulesFigures, SoakFigures, WireGameFigures,
 } from './results';
-import { FULL, GAME_IDS, QUICK, log, resultPaths, writeResults } from './runConfig';
+import { FULL, GAME_IDS, QUICK, WIRE_GAME_IDS, log, resultPaths, writeResults } from './runConfig';
 
 const PARTS = ['rules', 'wire', 'capacity', 'soak', 'hardbots'] as const;
 type Part = (typeof PARTS)[number];
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
 
   const rules: RulesFigures | null = await timed('rules', () => measureRules(run.quick));
   const wireAndLatency = await timed('wire', () =>
-    measureWireAndLatency({ gameIds: GAME_IDS, gamesPerKind: run.wireGamesPerKind, shortGames: run.quick, log }),
+    measureWireAndLatency({ gameIds: WIRE_GAME_IDS, gamesPerKind: run.wireGamesPerKind, shortGames: run.quick, log }),
   );
   const capacity: CapacityFigures | null = await timed('capacity', () =>
     measureCapacity({

@@ -78,8 +78,8 @@ export function wireSection(wire: readonly WireGameFigures[], results: BenchResu
   const lines = [
     '## 1. Wire bytes per move',
     '',
-    'Bytes one client receives per accepted move (WebSocket payload + frame header, no TCP/IP), averaged over the four',
-    'seats and every move of complete games. The tables are created as the web app creates them (the default turn',
+    'Bytes one client receives per accepted move (WebSocket payload + frame header, no TCP/IP), averaged over every',
+    'seat (four, two in Gin Rummy) and every move of complete games. The tables are created as the web app creates them (the default turn',
     'timer on); the same number of games with the timer off are measured beside them. The baseline replays the very same',
     'games (the seed the server revealed at game over, the same moves in the same order) and sends each client the',
     'whole JSON of its own view after every move.',

@@ -38,6 +38,8 @@ export interface DeckhandTableConfig {
   readonly options?: Readonly<Record<string, string | number | boolean>>;
   /** The turn timer the host creates the table with; the server's default (the web app's) when absent. */
   readonly turnSeconds?: TurnSeconds;
+  /** The game's bot the clients choose moves with (`random` when absent). */
+  readonly bot?: string;
   /** Record the anatomy of each kind of move (which fields of the patch took how many bytes). */
   readonly anatomy?: boolean;
 }
@@ -202,7 +204,7 @@ export async function guestToken(baseUrl: string, name: string): Promise<string>
 
 export class DeckhandTable {
   private readonly rng: Rng;
-  private readonly bot: Bot<unknown, MoveBase> = randomBot();
+  private readonly bot: Bot<unknown, MoveBase>;
   private readonly bySeat = new Map<number, SeatClient>();
   private readonly recorded: RecordedMove[] = [];
   private readonly latencies: number[] = [];
@@ -219,6 +221,7 @@ export class DeckhandTable {
     private readonly seats: readonly SeatClient[],
   ) {
     this.rng = Rng.fromSeed(config.botSeed);
+    this.bot = (config.bot === undefined ? undefined : (game.bots[config.bot] as Bot<unknown, MoveBase> | undefined)) ?? randomBot();
   }
 
   /** Creates a table, seats every client, starts the game. Closes what it opened on failure. */
