@@ -59,9 +59,9 @@ describe('snapshotFromState', () => {
   });
 
   it('shows the outcome only once the game is over', () => {
-    const outcome = { scores: [3, 40], winners: [0], ranking: [0, 1] };
+    const outcome = { list: { scores: { items: [3, 40] }, winners: { items: [0] }, ranking: { items: [0, 1] } } };
     expect(snapshotFromState({ phase: 'playing', outcome }).outcome).toBeNull();
-    expect(snapshotFromState({ phase: 'gameOver', outcome }).outcome).toEqual(outcome);
+    expect(snapshotFromState({ phase: 'gameOver', outcome }).outcome).toEqual({ scores: [3, 40], winners: [0], ranking: [0, 1] });
   });
 });
 

@@ -128,7 +128,7 @@ export interface TableSnapshot {
   readonly seedHash: string;
   /** The seed itself, '' until it is revealed at game over. */
   readonly seed: string;
-  /** 1 for the first hand of a game, 0 in the lobby. */
+  /** 1 for the first hand of a game, 0 in the lobby: the board's `handNumber`, 1 for a game that keeps none (not sent twice). */
   readonly handNumber: number;
   /** The game's public view (`view(state, null).public`), field by field; empty in the lobby. */
   readonly board: Readonly<Record<string, WireValue>>;
@@ -209,15 +209,14 @@ export interface TableStateJson {
   readonly spectators?: Readonly<Record<string, { readonly name?: string; readonly connected?: boolean }>>;
   readonly maxSpectators?: number;
   readonly locked?: boolean;
-  /** Keyed by player id. */
-  readonly knocking?: Readonly<Record<string, { readonly name?: string }>>;
+  /** Names keyed by player id. */
+  readonly knocking?: Readonly<Record<string, string>>;
   readonly turnSeconds?: number;
   readonly deadline?: number;
   /** The move `deadline` was written at; at an older move the deadline is the client's to compute. */
   readonly deadlineMove?: number;
   readonly seedHash?: string;
   readonly seed?: string;
-  readonly handNumber?: number;
   readonly board?: WireRecordJson;
   /** Keyed by seat index; a client only ever decodes its own entry. */
   readonly hands?: Readonly<Record<string, PrivateJson>>;
@@ -225,8 +224,8 @@ export interface TableStateJson {
   /** -1 before the first move. */
   readonly lastSeat?: number;
   readonly lastBy?: string;
-  /** Filled at game over; ignored in other phases. */
-  readonly outcome?: { readonly scores?: readonly number[]; readonly winners?: readonly number[]; readonly ranking?: readonly number[] };
+  /** Filled at game over (`scores`, `winners`, `ranking` lists); ignored in other phases. */
+  readonly outcome?: WireRecordJson;
 }
 
 function oneOf<T extends string>(values: Readonly<Record<string, T>>, value: string | undefined, fallback: T): T {
@@ -370,6 +369,21 @@ export function boardOf(gameId: string, sent: Record<string, WireValue>): Record
   return { ...unpackPublic(wire, sent) };
 }
 
+/** The board's hand number; a game that keeps none is in its first hand, and an empty board is the lobby. */
+function handNumberOf(board: Readonly<Record<string, WireValue>>): number {
+  const handNumber = board['handNumber'];
+  if (typeof handNumber === 'number') return handNumber;
+  return Object.keys(board).length > 0 ? 1 : 0;
+}
+
+function numbers(value: WireValue | undefined): number[] {
+  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
+}
+
+function outcomeOf(record: Record<string, WireValue>): OutcomeSnapshot {
+  return { scores: numbers(record['scores']), winners: numbers(record['winners']), ranking: numbers(record['ranking']) };
+}
+
 /**
  * The client's snapshot of a decoded table state. Call it with
  * `room.state.toJSON()` after each patch (colyseus.js `onStateChange`), and
@@ -407,13 +421,7 @@ export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = 
   // Every game's public view says who must act, so the table does not send it twice.
   const active = board['active'];
   const activeSeats = Array.isArray(active) && active.every((seat) => typeof seat === 'number') ? [...(active as readonly Seat[])] : [];
-  const outcome = phase === TablePhase.GameOver && json.outcome
-    ? {
-        scores: [...(json.outcome.scores ?? [])],
-        winners: [...(json.outcome.winners ?? [])],
-        ranking: [...(json.outcome.ranking ?? [])],
-      }
-    : null;
+  const outcome = phase === TablePhase.GameOver && json.outcome ? outcomeOf(wireRecordFromJson(json.outcome)) : null;
   return {
     code: json.code ?? '',
     gameId: json.gameId ?? '',
@@ -429,14 +437,14 @@ export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = 
     active: activeSeats,
     seedHash: json.seedHash ?? '',
     seed: json.seed ?? '',
-    handNumber: json.handNumber ?? 0,
+    handNumber: handNumberOf(board),
     board,
     mine: own ? wireRecordFromJson(own) : null,
     mySeat: own && typeof own.seat === 'number' ? own.seat : null,
     outcome,
     moveNumber: json.moveNumber ?? 0,
     locked: json.locked ?? false,
-    knocking: Object.entries(json.knocking ?? {}).map(([playerId, knocker]) => ({ playerId, name: knocker.name ?? '' })),
+    knocking: Object.entries(json.knocking ?? {}).map(([playerId, name]) => ({ playerId, name })),
     lastMove:
       json.lastSeat !== undefined && json.lastSeat >= 0
         ? { seat: json.lastSeat, by: oneOf(MoveSource, json.lastBy, MoveSource.Player) }

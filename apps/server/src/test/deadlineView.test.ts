@@ -1,5 +1,5 @@
 /**
- * The turn deadline a client shows equals the table's after every patch, over
+ * The turn deadline (and the hand number) a client shows equals the table's after every patch, over
  * many seeded games of every game: the real table core on a fake clock (bots,
  * turn timeouts, players going away after timeouts, hand summaries), the
  * room's mirror into the real schema, and clients decoding each patch and
@@ -65,7 +65,10 @@ function checkGame(game: AnyGame, index: number): number {
       client.decoder.decode(patch);
       const json = (client.decoder.state as unknown as { toJSON(): TableStateJson }).toJSON();
       const snapshot = snapshotFromState(json, client.clock);
-      expect(snapshot.deadline, `${game.id} game ${index} move ${table.model.moveNumber}: ${client.name}`).toBe(table.model.deadline);
+      const where = `${game.id} game ${index} move ${table.model.moveNumber}: ${client.name}`;
+      expect(snapshot.deadline, where).toBe(table.model.deadline);
+      // The hand number is read from the board, not sent twice.
+      expect(snapshot.handNumber, where).toBe(table.model.handNumber);
       checked++;
     }
   };
