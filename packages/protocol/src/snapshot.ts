@@ -7,8 +7,8 @@
  * renders. Nothing here imports Colyseus: the web imports these as values and
  * types without pulling in the schema classes.
  */
-import { findGame, unpackPublic } from '@deckhand/rules';
-import type { GameView, OptionValue, Seat, WireRecord, WireValue } from '@deckhand/rules';
+import { NO_CONTEXT, findGame, unpackPublic } from '@deckhand/rules';
+import type { GameView, OptionValue, Seat, WireContext, WireRecord, WireValue } from '@deckhand/rules';
 
 /** Who can find a table: public tables are listed in the lobby; private ones are reached by code only. */
 export const Visibility = {
@@ -360,13 +360,13 @@ export function deadlineOf(json: TableStateJson, seats: readonly SeatSnapshot[],
 
 /**
  * The game's whole public view from the board as sent: the fields the game
- * derives (`publicWire`) are computed back with its rules. An empty board (the
- * lobby) stays empty.
+ * derives (`publicWire`) are computed back with its rules and the table
+ * fields beside the board (`lastSeat`). An empty board (the lobby) stays empty.
  */
-export function boardOf(gameId: string, sent: Record<string, WireValue>): Record<string, WireValue> {
+export function boardOf(gameId: string, sent: Record<string, WireValue>, context: WireContext = NO_CONTEXT): Record<string, WireValue> {
   const wire = findGame(gameId)?.publicWire;
   if (!wire || Object.keys(sent).length === 0) return sent;
-  return { ...unpackPublic(wire, sent) };
+  return { ...unpackPublic(wire, sent, context) };
 }
 
 /** The board's hand number; a game that keeps none is in its first hand, and an empty board is the lobby. */
@@ -417,7 +417,7 @@ export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = 
   // A client decodes at most one private entry: its own seat's.
   const own = Object.values(json.hands ?? {})[0];
   const phase = oneOf(TablePhase, json.phase, TablePhase.Lobby);
-  const board = boardOf(json.gameId ?? '', wireRecordFromJson(json.board));
+  const board = boardOf(json.gameId ?? '', wireRecordFromJson(json.board), { lastSeat: json.lastSeat ?? -1 });
   // Every game's public view says who must act, so the table does not send it twice.
   const active = board['active'];
   const activeSeats = Array.isArray(active) && active.every((seat) => typeof seat === 'number') ? [...(active as readonly Seat[])] : [];

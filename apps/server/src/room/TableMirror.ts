@@ -125,7 +125,8 @@ export class TableMirror {
     }
     // The board is not cleared on a new deal: deleting and re-adding a map key in one
     // patch breaks MapSchema in schema 3.0.x; the mirror replaces it in place.
-    mirrorBoard(state.board, table.game, table.game.view(table.gameState, null).public);
+    // Clients read the board with the last move's seat, which this same sync mirrored.
+    mirrorBoard(state.board, table.game, table.game.view(table.gameState, null).public, { lastSeat: model.lastSeat });
     for (let seat = 0; seat < model.seats.length; seat++) {
       const owner = state.hands.get(this.handKey(seat)) ?? this.placeHand(seat);
       const view = viewOf(seat);

@@ -55,6 +55,16 @@ function checkGame(game: AnyGame, index: number): number {
   const watchers: Watcher[] = [];
   let checked = 0;
   let table: Table | null = null;
+  /** What the client shows now, read as the web reads it (at every patch, and at the full state of a join). */
+  const check = (client: Watcher): void => {
+    const json = (client.decoder.state as unknown as { toJSON(): TableStateJson }).toJSON();
+    const snapshot = snapshotFromState(json, client.clock);
+    const where = `${game.id} game ${index} move ${table!.model.moveNumber}: ${client.name}`;
+    expect(snapshot.deadline, where).toBe(table!.model.deadline);
+    // The hand number is read from the board, not sent twice.
+    expect(snapshot.handNumber, where).toBe(table!.model.handNumber);
+    checked++;
+  };
   const flush = (): void => {
     if (!table || !encoder) return;
     table.takeOutput();
@@ -63,13 +73,7 @@ function checkGame(game: AnyGame, index: number): number {
     encoder.discardChanges();
     for (const client of watchers) {
       client.decoder.decode(patch);
-      const json = (client.decoder.state as unknown as { toJSON(): TableStateJson }).toJSON();
-      const snapshot = snapshotFromState(json, client.clock);
-      const where = `${game.id} game ${index} move ${table.model.moveNumber}: ${client.name}`;
-      expect(snapshot.deadline, where).toBe(table.model.deadline);
-      // The hand number is read from the board, not sent twice.
-      expect(snapshot.handNumber, where).toBe(table.model.handNumber);
-      checked++;
+      check(client);
     }
   };
   const created = Table.create(environment(clock, `${game.id}-${index}`, flush), {
@@ -85,6 +89,7 @@ function checkGame(game: AnyGame, index: number): number {
   encoder = new Encoder(state);
   flush();
   watchers.push(watcher('seated from the start', encoder, clock));
+  check(watchers[0]!);
   encoder.discardChanges();
   expect(table.handle('p0', { type: 'start' })).toBeNull();
   flush();
@@ -96,6 +101,7 @@ function checkGame(game: AnyGame, index: number): number {
       mirror.revealDeadline();
       flush();
       watchers.push(watcher('joined mid-game', encoder, clock));
+      check(watchers[1]!);
       joined = true;
     }
     const gameState = table.gameState;

@@ -45,7 +45,7 @@ function checkGame(game: AnyGame, index: number): number {
   const hand = new PrivateState();
   hand.seat = 0;
   const mirror = (): void => {
-    mirrorBoard(table.board, game, game.view(rules, null).public);
+    mirrorBoard(table.board, game, game.view(rules, null).public, { lastSeat: table.lastSeat });
     mirrorRecord(hand, game.view(rules, 0).private ?? {});
   };
   mirror();
@@ -77,6 +77,7 @@ function checkGame(game: AnyGame, index: number): number {
     rules = result.state;
     moves++;
     table.moveNumber = moves;
+    table.lastSeat = seat;
     mirror();
     const patch = encoder.encode();
     seated.decode(patch);
