@@ -62,6 +62,9 @@ export interface MidGameJoin {
   readonly spectatorBytes: number;
   /** A seated client whose connection dropped: from reconnecting to holding the state again. */
   readonly reconnectBytes: number;
+  /** The spectator's and the reconnect's bytes by kind of message (`join` is the handshake with the schema, `state` the full state). */
+  readonly spectatorByKind?: Readonly<Record<string, number>>;
+  readonly reconnectByKind?: Readonly<Record<string, number>>;
 }
 
 /** What happened to one move. */
@@ -362,7 +365,7 @@ export class DeckhandTable {
     await withTimeout(new Promise<void>((resolve) => room.onStateChange.once(() => resolve())), STEP_TIMEOUT_MS, "the spectator's state");
     // The welcome and the chat history follow the state.
     await sleep(150);
-    const spectatorBytes = spectator.meter.count(MeterPhase.Join).wireBytes;
+    const spectatorCount = spectator.meter.count(MeterPhase.Join);
 
     const seat = this.seats[0]!;
     const reconnectionToken = seat.room.reconnectionToken;
@@ -384,10 +387,13 @@ export class DeckhandTable {
     seat.listen(rejoined);
     await seat.patchAfter(stateCount, 'the reconnected state');
     await sleep(150);
-    const reconnectBytes = seat.client.meter.count(MeterPhase.Rejoin).wireBytes;
+    const rejoinCount = seat.client.meter.count(MeterPhase.Rejoin);
     if (seat.snapshot().mySeat !== mySeat) throw new Error(`seat ${String(mySeat)} reconnected as ${String(seat.snapshot().mySeat)}`);
     for (const other of this.seats) other.client.meter.enter(MeterPhase.Moves);
-    return { moveNumber: this.recorded.length, spectatorBytes, reconnectBytes };
+    return {
+      moveNumber: this.recorded.length, spectatorBytes: spectatorCount.wireBytes, reconnectBytes: rejoinCount.wireBytes,
+      spectatorByKind: spectatorCount.byKind, reconnectByKind: rejoinCount.byKind,
+    };
   }
 
   /** Plays to the end; throws on a refused move or a lost patch. `maxMoves` bounds a game that never ends. */

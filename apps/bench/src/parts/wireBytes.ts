@@ -54,6 +54,9 @@ function side(runs: readonly TableRun[]): WireSide {
     perMoveByKind: perKind,
     joinBytesPerClient: round(addCounts(clients.map((client) => client.join)).wireBytes / clients.length, 1),
     startBytesPerClient: round(addCounts(clients.map((client) => client.start)).wireBytes / clients.length, 1),
+    seatedByKind: Object.fromEntries(
+      Object.entries(addCounts(clients.flatMap((client) => [client.join, client.start])).byKind).map(([kind, bytes]) => [kind, round(bytes / clients.length, 1)]),
+    ),
   };
 }
 
