@@ -22,7 +22,7 @@ import { TableState } from '../TableState';
 import { FakeClock, testEnvironment } from './fakeClock';
 
 /** Games per game kind; `DECKHAND_WIRE_GAMES=2000` for a longer run (the default keeps CI quick). */
-const GAMES_PER_KIND = Number(process.env['DECKHAND_WIRE_GAMES'] ?? 12);
+const GAMES_PER_KIND = Number(process.env['DECKHAND_WIRE_GAMES'] ?? 8);
 const TURN_SECONDS = 30;
 
 function environment(clock: FakeClock, seed: string, afterTimer: () => void): TableEnv {
