@@ -126,7 +126,7 @@ function checkGame(game: AnyGame, index: number): number {
 
 describe('the turn deadline a client shows equals the table\'s', () => {
   for (const game of GAMES) {
-    it(`[wire] ${game.id}: after every patch of ${GAMES_PER_KIND} seeded games with the turn timer on, seated and joining mid-game`, { timeout: 600_000 }, () => {
+    it(`[wire] ${game.id}: after every patch of ${GAMES_PER_KIND} seeded games with the turn timer on, seated and joining mid-game`, { timeout: Math.max(600_000, GAMES_PER_KIND * 2_000) }, () => {
       let checked = 0;
       for (let index = 0; index < GAMES_PER_KIND; index++) checked += checkGame(game, index);
       expect(checked).toBeGreaterThan(GAMES_PER_KIND * 50);

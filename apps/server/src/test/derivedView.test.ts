@@ -92,7 +92,7 @@ function checkGame(game: AnyGame, index: number): number {
 
 describe('the view a client derives equals the server\'s', () => {
   for (const game of GAMES.filter((candidate) => candidate.publicWire)) {
-    it(`[wire] ${game.id}: seated, spectating and joining clients after every move of ${GAMES_PER_KIND} seeded games`, { timeout: 600_000 }, () => {
+    it(`[wire] ${game.id}: seated, spectating and joining clients after every move of ${GAMES_PER_KIND} seeded games`, { timeout: Math.max(600_000, GAMES_PER_KIND * 2_000) }, () => {
       let moves = 0;
       for (let index = 0; index < GAMES_PER_KIND; index++) moves += checkGame(game, index);
       expect(moves).toBeGreaterThan(GAMES_PER_KIND * 50);

@@ -55,7 +55,7 @@ function sortKeys(record: WireRecord): WireRecord {
 
 describe('public fields derived on the client', () => {
   for (const game of GAMES.filter((candidate) => candidate.publicWire)) {
-    it(`[wire] ${game.id}: the unpacked view equals the server's after every move of ${GAMES_PER_KIND} games, and derived fields stay home`, { timeout: 600_000 }, () => {
+    it(`[wire] ${game.id}: the unpacked view equals the server's after every move of ${GAMES_PER_KIND} games, and derived fields stay home`, { timeout: Math.max(600_000, GAMES_PER_KIND * 2_000) }, () => {
       const { positions, sent, mismatches } = sentCounts(game, GAMES_PER_KIND);
       expect(mismatches).toEqual([]);
       expect(positions).toBeGreaterThan(GAMES_PER_KIND * 50);
