@@ -8,7 +8,8 @@
  *
  * Options: --quick, --parts rules,wire,capacity,soak,hardbots,logcost, --workers N,
  * --soak-minutes M, --max-tables N, --render (rewrite BENCHMARKS.md from
- * bench-results.json, measuring nothing).
+ * bench-results.json, measuring nothing), --before FILE [--before-label TEXT]
+ * (parts 1-2 of a run of this bench on the code before a change, shown beside).
  */
 import { parseArgs } from 'node:util';
 import { describeMachine } from './machine';
@@ -21,12 +22,23 @@ import { measureWireAndLatency } from './parts/wireBytes';
 import { guardChildren } from './processes';
 import { RESULTS_VERSION, TARGETS, readResults } from './results';
 import type {
-  BenchResults, CapacityFigures, HardBotsFigures, LatencyFigures, LogCostFigures, RulesFigures, SoakFigures, WireGameFigures,
+  BenchResults, CapacityFigures, HardBotsFigures, LatencyFigures, LogCostFigures, RulesFigures, SoakFigures, WireBefore, WireGameFigures,
 } from './results';
-import { FULL, GAME_IDS, QUICK, log, resultPaths, writeResults } from './runConfig';
+import { FULL, GAME_IDS, QUICK, WIRE_GAME_IDS, log, resultPaths, writeResults } from './runConfig';
 
 const PARTS = ['rules', 'wire', 'capacity', 'soak', 'hardbots', 'logcost'] as const;
 type Part = (typeof PARTS)[number];
+
+/** Parts 1-2 of another results file (the same bench run on an older commit), to show beside this run's. */
+function beforeFigures(file: string | undefined, label: string): WireBefore | null {
+  if (file === undefined) return null;
+  const results = readResults(file);
+  if (!results?.wire) throw new Error(`no wire figures in ${file}`);
+  return {
+    label, generatedAt: results.generatedAt, wire: results.wire, latency: results.latency,
+    loadAverage: [results.machine.loadAverageAtStart, results.machine.loadAverageAtEnd ?? results.machine.loadAverageAtStart],
+  };
+}
 
 async function main(): Promise<number> {
   guardChildren();
@@ -38,6 +50,8 @@ async function main(): Promise<number> {
       'soak-minutes': { type: 'string' },
       'max-tables': { type: 'string' },
       render: { type: 'boolean', default: false },
+      before: { type: 'string' },
+      'before-label': { type: 'string', default: 'the code before the change' },
     },
     allowPositionals: false,
   });
@@ -80,7 +94,7 @@ async function main(): Promise<number> {
 
   const rules: RulesFigures | null = await timed('rules', () => measureRules(run.quick));
   const wireAndLatency = await timed('wire', () =>
-    measureWireAndLatency({ gameIds: GAME_IDS, gamesPerKind: run.wireGamesPerKind, shortGames: run.quick, log }),
+    measureWireAndLatency({ gameIds: WIRE_GAME_IDS, gamesPerKind: run.wireGamesPerKind, shortGames: run.quick, log }),
   );
   const capacity: CapacityFigures | null = await timed('capacity', () =>
     measureCapacity({
@@ -171,6 +185,7 @@ async function main(): Promise<number> {
     rules: keep('rules', rules, previous?.rules),
     hardBots: keep('hardbots', hardBots, previous?.hardBots),
     logCost: keep('logcost', logCost, previous?.logCost),
+    before: beforeFigures(values.before, values['before-label']) ?? previous?.before ?? null,
     failures: [...(previous?.failures ?? []).filter((entry) => !parts.has(entry.part as Part)), ...failures],
     durations: { ...previous?.durations, ...durations },
   };

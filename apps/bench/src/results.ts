@@ -23,6 +23,8 @@ export interface WireSide {
   readonly joinBytesPerClient: number;
   /** Mean bytes one client receives between its join and the first move (others joining, the deal). */
   readonly startBytesPerClient: number;
+  /** Socket open to first move by kind of message (`join` is the handshake with the schema), per client. */
+  readonly seatedByKind?: Readonly<Record<string, number>>;
 }
 
 export interface WireGameFigures {
@@ -255,10 +257,24 @@ export interface BenchResults {
   readonly hardBots?: HardBotsFigures | null;
   /** Absent in result files older than the part. */
   readonly logCost?: LogCostFigures | null;
+  /**
+   * Parts 1-2 as measured on the code before a change (`--before <results.json>`, a run of the
+   * same bench on the older commit), shown beside this run's figures.
+   */
+  readonly before?: WireBefore | null;
   /** Parts that failed, with the reason; their figures are null. */
   readonly failures: readonly { readonly part: string; readonly error: string }[];
   /** Wall time of each part, in seconds. */
   readonly durations: Readonly<Record<string, number>>;
+}
+
+export interface WireBefore {
+  /** What was measured, e.g. `main at c38b133`. */
+  readonly label: string;
+  readonly generatedAt: string;
+  readonly loadAverage: readonly [number, number];
+  readonly wire: readonly WireGameFigures[];
+  readonly latency: LatencyFigures | null;
 }
 
 export const TARGETS: BenchResults['targets'] = {

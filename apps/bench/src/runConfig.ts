@@ -6,6 +6,8 @@ import { renderMarkdown } from './report';
 import type { BenchResults } from './results';
 
 export const GAME_IDS = ['hearts', 'crazy-eights'] as const;
+/** Parts 1-2 measure every game players can pick (the load parts keep the two games they always had). */
+export const WIRE_GAME_IDS = ['hearts', 'crazy-eights', 'spades', 'gin-rummy'] as const;
 
 export interface RunConfig {
   readonly quick: boolean;

@@ -74,12 +74,41 @@ function anatomyTable(figures: WireGameFigures): string[] {
   return lines;
 }
 
+/** Each wire figure before a change (another run of this bench on the older code) and now. */
+function beforeAfter(wire: readonly WireGameFigures[], results: BenchResults): string[] {
+  const before = results.before;
+  if (!before) return [];
+  const lines = [
+    `### Before and after`,
+    '',
+    `Before: ${before.label}, measured by this same bench on ${before.generatedAt} (1-minute load average ${before.loadAverage[0]} -> ${before.loadAverage[1]});`,
+    `after: this run (${results.machine.loadAverageAtStart} -> ${results.machine.loadAverageAtEnd ?? '?'}). Bytes do not depend on the load; timings do.`,
+    '',
+    '| game | figure | before | after |',
+    '| --- | --- | ---: | ---: |',
+  ];
+  for (const now of wire) {
+    const then = before.wire.find((figures) => figures.gameId === now.gameId);
+    if (!then) continue;
+    const row = (figure: string, a: number | string | undefined, b: number | string | undefined): string => `| ${now.gameId} | ${figure} | ${a ?? '-'} | ${b ?? '-'} |`;
+    lines.push(
+      row('B/move/client, timer on', then.deckhand.bytesPerMovePerClient, now.deckhand.bytesPerMovePerClient),
+      row('B/move/client, timer off', then.timerOff?.bytesPerMovePerClient, now.timerOff?.bytesPerMovePerClient),
+      row('seated, socket open to first move (B)', seatedJoin(then.deckhand), seatedJoin(now.deckhand)),
+      row('mid-game spectator / reconnect (B)', then.midGameJoin ? `${then.midGameJoin.spectatorBytes} / ${then.midGameJoin.reconnectBytes}` : '-', now.midGameJoin ? `${now.midGameJoin.spectatorBytes} / ${now.midGameJoin.reconnectBytes}` : '-'),
+    );
+  }
+  const p99 = (latency: BenchResults['latency']): string => (latency ? `${latency.oneTable.p99Ms} / ${latency.busy?.oneTable.p99Ms ?? '-'}` : '-');
+  lines.push(`| all | one-table p99 ms, idle / beside a busy core | ${p99(before.latency)} | ${p99(results.latency)} |`, '');
+  return lines;
+}
+
 export function wireSection(wire: readonly WireGameFigures[], results: BenchResults): string[] {
   const lines = [
     '## 1. Wire bytes per move',
     '',
-    'Bytes one client receives per accepted move (WebSocket payload + frame header, no TCP/IP), averaged over the four',
-    'seats and every move of complete games. The tables are created as the web app creates them (the default turn',
+    'Bytes one client receives per accepted move (WebSocket payload + frame header, no TCP/IP), averaged over every',
+    'seat (four, two in Gin Rummy) and every move of complete games. The tables are created as the web app creates them (the default turn',
     'timer on); the same number of games with the timer off are measured beside them. The baseline replays the very same',
     'games (the seed the server revealed at game over, the same moves in the same order) and sends each client the',
     'whole JSON of its own view after every move.',
@@ -109,6 +138,13 @@ export function wireSection(wire: readonly WireGameFigures[], results: BenchResu
       );
     }
   }
+  lines.push(
+    '',
+    'A seated client\'s bytes from opening its socket to the first move, by kind of message (timer on; `join` is the',
+    'handshake, which carries the schema description; `state` the full state; `patch` others sitting down and the deal):',
+    '',
+    ...wire.map((figures) => `- ${figures.gameId}: ${kinds(figures.deckhand.seatedByKind ?? {})}`),
+  );
   const joins = wire.filter((figures) => figures.midGameJoin);
   if (joins.length > 0) {
     lines.push(
@@ -117,15 +153,17 @@ export function wireSection(wire: readonly WireGameFigures[], results: BenchResu
       'and seat 0 dropping its connection and reconnecting, from the reconnect to holding the state again (welcome and',
       'chat history included).',
       '',
-      '| game | at move | spectator B | reconnect B | target |',
-      '| --- | ---: | ---: | ---: | --- |',
+      '| game | at move | spectator B | reconnect B | spectator by kind | reconnect by kind | target |',
+      '| --- | ---: | ---: | ---: | --- | --- | --- |',
       ...joins.map((figures) => {
         const mid = figures.midGameJoin!;
-        return `| ${figures.gameId} | ${mid.moveNumber} | ${mid.spectatorBytes} | ${mid.reconnectBytes} | <= ${WIRE_TARGETS.midGameJoinMax} B (${verdict(Math.max(mid.spectatorBytes, mid.reconnectBytes) <= WIRE_TARGETS.midGameJoinMax)}) |`;
+        return `| ${figures.gameId} | ${mid.moveNumber} | ${mid.spectatorBytes} | ${mid.reconnectBytes} | ${kinds(mid.spectatorByKind ?? {})} | ${kinds(mid.reconnectByKind ?? {})} | ` +
+          `<= ${WIRE_TARGETS.midGameJoinMax} B (${verdict(Math.max(mid.spectatorBytes, mid.reconnectBytes) <= WIRE_TARGETS.midGameJoinMax)}) |`;
       }),
     );
   }
   lines.push('', `Options: ${wire.map((figures) => `${figures.gameId} ${JSON.stringify(figures.options)}`).join('; ')}.`, '');
+  lines.push(...beforeAfter(wire, results));
   for (const figures of wire) lines.push(...anatomyTable(figures));
   return lines;
 }

@@ -62,19 +62,6 @@ export const SpectatorState = schema(
 );
 export type SpectatorState = SchemaType<typeof SpectatorState>;
 
-/** A newcomer knocking at a locked table; keyed by player id. */
-export const KnockerState = schema({ name: { type: 'string', default: '' } }, 'KnockerState');
-export type KnockerState = SchemaType<typeof KnockerState>;
-
-export const OutcomeState = schema(
-  {
-    scores: ['number'],
-    winners: ['number'],
-    ranking: ['number'],
-  },
-  'OutcomeState',
-);
-export type OutcomeState = SchemaType<typeof OutcomeState>;
 
 export const TableState = schema(
   {
@@ -88,20 +75,25 @@ export const TableState = schema(
     /** Keyed by player id. */
     spectators: { map: SpectatorState },
     maxSpectators: { type: 'uint8', default: 8 },
-    /** Newcomers knock and wait for the host (`TableDoor`). */
+    /** Newcomers knock and wait for the host. */
     locked: { type: 'boolean', default: false },
-    knocking: { map: KnockerState },
+    /**
+     * Newcomers knocking at a locked table (`TableDoor`): their names, keyed by
+     * player id. Plain strings, not a class: every class costs each joining
+     * client its description in the handshake.
+     */
+    knocking: { map: 'string' },
     turnSeconds: { type: 'uint8', default: 30 },
     /** Epoch ms; valid at move `deadlineMove` only (see `room/DeadlineMirror.ts`). */
     deadline: { type: 'number', default: 0 },
     deadlineMove: { type: 'number', default: 0 },
     seedHash: { type: 'string', default: '' },
     seed: { type: 'string', default: '' },
-    handNumber: { type: 'uint16', default: 0 },
     board: WireRecordState,
     /** Keyed by seat index; each entry is added to its owner's StateView only. */
     hands: { map: PrivateState, view: true },
-    outcome: OutcomeState,
+    /** Filled at game over: `scores`, `winners` and `ranking` as lists of a view record (no class of its own, for the handshake's sake). */
+    outcome: WireRecordState,
     moveNumber: { type: 'number', default: 0 },
     lastSeat: { type: 'int8', default: -1 },
     lastBy: { type: 'string', default: '' },

@@ -3,8 +3,8 @@
  * so a move costs a few bytes per client instead of a whole view.
  */
 import type { ArraySchema } from '@colyseus/schema';
-import { packPublic } from '@deckhand/rules';
-import type { AnyGame, WireRecord, WireValue } from '@deckhand/rules';
+import { NO_CONTEXT, packPublic } from '@deckhand/rules';
+import type { AnyGame, WireContext, WireRecord, WireValue } from '@deckhand/rules';
 import { NumberList } from './TableState';
 import type { WireRecordState } from './TableState';
 
@@ -162,14 +162,15 @@ export function clearRecord(target: WireRecordState): void {
 /**
  * Mirrors a game's public view into the board, without the fields every
  * client computes with the game's rules (`publicWire`; `snapshotFromState`
- * in @deckhand/protocol computes them back).
+ * in @deckhand/protocol computes them back), given the table fields clients
+ * hold beside the board (`context`, mirrored in the same patch).
  */
-export function mirrorBoard(target: WireRecordState, game: AnyGame, board: WireRecord): void {
+export function mirrorBoard(target: WireRecordState, game: AnyGame, board: WireRecord, context: WireContext = NO_CONTEXT): void {
   if (!game.publicWire) {
     mirrorRecord(target, board);
     return;
   }
-  const sent = packPublic(game.publicWire, board, boardsSent.get(target) ?? null);
+  const sent = packPublic(game.publicWire, board, boardsSent.get(target) ?? null, context);
   boardsSent.set(target, sent);
   mirrorRecord(target, sent);
 }

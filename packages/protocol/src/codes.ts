@@ -4,7 +4,7 @@
  */
 
 /** Bumped on any change a client of the previous version would misread. Sent in join options and `welcome`. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Colyseus room names. */
 export const RoomName = {

@@ -3,10 +3,10 @@ export {
 } from './codes';
 export {
   Visibility, TablePhase, SeatKind, BotLevel, MoveSource, TURN_SECONDS, DEFAULT_TURN_SECONDS, wireRecordFromJson,
-  snapshotFromState, gameViewOf, seatOfPlayer, boardOf, createMoveClock, turnTimerRuns, deadlineOf,
+  snapshotFromState, gameViewOf, seatOfPlayer, boardOf, createMoveClock, turnTimerRuns, timedSeats, keepsDeadline, deadlineOf,
 } from './snapshot';
 export type {
-  MoveClock, TurnSeconds, SeatSnapshot, SpectatorSnapshot, KnockerSnapshot, OutcomeSnapshot, LastMoveSnapshot, TableSnapshot, WireRecordJson, SeatJson,
+  MoveClock, DeadlineMemory, TurnSeconds, SeatSnapshot, SpectatorSnapshot, KnockerSnapshot, OutcomeSnapshot, LastMoveSnapshot, TableSnapshot, WireRecordJson, SeatJson,
   PrivateJson, TableStateJson,
 } from './snapshot';
 export { moveEventsBetween } from './moveEvents';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMoveClock, gameViewOf, seatOfPlayer, snapshotFromState, turnTimerRuns, wireRecordFromJson } from './snapshot';
+import { createMoveClock, gameViewOf, keepsDeadline, seatOfPlayer, snapshotFromState, turnTimerRuns, wireRecordFromJson } from './snapshot';
 import type { TableStateJson } from './snapshot';
 
 describe('snapshotFromState', () => {
@@ -59,9 +59,9 @@ describe('snapshotFromState', () => {
   });
 
   it('shows the outcome only once the game is over', () => {
-    const outcome = { scores: [3, 40], winners: [0], ranking: [0, 1] };
+    const outcome = { list: { scores: { items: [3, 40] }, winners: { items: [0] }, ranking: { items: [0, 1] } } };
     expect(snapshotFromState({ phase: 'playing', outcome }).outcome).toBeNull();
-    expect(snapshotFromState({ phase: 'gameOver', outcome }).outcome).toEqual(outcome);
+    expect(snapshotFromState({ phase: 'gameOver', outcome }).outcome).toEqual({ scores: [3, 40], winners: [0], ranking: [0, 1] });
   });
 });
 
@@ -96,6 +96,31 @@ describe('the turn deadline', () => {
     now = 9_000;
     expect(seenAt(7)).toBe(5_000);
     expect(seenAt(8)).toBe(9_000);
+  });
+
+  it('stays as this client showed it when the move after leaves the timer running for seats it already counted for', () => {
+    let now = 1_000;
+    const clock = createMoveClock(() => now);
+    const fresh = snapshotFromState(playing([0], { moveNumber: 7, deadline: 0, deadlineMove: 3 }), clock).deadline;
+    expect(fresh).toBe(31_000);
+    // Seat 0 drew and must still play (a Crazy Eights draw): the deadline is kept, not restarted.
+    now = 9_000;
+    expect(snapshotFromState(playing([0], { moveNumber: 8, deadline: 0, deadlineMove: 3 }), clock).deadline).toBe(31_000);
+    // The turn passes to another seat: a fresh countdown from this move.
+    const seatsTwo = [seats[0]!, { kind: 'human', playerId: 'b' }];
+    now = 12_000;
+    expect(snapshotFromState(playing([1], { seats: seatsTwo, moveNumber: 9, deadlineMove: 3 }), clock).deadline).toBe(42_000);
+    // A move this client never saw (a gap) cannot be kept across: it counts fresh, unless the server wrote it.
+    now = 20_000;
+    expect(snapshotFromState(playing([1], { seats: seatsTwo, moveNumber: 11, deadlineMove: 3 }), clock).deadline).toBe(50_000);
+    expect(snapshotFromState(playing([1], { seats: seatsTwo, moveNumber: 12, deadline: 77_000, deadlineMove: 12 }), clock).deadline).toBe(77_000);
+  });
+
+  it('is kept only for seats the clock already counted for, and only a running one', () => {
+    expect(keepsDeadline({ deadline: 5_000, timed: [0, 2] }, [2])).toBe(true);
+    expect(keepsDeadline({ deadline: 5_000, timed: [0] }, [1])).toBe(false);
+    expect(keepsDeadline({ deadline: 0, timed: [0] }, [0])).toBe(false);
+    expect(keepsDeadline({ deadline: 5_000, timed: [0] }, [])).toBe(false);
   });
 
   it('agrees with the server on when a turn timer runs', () => {

@@ -7,8 +7,8 @@
  * renders. Nothing here imports Colyseus: the web imports these as values and
  * types without pulling in the schema classes.
  */
-import { findGame, unpackPublic } from '@deckhand/rules';
-import type { GameView, OptionValue, Seat, WireRecord, WireValue } from '@deckhand/rules';
+import { NO_CONTEXT, findGame, unpackPublic } from '@deckhand/rules';
+import type { GameView, OptionValue, Seat, WireContext, WireRecord, WireValue } from '@deckhand/rules';
 
 /** Who can find a table: public tables are listed in the lobby; private ones are reached by code only. */
 export const Visibility = {
@@ -128,7 +128,7 @@ export interface TableSnapshot {
   readonly seedHash: string;
   /** The seed itself, '' until it is revealed at game over. */
   readonly seed: string;
-  /** 1 for the first hand of a game, 0 in the lobby. */
+  /** 1 for the first hand of a game, 0 in the lobby: the board's `handNumber`, 1 for a game that keeps none (not sent twice). */
   readonly handNumber: number;
   /** The game's public view (`view(state, null).public`), field by field; empty in the lobby. */
   readonly board: Readonly<Record<string, WireValue>>;
@@ -209,15 +209,14 @@ export interface TableStateJson {
   readonly spectators?: Readonly<Record<string, { readonly name?: string; readonly connected?: boolean }>>;
   readonly maxSpectators?: number;
   readonly locked?: boolean;
-  /** Keyed by player id. */
-  readonly knocking?: Readonly<Record<string, { readonly name?: string }>>;
+  /** Names keyed by player id. */
+  readonly knocking?: Readonly<Record<string, string>>;
   readonly turnSeconds?: number;
   readonly deadline?: number;
   /** The move `deadline` was written at; at an older move the deadline is the client's to compute. */
   readonly deadlineMove?: number;
   readonly seedHash?: string;
   readonly seed?: string;
-  readonly handNumber?: number;
   readonly board?: WireRecordJson;
   /** Keyed by seat index; a client only ever decodes its own entry. */
   readonly hands?: Readonly<Record<string, PrivateJson>>;
@@ -225,8 +224,8 @@ export interface TableStateJson {
   /** -1 before the first move. */
   readonly lastSeat?: number;
   readonly lastBy?: string;
-  /** Filled at game over; ignored in other phases. */
-  readonly outcome?: { readonly scores?: readonly number[]; readonly winners?: readonly number[]; readonly ranking?: readonly number[] };
+  /** Filled at game over (`scores`, `winners`, `ranking` lists); ignored in other phases. */
+  readonly outcome?: WireRecordJson;
 }
 
 function oneOf<T extends string>(values: Readonly<Record<string, T>>, value: string | undefined, fallback: T): T {
@@ -245,63 +244,144 @@ export function wireRecordFromJson(json: WireRecordJson | undefined): Record<str
   return record;
 }
 
-/** When this client first saw a move (epoch ms), by move number. */
-export type MoveClock = (moveNumber: number) => number;
+/**
+ * What a client last knew of the turn clock: the deadline it showed at a move
+ * and the seats that deadline was counting for. A kept deadline is read from
+ * it (`keepsDeadline`).
+ */
+export interface DeadlineMemory {
+  readonly moveNumber: number;
+  readonly deadline: number;
+  /** The seats the turn timer ran for (`timedSeats`). */
+  readonly timed: readonly Seat[];
+}
 
-/** A clock for one client: the first time it is asked about a move number, that time stays. */
+/**
+ * One client's clock for the moves it sees: when it first saw each move
+ * (epoch ms), and, for the kept-deadline rule, the deadline it showed at the
+ * last patch of the move before this one. Plain functions (a test's fixed
+ * time) remember nothing: without memory a kept deadline counts as fresh.
+ */
+export interface MoveClock {
+  (moveNumber: number): number;
+  /** The deadline shown at the last patch before move `moveNumber`, if that patch was of the move just before. */
+  before?(moveNumber: number): DeadlineMemory | null;
+  /** Records the deadline this client shows now. */
+  remember?(memory: DeadlineMemory): void;
+}
+
+/**
+ * A clock for one client: the first time it is asked about a move number,
+ * that time stays. Ask it at every patch (the web does, through its store):
+ * a move it never saw is a move it cannot keep a deadline across.
+ */
 export function createMoveClock(now: () => number = Date.now): MoveClock {
   let move = -1;
   let seenAt = 0;
-  return (moveNumber) => {
+  /** The last memory of an earlier move, and the latest one. */
+  let previous: DeadlineMemory | null = null;
+  let latest: DeadlineMemory | null = null;
+  const clock: MoveClock = (moveNumber) => {
     if (moveNumber !== move) {
       move = moveNumber;
       seenAt = now();
     }
     return seenAt;
   };
+  clock.before = (moveNumber) => {
+    if (latest !== null && latest.moveNumber < moveNumber) previous = latest;
+    return previous !== null && previous.moveNumber === moveNumber - 1 ? previous : null;
+  };
+  clock.remember = (memory) => {
+    latest = memory;
+  };
+  return clock;
 }
 
 /** Without a clock of its own, a snapshot takes a move as seen now. */
 const wallClock: MoveClock = () => Date.now();
 
 /**
- * Whether a fresh turn timer starts for the seats that must act: the timer is
- * on and one of them is a human the server is not playing for (bots and away
- * players act after the bot delay, with no deadline).
+ * The seats a turn timer runs for: those that must act and are humans the
+ * server is not playing for (bots and away players act after the bot delay,
+ * with no deadline); none when the timer is off.
  */
-export function turnTimerRuns(
+export function timedSeats(
   seats: ArrayLike<{ readonly kind?: string; readonly away?: boolean } | undefined>,
   active: readonly Seat[],
   turnSeconds: number,
-): boolean {
-  return turnSeconds > 0 && active.some((seat) => {
+): Seat[] {
+  if (turnSeconds <= 0) return [];
+  return active.filter((seat) => {
     const holder = seats[seat];
     return holder !== undefined && holder.kind !== SeatKind.Bot && holder.away !== true;
   });
 }
 
+/** Whether a fresh turn timer starts for the seats that must act. */
+export function turnTimerRuns(
+  seats: ArrayLike<{ readonly kind?: string; readonly away?: boolean } | undefined>,
+  active: readonly Seat[],
+  turnSeconds: number,
+): boolean {
+  return timedSeats(seats, active, turnSeconds).length > 0;
+}
+
 /**
- * When the current wait ends. A move that starts a fresh turn timer does not
- * carry its deadline (about 10 bytes to every client): the client starts the
- * countdown when it sees the move. The server writes the deadline, with the
- * move it belongs to, whenever a client could not know it: a kept deadline, a
- * hand summary's, a scaled test clock, and for a client that joins.
+ * The client's rule for a kept deadline: a move after which the timer runs
+ * only for seats it was already counting for (a Crazy Eights draw, a Gin
+ * Rummy draw before the discard, one pass of several) keeps the deadline
+ * shown before it. The server keeps its clock in those cases too, and writes
+ * the deadline out whenever this rule would be wrong (`room/DeadlineMirror.ts`).
+ */
+export function keepsDeadline(before: { readonly deadline: number; readonly timed: readonly Seat[] }, timed: readonly Seat[]): boolean {
+  return before.deadline > 0 && timed.length > 0 && timed.every((seat) => before.timed.includes(seat));
+}
+
+/**
+ * When the current wait ends. A move does not carry its deadline when the
+ * client can tell it: a fresh turn timer starts when the client sees the
+ * move, and a kept one stays as it was (`keepsDeadline`). The server writes
+ * the deadline, with the move it belongs to, whenever a client could not
+ * know it: a hand summary's, a scaled test clock, a clock restarted, and for
+ * a client that joins.
  */
 export function deadlineOf(json: TableStateJson, seats: readonly SeatSnapshot[], active: readonly Seat[], moveSeenAt: MoveClock): number {
   const moveNumber = json.moveNumber ?? 0;
-  if ((json.deadlineMove ?? 0) === moveNumber) return json.deadline ?? 0;
-  return turnTimerRuns(seats, active, json.turnSeconds ?? 0) ? moveSeenAt(moveNumber) + (json.turnSeconds ?? 0) * 1000 : 0;
+  const timed = timedSeats(seats, active, json.turnSeconds ?? 0);
+  const before = moveSeenAt.before?.(moveNumber) ?? null;
+  let deadline: number;
+  if ((json.deadlineMove ?? 0) === moveNumber) deadline = json.deadline ?? 0;
+  else if (before !== null && keepsDeadline(before, timed)) deadline = before.deadline;
+  else deadline = timed.length > 0 ? moveSeenAt(moveNumber) + (json.turnSeconds ?? 0) * 1000 : 0;
+  moveSeenAt.remember?.({ moveNumber, deadline, timed });
+  return deadline;
 }
 
 /**
  * The game's whole public view from the board as sent: the fields the game
- * derives (`publicWire`) are computed back with its rules. An empty board (the
- * lobby) stays empty.
+ * derives (`publicWire`) are computed back with its rules and the table
+ * fields beside the board (`lastSeat`). An empty board (the lobby) stays empty.
  */
-export function boardOf(gameId: string, sent: Record<string, WireValue>): Record<string, WireValue> {
+export function boardOf(gameId: string, sent: Record<string, WireValue>, context: WireContext = NO_CONTEXT): Record<string, WireValue> {
   const wire = findGame(gameId)?.publicWire;
   if (!wire || Object.keys(sent).length === 0) return sent;
-  return { ...unpackPublic(wire, sent) };
+  return { ...unpackPublic(wire, sent, context) };
+}
+
+/** The board's hand number; a game that keeps none is in its first hand, and an empty board is the lobby. */
+function handNumberOf(board: Readonly<Record<string, WireValue>>): number {
+  const handNumber = board['handNumber'];
+  if (typeof handNumber === 'number') return handNumber;
+  return Object.keys(board).length > 0 ? 1 : 0;
+}
+
+function numbers(value: WireValue | undefined): number[] {
+  return Array.isArray(value) ? value.filter((item): item is number => typeof item === 'number') : [];
+}
+
+function outcomeOf(record: Record<string, WireValue>): OutcomeSnapshot {
+  return { scores: numbers(record['scores']), winners: numbers(record['winners']), ranking: numbers(record['ranking']) };
 }
 
 /**
@@ -337,17 +417,11 @@ export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = 
   // A client decodes at most one private entry: its own seat's.
   const own = Object.values(json.hands ?? {})[0];
   const phase = oneOf(TablePhase, json.phase, TablePhase.Lobby);
-  const board = boardOf(json.gameId ?? '', wireRecordFromJson(json.board));
+  const board = boardOf(json.gameId ?? '', wireRecordFromJson(json.board), { lastSeat: json.lastSeat ?? -1 });
   // Every game's public view says who must act, so the table does not send it twice.
   const active = board['active'];
   const activeSeats = Array.isArray(active) && active.every((seat) => typeof seat === 'number') ? [...(active as readonly Seat[])] : [];
-  const outcome = phase === TablePhase.GameOver && json.outcome
-    ? {
-        scores: [...(json.outcome.scores ?? [])],
-        winners: [...(json.outcome.winners ?? [])],
-        ranking: [...(json.outcome.ranking ?? [])],
-      }
-    : null;
+  const outcome = phase === TablePhase.GameOver && json.outcome ? outcomeOf(wireRecordFromJson(json.outcome)) : null;
   return {
     code: json.code ?? '',
     gameId: json.gameId ?? '',
@@ -363,14 +437,14 @@ export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = 
     active: activeSeats,
     seedHash: json.seedHash ?? '',
     seed: json.seed ?? '',
-    handNumber: json.handNumber ?? 0,
+    handNumber: handNumberOf(board),
     board,
     mine: own ? wireRecordFromJson(own) : null,
     mySeat: own && typeof own.seat === 'number' ? own.seat : null,
     outcome,
     moveNumber: json.moveNumber ?? 0,
     locked: json.locked ?? false,
-    knocking: Object.entries(json.knocking ?? {}).map(([playerId, knocker]) => ({ playerId, name: knocker.name ?? '' })),
+    knocking: Object.entries(json.knocking ?? {}).map(([playerId, name]) => ({ playerId, name })),
     lastMove:
       json.lastSeat !== undefined && json.lastSeat >= 0
         ? { seat: json.lastSeat, by: oneOf(MoveSource, json.lastBy, MoveSource.Player) }

@@ -12,7 +12,8 @@ export type {
 } from './game';
 export { parseChoiceOptions } from './options';
 export { sidesOf } from './sides';
-export { packPublic, unpackPublic } from './wire';
+export { NO_CONTEXT, packPublic, unpackPublic } from './wire';
+export type { WireContext } from './wire';
 export type { PublicWire } from './wire';
 export { randomBot } from './bots/random';
 export { botFromModule, resolveBot, loadBotModule, isBotPath, BotModuleError, BotMisplayError } from './bots/external';

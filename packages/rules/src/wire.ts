@@ -29,6 +29,22 @@ export interface PublicWire {
   readonly carriedKeys?: readonly string[];
 }
 
+/**
+ * Table fields every client already holds beside the board, which `derive`
+ * may read too (they are not part of the view, nor sent with the board):
+ * `lastSeat`, the seat of the last accepted move (-1 before the first).
+ */
+export interface WireContext {
+  readonly lastSeat: number;
+}
+
+export const NO_CONTEXT: WireContext = { lastSeat: -1 };
+
+/** What `derive` reads: the context's fields, then what was sent (a sent field wins). */
+function withContext(sent: WireRecord, context: WireContext): WireRecord {
+  return { ...context, ...sent };
+}
+
 function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean {
   if (a === b) return true;
   if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
@@ -44,7 +60,7 @@ function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean 
  * field then travels as it is (repeated until nothing derived is wrong, since
  * one sent field may fix another's derivation).
  */
-export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRecord | null = null): WireRecord {
+export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRecord | null = null, context: WireContext = NO_CONTEXT): WireRecord {
   const derived = new Set(wire.derivedKeys);
   const sent: Record<string, WireValue> = {};
   for (const [key, value] of Object.entries(view)) {
@@ -53,7 +69,7 @@ export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRec
   if (wire.carry) Object.assign(sent, wire.carry(view, previous));
   // In `derivedKeys` order, so a field sent early (a leader) can fix the derivation of a later one (whose turn).
   for (let round = 0; round < wire.derivedKeys.length; round++) {
-    const computed = wire.derive(sent);
+    const computed = wire.derive(withContext(sent, context));
     const wrong = wire.derivedKeys.find(
       (key) => !Object.hasOwn(sent, key) && Object.hasOwn(view, key) && !sameValue(computed[key], view[key]),
     );
@@ -63,9 +79,9 @@ export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRec
   return sent;
 }
 
-/** The whole public view back from what was sent. */
-export function unpackPublic(wire: PublicWire, sent: WireRecord): WireRecord {
-  const view: Record<string, WireValue> = { ...wire.derive(sent), ...sent };
+/** The whole public view back from what was sent (and the table fields beside it). */
+export function unpackPublic(wire: PublicWire, sent: WireRecord, context: WireContext = NO_CONTEXT): WireRecord {
+  const view: Record<string, WireValue> = { ...wire.derive(withContext(sent, context)), ...sent };
   for (const key of wire.carriedKeys ?? []) delete view[key];
   return view;
 }

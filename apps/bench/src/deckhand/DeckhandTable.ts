@@ -38,6 +38,8 @@ export interface DeckhandTableConfig {
   readonly options?: Readonly<Record<string, string | number | boolean>>;
   /** The turn timer the host creates the table with; the server's default (the web app's) when absent. */
   readonly turnSeconds?: TurnSeconds;
+  /** The game's bot the clients choose moves with (`random` when absent). */
+  readonly bot?: string;
   /** Record the anatomy of each kind of move (which fields of the patch took how many bytes). */
   readonly anatomy?: boolean;
 }
@@ -60,6 +62,9 @@ export interface MidGameJoin {
   readonly spectatorBytes: number;
   /** A seated client whose connection dropped: from reconnecting to holding the state again. */
   readonly reconnectBytes: number;
+  /** The spectator's and the reconnect's bytes by kind of message (`join` is the handshake with the schema, `state` the full state). */
+  readonly spectatorByKind?: Readonly<Record<string, number>>;
+  readonly reconnectByKind?: Readonly<Record<string, number>>;
 }
 
 /** What happened to one move. */
@@ -202,7 +207,7 @@ export async function guestToken(baseUrl: string, name: string): Promise<string>
 
 export class DeckhandTable {
   private readonly rng: Rng;
-  private readonly bot: Bot<unknown, MoveBase> = randomBot();
+  private readonly bot: Bot<unknown, MoveBase>;
   private readonly bySeat = new Map<number, SeatClient>();
   private readonly recorded: RecordedMove[] = [];
   private readonly latencies: number[] = [];
@@ -219,6 +224,7 @@ export class DeckhandTable {
     private readonly seats: readonly SeatClient[],
   ) {
     this.rng = Rng.fromSeed(config.botSeed);
+    this.bot = (config.bot === undefined ? undefined : (game.bots[config.bot] as Bot<unknown, MoveBase> | undefined)) ?? randomBot();
   }
 
   /** Creates a table, seats every client, starts the game. Closes what it opened on failure. */
@@ -359,7 +365,7 @@ export class DeckhandTable {
     await withTimeout(new Promise<void>((resolve) => room.onStateChange.once(() => resolve())), STEP_TIMEOUT_MS, "the spectator's state");
     // The welcome and the chat history follow the state.
     await sleep(150);
-    const spectatorBytes = spectator.meter.count(MeterPhase.Join).wireBytes;
+    const spectatorCount = spectator.meter.count(MeterPhase.Join);
 
     const seat = this.seats[0]!;
     const reconnectionToken = seat.room.reconnectionToken;
@@ -381,10 +387,13 @@ export class DeckhandTable {
     seat.listen(rejoined);
     await seat.patchAfter(stateCount, 'the reconnected state');
     await sleep(150);
-    const reconnectBytes = seat.client.meter.count(MeterPhase.Rejoin).wireBytes;
+    const rejoinCount = seat.client.meter.count(MeterPhase.Rejoin);
     if (seat.snapshot().mySeat !== mySeat) throw new Error(`seat ${String(mySeat)} reconnected as ${String(seat.snapshot().mySeat)}`);
     for (const other of this.seats) other.client.meter.enter(MeterPhase.Moves);
-    return { moveNumber: this.recorded.length, spectatorBytes, reconnectBytes };
+    return {
+      moveNumber: this.recorded.length, spectatorBytes: spectatorCount.wireBytes, reconnectBytes: rejoinCount.wireBytes,
+      spectatorByKind: spectatorCount.byKind, reconnectByKind: rejoinCount.byKind,
+    };
   }
 
   /** Plays to the end; throws on a refused move or a lost patch. `maxMoves` bounds a game that never ends. */

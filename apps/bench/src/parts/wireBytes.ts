@@ -54,13 +54,26 @@ function side(runs: readonly TableRun[]): WireSide {
     perMoveByKind: perKind,
     joinBytesPerClient: round(addCounts(clients.map((client) => client.join)).wireBytes / clients.length, 1),
     startBytesPerClient: round(addCounts(clients.map((client) => client.start)).wireBytes / clients.length, 1),
+    seatedByKind: Object.fromEntries(
+      Object.entries(addCounts(clients.flatMap((client) => [client.join, client.start])).byKind).map(([kind, bytes]) => [kind, round(bytes / clients.length, 1)]),
+    ),
   };
 }
+
+/** Four seats, as the web app opens a table, where the game allows four; else the nearest it allows (Gin Rummy: two). */
+export function benchSeats(game: AnyGame): number {
+  return Math.min(game.maxSeats, Math.max(game.minSeats, 4));
+}
+
+/** Random play in Gin Rummy seldom ends a hand (nobody knocks), so its clients play its heuristic bot. */
+const BOT_BY_GAME: Readonly<Record<string, string>> = { 'gin-rummy': 'heuristic' };
 
 /** One Deckhand game at one table, start to game over; the first game of a kind also records its anatomy and a mid-game join. */
 async function playOne(url: string, gameId: string, index: number, options: Record<string, number>, turnSeconds: TurnSeconds, detailed: boolean): Promise<TableRun> {
   // One table at a time: part 2's figure is the latency with one table.
-  const table = await DeckhandTable.open({ baseUrl: url, gameId, seats: 4, botSeed: `wire-${gameId}-${index}`, options, turnSeconds, anatomy: detailed });
+  const game = findGame(gameId);
+  if (!game) throw new Error(`game ${gameId} is not in the rules registry`);
+  const table = await DeckhandTable.open({ baseUrl: url, gameId, seats: benchSeats(game), bot: BOT_BY_GAME[gameId], botSeed: `wire-${gameId}-${index}`, options, turnSeconds, anatomy: detailed });
   try {
     return await table.playToEnd(5_000, detailed ? MID_GAME_JOIN_AT : null);
   } finally {

@@ -1,18 +1,30 @@
 /**
- * The turn deadline on the wire. A move that starts a fresh turn timer does
- * not carry its deadline (about 10 bytes to every client): each client starts
- * the countdown when the move reaches it (`deadlineOf` in @deckhand/protocol).
+ * The turn deadline on the wire. A move whose deadline every client can tell
+ * does not carry it (about 12 bytes to every client): a fresh turn timer
+ * starts when the move reaches the client, and a kept one stays as the
+ * client showed it (`deadlineOf` and `keepsDeadline` in @deckhand/protocol).
  * The state's `deadline` is written, with the move it belongs to
- * (`deadlineMove`), whenever a client could not compute it: a deadline kept
- * across moves, a wait of another length, and before a client joins.
+ * (`deadlineMove`), whenever a client would get it wrong: a wait of another
+ * length, a clock restarted where the client's rule says kept (or kept where
+ * it says fresh), a change between two moves, and before a client joins.
  */
-import { TablePhase, turnTimerRuns } from '@deckhand/protocol';
+import { TablePhase, keepsDeadline, timedSeats } from '@deckhand/protocol';
+import type { Seat } from '@deckhand/rules';
 import type { Table } from '../table/Table';
 import type { TableState } from '../TableState';
 
+/** What clients were last shown: the core's deadline, at which move and clock start, and the seats it counted for. */
+interface Shown {
+  readonly deadline: number;
+  readonly move: number;
+  readonly starts: number;
+  /** As clients compute them from the board and the seats; null when the board does not show whose turn it is. */
+  readonly timed: readonly Seat[] | null;
+}
+
 export class DeadlineMirror {
-  /** The core's true deadline and the move it was last seen at; the state may hold an older one. */
-  private published: { deadline: number; move: number; starts: number } | null = null;
+  /** The core's true deadline as of the last sync; the state may hold an older one. */
+  private published: Shown | null = null;
 
   constructor(private readonly state: TableState) {}
 
@@ -20,17 +32,18 @@ export class DeadlineMirror {
   sync(table: Table): void {
     const { deadline, moveNumber, clockStarts } = table.model;
     const last = this.published;
+    const shown: Shown = { deadline, move: moveNumber, starts: clockStarts, timed: this.timed(table) };
+    this.published = shown;
     if (last !== null && last.deadline === deadline && last.move === moveNumber && last.starts === clockStarts) return;
-    this.published = { deadline, move: moveNumber, starts: clockStarts };
-    // Only the first deadline of a move can be the one clients start counting at the move.
+    // Only the first deadline of a move can be the one clients compute at the move.
     const firstAtThisMove = last !== null && last.move !== moveNumber;
-    if (firstAtThisMove && moveNumber > 0 && this.computable(table, clockStarts !== last.starts)) return;
+    if (firstAtThisMove && moveNumber > 0 && this.computable(table, last, shown)) return;
     this.write(deadline);
   }
 
   /**
    * Before a client joins or reconnects: a client that did not see the move
-   * that started the timer needs the deadline written out.
+   * that started (or kept) the timer needs the deadline written out.
    */
   reveal(): void {
     const last = this.published;
@@ -38,18 +51,32 @@ export class DeadlineMirror {
     this.write(last.deadline);
   }
 
-  /** Whether every client that saw this move computes the model's deadline itself. */
-  private computable(table: Table, started: boolean): boolean {
+  /** The seats the turn timer runs for as clients read them, or null when the board does not show whose turn it is. */
+  private timed(table: Table): readonly Seat[] | null {
     const model = table.model;
-    if (model.phase !== TablePhase.Playing || table.gameState === null) return false;
+    if (model.phase !== TablePhase.Playing || table.gameState === null) return [];
     const active = table.game.activeSeats(table.gameState);
     // Clients read whose turn it is from the board's `active`: a game whose board does not show it gets the deadline written.
     const shown = table.game.view(table.gameState, null).public['active'];
-    if (!Array.isArray(shown) || shown.length !== active.length || active.some((seat, index) => shown[index] !== seat)) return false;
-    const runs = turnTimerRuns(model.seats, active, model.turnSeconds);
-    if (model.deadline === 0) return !runs;
-    // A clock not started at this move kept its deadline across it; a fresh one runs exactly the turn timer.
-    return runs && started && model.deadlineWait === model.turnSeconds * 1000;
+    if (!Array.isArray(shown) || shown.length !== active.length || active.some((seat, index) => shown[index] !== seat)) return null;
+    return timedSeats(model.seats, active, model.turnSeconds);
+  }
+
+  /**
+   * Whether every client that saw the move before this one computes the
+   * model's deadline itself, by the same rules as `deadlineOf`: kept when
+   * `keepsDeadline` says so, else fresh from the move.
+   */
+  private computable(table: Table, before: Shown, now: Shown): boolean {
+    const model = table.model;
+    if (now.timed === null || before.timed === null || before.move !== now.move - 1) return false;
+    if (keepsDeadline({ deadline: before.deadline, timed: before.timed }, now.timed)) {
+      // The client keeps what it showed: right when the core kept its clock across the move.
+      return now.starts === before.starts && now.deadline === before.deadline;
+    }
+    if (now.timed.length === 0) return model.deadline === 0;
+    // A fresh clock started at this move runs exactly the turn timer.
+    return now.starts !== before.starts && model.deadlineWait === model.turnSeconds * 1000;
   }
 
   private write(deadline: number): void {

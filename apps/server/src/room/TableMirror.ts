@@ -6,12 +6,12 @@
 import type { StateView } from '@colyseus/schema';
 import type { Seat } from '@deckhand/rules';
 import { SeatKind, TablePhase } from '@deckhand/protocol';
-import { clearRecord, mirrorBoard, mirrorList, mirrorRecord } from '../mirror';
+import { clearRecord, mirrorBoard, mirrorRecord } from '../mirror';
 import { DeadlineMirror } from './DeadlineMirror';
 import type { Table } from '../table/Table';
 import type { SeatModel } from '../table/types';
 import type { Knocker } from '../table/TableDoor';
-import { KnockerState, PrivateState, SeatState, SpectatorState } from '../TableState';
+import { PrivateState, SeatState, SpectatorState } from '../TableState';
 import type { NumberList, TableState } from '../TableState';
 
 const SEAT_FIELDS = ['playerId', 'name', 'kind', 'botLevel', 'connected', 'reconnectDeadline', 'away', 'timeouts', 'program'] as const;
@@ -56,7 +56,6 @@ export class TableMirror {
     put(state, 'seedHash', model.seedHash);
     put(state, 'seed', model.seed);
     put(state, 'moveNumber', model.moveNumber);
-    put(state, 'handNumber', model.handNumber);
     put(state, 'lastSeat', model.lastSeat);
     put(state, 'lastBy', model.lastBy);
     put(state, 'locked', model.locked);
@@ -66,9 +65,9 @@ export class TableMirror {
     mirrorRecord(state.options, model.options);
     this.syncSeats(model.seats);
     this.syncSpectators(model.spectators);
-    mirrorList(state.outcome.scores, model.outcome.scores);
-    mirrorList(state.outcome.winners, model.outcome.winners);
-    mirrorList(state.outcome.ranking, model.outcome.ranking);
+    const { scores, winners, ranking } = model.outcome;
+    // Nothing until the game is over: empty lists would still cost a joining client their keys.
+    mirrorRecord(state.outcome, scores.length > 0 ? { scores: [...scores], winners: [...winners], ranking: [...ranking] } : {});
     if (table.position !== this.position || model.deals !== this.deals) this.syncGame(table, viewOf, views);
     this.attachViews(viewOf);
   }
@@ -107,7 +106,7 @@ export class TableMirror {
     const map = this.state.knocking;
     for (const playerId of [...map.keys()]) if (!knocking.some((knocker) => knocker.playerId === playerId)) map.delete(playerId);
     for (const knocker of knocking) {
-      if (!map.has(knocker.playerId)) map.set(knocker.playerId, new KnockerState({ name: knocker.name }));
+      if (map.get(knocker.playerId) !== knocker.name) map.set(knocker.playerId, knocker.name);
     }
   }
 
@@ -126,7 +125,8 @@ export class TableMirror {
     }
     // The board is not cleared on a new deal: deleting and re-adding a map key in one
     // patch breaks MapSchema in schema 3.0.x; the mirror replaces it in place.
-    mirrorBoard(state.board, table.game, table.game.view(table.gameState, null).public);
+    // Clients read the board with the last move's seat, which this same sync mirrored.
+    mirrorBoard(state.board, table.game, table.game.view(table.gameState, null).public, { lastSeat: model.lastSeat });
     for (let seat = 0; seat < model.seats.length; seat++) {
       const owner = state.hands.get(this.handKey(seat)) ?? this.placeHand(seat);
       const view = viewOf(seat);

@@ -2,70 +2,15 @@
  * The table core without sockets: a fake clock moved by hand, bots thinking
  * on the spot, seeded randomness. The log a table writes must rebuild it.
  */
-import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { GAMES, Rng } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
 import { BotLevel, ErrorCode, Limits, SeatKind, TablePhase } from '@deckhand/protocol';
-import type { BotThinking } from '../BotPool';
 import { Table } from './Table';
-import type { TableEnv, TimedAction, Timer } from './types';
-
-/** Timers that run only when the test moves time forward. */
-class FakeClock {
-  time = 1_000_000;
-  private timers: { at: number; order: number; action: () => void; cleared: boolean }[] = [];
-  private order = 0;
-
-  now(): number {
-    return this.time;
-  }
-
-  later(ms: number, action: () => void): Timer {
-    const timer = { at: this.time + ms, order: this.order++, action, cleared: false };
-    this.timers.push(timer);
-    return { clear: () => void (timer.cleared = true) };
-  }
-
-  /** Runs every timer due within `ms`, in time order, including the ones they set. */
-  advance(ms: number): void {
-    const end = this.time + ms;
-    for (;;) {
-      const due = this.timers.filter((timer) => !timer.cleared && timer.at <= end).sort((a, b) => a.at - b.at || a.order - b.order)[0];
-      if (!due) break;
-      due.cleared = true;
-      this.time = Math.max(this.time, due.at);
-      due.action();
-    }
-    this.time = end;
-    this.timers = this.timers.filter((timer) => !timer.cleared);
-  }
-}
-
-/** Hard bots answer their first legal move at once (the pool is tested elsewhere). */
-const instantBots: BotThinking = {
-  search: async (request) => ({ move: request.legalMoves[0] as MoveBase, threadId: 0, thinkMs: 0 }),
-  tally: () => ({ threads: 0, answered: 0, failed: 0 }),
-  close: async () => {},
-};
+import { FakeClock, testEnvironment } from '../test/fakeClock';
+import type { TableEnv, TimedAction } from './types';
 
 function environment(clock: FakeClock, seed = 'table-test'): TableEnv {
-  const rng = Rng.fromSeed(seed);
-  return {
-    config: {
-      reconnectSeconds: 60, botDelay: { min: 100, max: 100 }, botSearchIterations: 10, botSearchMs: 50,
-      handSummarySeconds: 10, timeScale: 1,
-    },
-    games: GAMES,
-    clock,
-    random: {
-      seed: () => `deal-${rng.nextUint32()}`,
-      delay: (min, max) => min + (rng.nextUint32() % (max - min + 1)),
-      botSeed: () => `bots-${rng.nextUint32()}`,
-    },
-    bots: instantBots,
-    logger: pino({ level: 'silent' }),
-  };
+  return testEnvironment(clock, seed);
 }
 
 const ANN = { playerId: 'p-ann', name: 'Ann' };

@@ -45,7 +45,7 @@ function checkGame(game: AnyGame, index: number): number {
   const hand = new PrivateState();
   hand.seat = 0;
   const mirror = (): void => {
-    mirrorBoard(table.board, game, game.view(rules, null).public);
+    mirrorBoard(table.board, game, game.view(rules, null).public, { lastSeat: table.lastSeat });
     mirrorRecord(hand, game.view(rules, 0).private ?? {});
   };
   mirror();
@@ -77,6 +77,7 @@ function checkGame(game: AnyGame, index: number): number {
     rules = result.state;
     moves++;
     table.moveNumber = moves;
+    table.lastSeat = seat;
     mirror();
     const patch = encoder.encode();
     seated.decode(patch);
@@ -91,7 +92,7 @@ function checkGame(game: AnyGame, index: number): number {
 
 describe('the view a client derives equals the server\'s', () => {
   for (const game of GAMES.filter((candidate) => candidate.publicWire)) {
-    it(`[wire] ${game.id}: seated, spectating and joining clients after every move of ${GAMES_PER_KIND} seeded games`, { timeout: 600_000 }, () => {
+    it(`[wire] ${game.id}: seated, spectating and joining clients after every move of ${GAMES_PER_KIND} seeded games`, { timeout: Math.max(600_000, GAMES_PER_KIND * 2_000) }, () => {
       let moves = 0;
       for (let index = 0; index < GAMES_PER_KIND; index++) moves += checkGame(game, index);
       expect(moves).toBeGreaterThan(GAMES_PER_KIND * 50);

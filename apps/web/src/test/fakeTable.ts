@@ -53,7 +53,6 @@ export function tableJson(options: {
     spectators: {},
     turnSeconds: 30,
     deadline: 0,
-    handNumber: 1,
     board: wireJson(options.publicView),
     hands: options.seat === null ? {} : { [String(options.seat)]: { ...wireJson(options.privateView), seat: options.seat } },
   };

@@ -1,37 +1,24 @@
 /**
- * What a Hearts client computes instead of receiving. The server sends one
- * field the view does not have, `plays`: by card, who played it in which
- * trick of this hand (`seat * 16 + trick`, -1 when not played), carried from
- * move to move. From it and the rules, a client computes the trick on the
- * table, the last trick, who took which card, the leader, hearts broken,
- * shown voids, whose turn it is, hand sizes, tricks and points taken. A card
- * play then changes one entry of one list, whether or not it ends the trick.
+ * What a Hearts client computes instead of receiving. The server sends two
+ * fields the view does not have, carried from move to move: `plays`, the
+ * cards of this hand in the order they were played, and `opener`, the seat
+ * that led the first trick (-1 before it is known). From them and the rules,
+ * a client computes the trick on the table, the last trick, who took which
+ * card, the leader, hearts broken, shown voids, whose turn it is, hand sizes,
+ * tricks and points taken. A card play then adds one entry to one list,
+ * whether or not it ends the trick, and a new hand empties the list in one
+ * operation.
  */
 import type { WireRecord } from '../../game';
 import { sentBooleans, sentNumber, sentNumbers } from '../../wire';
 import type { PublicWire } from '../../wire';
-import { HAND_SIZE, HeartsPhase, SEATS, TWO_OF_CLUBS, cardPoints, isPointCard, passDirectionOf } from './rules';
+import { HAND_SIZE, HeartsPhase, SEATS, cardPoints, isPointCard, passDirectionOf } from './rules';
 
 const PASS_SIZE = 3;
 const DECK = SEATS * HAND_SIZE;
-/** `plays` packs a seat and a trick index in one small number. */
-const TRICK_SPAN = 16;
 
 function suitOfCard(card: number): number {
   return (card / HAND_SIZE) | 0;
-}
-
-/** The tricks of this hand by seat, from `plays`; a trick not yet complete has -1 holes. */
-function tricksOf(plays: readonly number[]): number[][] {
-  const tricks: number[][] = [];
-  plays.forEach((play, card) => {
-    if (play < 0) return;
-    const trick = play % TRICK_SPAN;
-    const seat = (play / TRICK_SPAN) | 0;
-    while (tricks.length <= trick) tricks.push(new Array<number>(SEATS).fill(-1));
-    tricks[trick]![seat] = card;
-  });
-  return tricks;
 }
 
 /** [H-09] The highest card of the led suit takes the trick. */
@@ -45,34 +32,54 @@ function winnerOf(trick: readonly number[], leader: number): number {
   return best;
 }
 
-/** What `plays` says about the hand so far: the tricks, their leaders and winners. */
-function replay(plays: readonly number[]) {
-  const tricks = tricksOf(plays);
-  const twoOfClubs = plays[TWO_OF_CLUBS] ?? -1;
-  // [H-06] The two of clubs leads the first trick.
-  let leader = twoOfClubs >= 0 ? (twoOfClubs / TRICK_SPAN) | 0 : -1;
-  const leaders: number[] = [];
+/**
+ * What the ordered plays say about the hand so far: each trick by seat (a
+ * trick not yet complete has -1 holes), the leader of every trick begun and
+ * of the next one, and the winner of every complete trick.
+ */
+function replay(plays: readonly number[], opener: number) {
+  const tricks: number[][] = [];
+  const leaders: number[] = [opener];
   const winners: number[] = [];
-  for (const trick of tricks) {
-    leaders.push(leader);
-    if (trick.some((card) => card < 0) || leader < 0) break;
-    leader = winnerOf(trick, leader);
-    winners.push(leader);
+  for (let start = 0; start < plays.length && opener >= 0; start += SEATS) {
+    const leader = leaders[leaders.length - 1]!;
+    const trick = new Array<number>(SEATS).fill(-1);
+    // Play goes round the table from the leader.
+    for (let offset = 0; offset < SEATS && start + offset < plays.length; offset++) trick[(leader + offset) % SEATS] = plays[start + offset]!;
+    tricks.push(trick);
+    if (trick.some((card) => card < 0)) break;
+    const winner = winnerOf(trick, leader);
+    winners.push(winner);
+    // [H-09] The winner of a trick leads the next.
+    leaders.push(winner);
   }
   return { tricks, leaders, winners };
 }
 
+/** The cards of `trick` (by seat) in the order they were played, from its leader round the table. */
+function inPlayOrder(trick: readonly number[], leader: number): number[] {
+  const order: number[] = [];
+  for (let offset = 0; offset < SEATS && leader >= 0; offset++) {
+    const card = trick[(leader + offset) % SEATS] ?? -1;
+    if (card < 0) break;
+    order.push(card);
+  }
+  return order;
+}
+
 function deriveHearts(sent: WireRecord): WireRecord {
   const plays = sentNumbers(sent, 'plays');
-  const { tricks, leaders, winners } = replay(plays);
-  const complete = winners.length;
-  const wonBy = Array.isArray(sent['wonBy'])
-    ? sentNumbers(sent, 'wonBy')
-    : Array.from({ length: DECK }, (_, card) => {
-        const play = plays[card] ?? -1;
-        const trick = play < 0 ? -1 : play % TRICK_SPAN;
-        return trick >= 0 && trick < complete ? winners[trick]! : -1;
-      });
+  const { tricks, leaders, winners } = replay(plays, sentNumber(sent, 'opener', () => -1));
+  let wonBy: readonly number[];
+  if (Array.isArray(sent['wonBy'])) {
+    wonBy = sentNumbers(sent, 'wonBy');
+  } else {
+    const taken = new Array<number>(DECK).fill(-1);
+    winners.forEach((winner, trick) => {
+      for (let offset = 0; offset < SEATS; offset++) taken[plays[trick * SEATS + offset]!] = winner;
+    });
+    wonBy = taken;
+  }
   const phase = sent['phase'];
   const seats = Array.from({ length: SEATS }, (_, seat) => seat);
   const jackOfDiamonds = sent['jackOfDiamonds'] === true;
@@ -130,7 +137,7 @@ function deriveHearts(sent: WireRecord): WireRecord {
     trick,
     lastTrick,
     // [H-08] A heart or the queen of spades played to any trick breaks hearts.
-    heartsBroken: plays.some((play, card) => play >= 0 && isPointCard(card)),
+    heartsBroken: plays.some((card) => isPointCard(card)),
     voids,
     active,
     tricksPlayed,
@@ -150,27 +157,23 @@ function deriveHearts(sent: WireRecord): WireRecord {
 }
 
 /**
- * `plays` for this view: the previous one's entries for the tricks taken
- * since (a new hand starts empty), plus the trick on the table and the last
- * trick as the view shows them.
+ * `plays` and `opener` for this view: the previous ones' tricks before the
+ * last trick (a new hand starts empty), then the last trick and the trick on
+ * the table in play order. A history that does not reach back that far only
+ * costs bytes (the derived fields then travel).
  */
 function carryHearts(view: WireRecord, previous: WireRecord | null): WireRecord {
+  const sameHand = previous !== null && previous['handNumber'] === view['handNumber'];
   const tricksPlayed = sentNumber(view, 'tricksPlayed', () => 0);
-  const wonBy = sentNumbers(view, 'wonBy');
-  const before = previous && previous['handNumber'] === view['handNumber'] ? sentNumbers(previous, 'plays') : [];
-  const plays = Array.from({ length: DECK }, (_, card) => {
-    const play = before[card] ?? -1;
-    return play >= 0 && play % TRICK_SPAN < tricksPlayed && (wonBy[card] ?? -1) >= 0 ? play : -1;
-  });
-  sentNumbers(view, 'trick').forEach((card, seat) => {
-    if (card >= 0) plays[card] = seat * TRICK_SPAN + tricksPlayed;
-  });
-  if (tricksPlayed > 0) {
-    sentNumbers(view, 'lastTrick').forEach((card, seat) => {
-      if (card >= 0) plays[card] = seat * TRICK_SPAN + tricksPlayed - 1;
-    });
-  }
-  return { plays };
+  const leader = sentNumber(view, 'leader', () => -1);
+  const before = sameHand ? sentNumbers(previous, 'plays') : [];
+  const known = sameHand ? sentNumber(previous, 'opener', () => -1) : -1;
+  // [H-06] The leader of the first trick, once the passing is over.
+  const opener = known >= 0 ? known : view['phase'] === HeartsPhase.Playing && tricksPlayed === 0 ? leader : -1;
+  const plays = before.slice(0, SEATS * Math.max(0, tricksPlayed - 1));
+  if (tricksPlayed > 0) plays.push(...inPlayOrder(sentNumbers(view, 'lastTrick'), replay(plays, opener).leaders[tricksPlayed - 1] ?? -1));
+  plays.push(...inPlayOrder(sentNumbers(view, 'trick'), leader));
+  return { plays, opener };
 }
 
 export const heartsWire: PublicWire = {
@@ -180,5 +183,5 @@ export const heartsWire: PublicWire = {
   ],
   derive: deriveHearts,
   carry: carryHearts,
-  carriedKeys: ['plays'],
+  carriedKeys: ['plays', 'opener'],
 };
