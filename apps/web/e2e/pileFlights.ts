@@ -29,6 +29,8 @@ export async function recordPileFlights(page: Page): Promise<void> {
     window.__pileFlights = [];
     const animate = Element.prototype.animate;
     Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
+      // The card's resting box, before its flight moves it (flyFrom ends any earlier flight before this call).
+      const resting = this.getBoundingClientRect();
       const animation = animate.apply(this, args);
       if (this instanceof HTMLElement && this.matches('.pile-top')) {
         const box = (element: Element) => {
@@ -36,9 +38,16 @@ export async function recordPileFlights(page: Page): Promise<void> {
           return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
         };
         const hand = document.querySelector('.me .hand');
+        // Where the card starts: its resting box moved by the first keyframe's translate (scaled about its centre).
+        // Read from the keyframes, not from the box with the animation applied: a play-pending animation may not be
+        // applied yet when measured (it was not, once, on a loaded CI machine), and the box would be the pile's own.
+        const rest = { left: resting.left, top: resting.top, right: resting.right, bottom: resting.bottom };
+        const first = (Array.isArray(args[0]) ? args[0][0] : null) as { transform?: string } | null;
+        const shift = /translate\((-?[\d.]+)px, (-?[\d.]+)px\)/.exec(first?.transform ?? '');
+        const [dx, dy] = shift ? [Number(shift[1]), Number(shift[2])] : [0, 0];
         window.__pileFlights!.push({
           card: Number(this.dataset.card),
-          start: box(this),
+          start: { left: rest.left + dx, top: rest.top + dy, right: rest.right + dx, bottom: rest.bottom + dy },
           seats: Object.fromEntries([...document.querySelectorAll<HTMLElement>('.opponent[data-seat]')].map((seat) => [seat.dataset.seat, box(seat)])),
           hand: hand ? box(hand) : null,
         });
