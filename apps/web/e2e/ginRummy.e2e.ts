@@ -58,8 +58,12 @@ async function act(player: Player, touch: boolean, shots: Set<string>): Promise<
       shots.add('layoff');
       await screenshot(page, `gin-04-layoff-${player.name}`);
     }
-    // Lay off every card the table offers, then finish.
+    // Lay off every card the table offers, then finish. The 30 s turn timer can
+    // end the layoff first on a loaded machine: then the hand summary covers the
+    // table, and the loop stops rather than clicking through it.
+    const stillLayingOff = async () => (await status(page)).startsWith('Lay off');
     for (const card of await handCards(page)) {
+      if (!(await stillLayingOff())) return true;
       await press(touch, page.locator(`.gin-hand .hand-card[data-card="${card}"]`), true);
       const layoff = page.getByRole('button', { name: /^Lay .* off on / });
       if ((await layoff.count()) > 0) {
@@ -69,7 +73,7 @@ async function act(player: Player, touch: boolean, shots: Set<string>): Promise<
         await press(touch, page.locator(`.gin-hand .hand-card[data-card="${card}"]`), true);
       }
     }
-    await press(touch, page.getByRole('button', { name: 'Done laying off' }));
+    if (await stillLayingOff()) await press(touch, page.getByRole('button', { name: 'Done laying off' }));
     return true;
   }
   return false;
