@@ -45,17 +45,24 @@ function summaryOf(row: GameRow): GameSummary {
 export class SqlTableStore implements TableStore {
   private appendSql: string | null = null;
 
-  private constructor(private readonly db: Kysely<StoreDatabase>) {}
+  private constructor(
+    private readonly db: Kysely<StoreDatabase>,
+    private readonly beforeClose: () => Promise<void>,
+  ) {}
 
-  /** Opens the database and brings its shape up to date; a failed migration is a `StoreError`. */
-  static async open(dialect: Dialect): Promise<SqlTableStore> {
+  /**
+   * Opens the database and brings its shape up to date; a failed migration is
+   * a `StoreError`. `beforeClose` runs first in `close` (SQLite stops its
+   * checkpoint thread there).
+   */
+  static async open(dialect: Dialect, beforeClose: () => Promise<void> = async () => {}): Promise<SqlTableStore> {
     const db = new Kysely<StoreDatabase>({ dialect });
     const { error } = await new Migrator({ db, provider }).migrateToLatest();
     if (error) {
       await db.destroy();
       throw new StoreError(`the database could not be migrated: ${error instanceof Error ? error.message : String(error)}`);
     }
-    return new SqlTableStore(db);
+    return new SqlTableStore(db, beforeClose);
   }
 
   async openTable(table: { tableId: string; code: string; createdAt: number }): Promise<void> {
@@ -178,6 +185,7 @@ export class SqlTableStore implements TableStore {
   }
 
   async close(): Promise<void> {
+    await this.beforeClose();
     await this.db.destroy();
   }
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -67,6 +67,26 @@ describe('sqlite store on disk', () => {
     expect(reader.prepare('select seq, action from table_log').all()).toEqual([{ seq: 0, action: '{"kind":"move"}' }]);
     reader.close();
     await store.close();
+  });
+
+  it('copies the WAL into the database file off the main thread, without waiting for 1,000 pages', async () => {
+    /** Bytes of the database file itself (not its WAL) after 300 moves and a second's wait, the store still open. */
+    const fileBytesAfterMoves = async (checkpointThread: boolean): Promise<number> => {
+      const dir = freshDir();
+      const store = await openSqliteStore(dir, { checkpointThread });
+      await store.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
+      for (let seq = 0; seq < 300; seq++) await store.append('t1', { seq, at: seq, action: { kind: 'move', seq, note: 'x'.repeat(100) } });
+      // The thread checkpoints every 250 ms; give it a few rounds.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const bytes = statSync(join(dir, DATABASE_FILE)).size;
+      await store.close();
+      return bytes;
+    };
+    // Without the thread, 300 small writes stay in the WAL, below SQLite's 1,000-page automatic
+    // checkpoint; with it, the log's pages (about 40 KB of rows) are in the database file.
+    const inline = await fileBytesAfterMoves(false);
+    const threaded = await fileBytesAfterMoves(true);
+    expect(threaded - inline).toBeGreaterThan(30_000);
   });
 
   it('a file that is not a database is one clear StoreError naming the file', async () => {

@@ -15,6 +15,7 @@ import { SqliteDialect } from 'kysely';
 import type { SqliteDatabase } from 'kysely';
 import { SqlTableStore } from './SqlTableStore';
 import { StoreError } from './TableStore';
+import { WalCheckpointer } from './walCheckpointer';
 
 /** The database file inside the data directory. */
 export const DATABASE_FILE = 'deckhand.sqlite';
@@ -51,7 +52,18 @@ function reason(error: unknown): string {
  * Any problem is a `StoreError` whose message is one line naming the file and
  * what to do; `':memory:'` gives a throwaway database (tests).
  */
-export async function openSqliteStore(dataDir: string | ':memory:'): Promise<SqlTableStore> {
+export interface SqliteOptions {
+  /** Where a checkpoint thread's failure is told (one line); the console by default. */
+  readonly warn?: (line: string) => void;
+  /** Off: SQLite checkpoints inside the writes on the main thread, as by default (the bench compares the two). */
+  readonly checkpointThread?: boolean;
+}
+
+/** The WAL file is cut back to this size when it restarts (it keeps its high-water mark otherwise). */
+const WAL_SIZE_LIMIT_BYTES = 64 * 2 ** 20;
+
+export async function openSqliteStore(dataDir: string | ':memory:', options: SqliteOptions = {}): Promise<SqlTableStore> {
+  const { warn = (line: string) => console.warn(line), checkpointThread = true } = options;
   const file = dataDir === ':memory:' ? ':memory:' : join(dataDir, DATABASE_FILE);
   let database: Database.Database;
   try {
@@ -64,6 +76,7 @@ export async function openSqliteStore(dataDir: string | ':memory:'): Promise<Sql
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = NORMAL');
     database.pragma('busy_timeout = 5000');
+    database.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
     // A damaged file is found here, before any table is restored from it.
     const check = database.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new Error(`integrity check failed (${String(check)})`);
@@ -74,7 +87,13 @@ export async function openSqliteStore(dataDir: string | ':memory:'): Promise<Sql
     );
   }
   try {
-    return await SqlTableStore.open(new SqliteDialect({ database: withStatementCache(database) }));
+    let checkpointer: WalCheckpointer | null = null;
+    const store = await SqlTableStore.open(new SqliteDialect({ database: withStatementCache(database) }), async () => {
+      await checkpointer?.stop();
+    });
+    // Migrated and ready: from here on the WAL is checkpointed off the main thread.
+    if (dataDir !== ':memory:' && checkpointThread) checkpointer = await WalCheckpointer.start(database, file, warn);
+    return store;
   } catch (error) {
     if (database.open) database.close();
     throw error instanceof StoreError ? new StoreError(`${file}: ${error.message}`) : error;
