@@ -7,7 +7,7 @@
  * write under artifacts/bench/ instead) and prints the JSON on stdout.
  *
  * Options: --quick, --parts rules,wire,capacity,soak,hardbots,logcost, --workers N,
- * --soak-minutes M, --max-tables N, --render (rewrite BENCHMARKS.md from
+ * --soak-minutes M, --min-tables N and --max-tables N (the capacity steps tried), --render (rewrite BENCHMARKS.md from
  * bench-results.json, measuring nothing), --before FILE [--before-label TEXT]
  * (parts 1-2 of a run of this bench on the code before a change, shown beside).
  */
@@ -49,6 +49,7 @@ async function main(): Promise<number> {
       workers: { type: 'string', default: '2' },
       'soak-minutes': { type: 'string' },
       'max-tables': { type: 'string' },
+      'min-tables': { type: 'string' },
       render: { type: 'boolean', default: false },
       before: { type: 'string' },
       'before-label': { type: 'string', default: 'the code before the change' },
@@ -70,6 +71,7 @@ async function main(): Promise<number> {
   const workers = Number(values.workers);
   const soakMinutes = values['soak-minutes'] === undefined ? run.soakMinutes : Number(values['soak-minutes']);
   const maxTables = values['max-tables'] === undefined ? Infinity : Number(values['max-tables']);
+  const minTables = values['min-tables'] === undefined ? 0 : Number(values['min-tables']);
   if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers must be 1 to 8');
   if (!(soakMinutes > 0 && soakMinutes <= 120)) throw new Error('--soak-minutes must be above 0 and at most 120');
 
@@ -98,7 +100,7 @@ async function main(): Promise<number> {
   );
   const capacity: CapacityFigures | null = await timed('capacity', () =>
     measureCapacity({
-      steps: run.capacitySteps.filter((tables) => tables <= maxTables),
+      steps: run.capacitySteps.filter((tables) => tables >= minTables && tables <= maxTables),
       workers,
       moveIntervalMs: run.moveIntervalMs,
       gameIds: GAME_IDS,

@@ -120,6 +120,8 @@ export class WalCheckpointer {
       this.worker.once('exit', () => resolve());
       this.worker.once('error', () => resolve());
     });
+    // Unref'd while it runs; held now, or a process with nothing else left would exit mid-stop.
+    this.worker.ref();
     this.worker.postMessage('stop');
     await done;
     await this.worker.terminate();
