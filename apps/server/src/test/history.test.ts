@@ -54,6 +54,21 @@ describe('GET /api/history', () => {
     expect(theirs.json).toEqual({ games: [] });
   });
 
+  it('stays the player\'s after a rename: the new pass keeps the player id, and the games with it', async () => {
+    const renamed = await guest(server, 'Hostess', played.host.identity.token);
+    expect(renamed).toMatchObject({ name: 'Hostess', playerId: played.host.playerId });
+    const answer = await get('/api/history', `Bearer ${renamed.token}`);
+    const { games } = v.parse(RecentGamesResponseSchema, answer.json);
+    expect(games.map((game) => [game.gameId, game.seat])).toEqual([['crazy-eights', 0]]);
+    // The game keeps the name it was played under.
+    expect(games[0]!.players[0]!.name).toBe('Host');
+
+    // A pass that does not verify claims nobody: that name is a new player, with no games.
+    const forged = await guest(server, 'Hostess', `${played.host.identity.token}x`);
+    expect(forged.playerId).not.toBe(played.host.playerId);
+    expect((await get('/api/history', `Bearer ${forged.token}`)).json).toEqual({ games: [] });
+  });
+
   it('refuses a missing, malformed or forged guest pass with 401 and a sentence', async () => {
     const token = played.host.identity.token;
     for (const header of [undefined, '', token, 'Basic abc', 'Bearer', `Bearer ${token}x`, `Bearer ${token.replace(/\.[^.]+$/, '.AAAA')}`]) {
