@@ -213,6 +213,19 @@ describe('TableSession log', () => {
     expect(room.sent).toEqual([{ type: 'resync', message: { type: 'resync' } }]);
   });
 
+  it('keeps the stored game\'s id the server sends at game over, until the next deal', async () => {
+    const dealt = crazyEights.setup({ seed: 'saved', seats: 4, options: crazyEights.defaultOptions(4) });
+    const room = new FakeRoom(eightsJson(dealt, 0, -1));
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    expect(session.savedGame.get()).toBeNull();
+    room.receive('gameSaved', { type: 'gameSaved', id: 'game-1' });
+    expect(session.savedGame.get()).toBe('game-1');
+    // A rematch deals anew (a new seed hash): the link belonged to the game before.
+    room.setState({ ...eightsJson(dealt, 0, -1), seedHash: 'deal-2' });
+    expect(session.savedGame.get()).toBeNull();
+  });
+
   it('restores the log from the server\'s history on join or reconnect, without telling a move twice', async () => {
     const dealt = crazyEights.setup({ seed: 'log', seats: 4, options: crazyEights.defaultOptions(4) });
     const drew = move(dealt, 1, { type: 'draw' });
