@@ -14,7 +14,8 @@ export interface GuestIdentity {
 const ISSUER = 'deckhand';
 
 export interface GuestTokens {
-  issue(name: string): Promise<GuestResponse>;
+  /** A token for `name`: under `playerId` when given (a rename keeps the player), else a new random id. */
+  issue(name: string, playerId?: string): Promise<GuestResponse>;
   /** The identity in a token, or null when it is missing, forged or expired. */
   verify(token: unknown): Promise<GuestIdentity | null>;
 }
@@ -22,9 +23,9 @@ export interface GuestTokens {
 export function guestTokens(secret: string, days: number): GuestTokens {
   const key = new TextEncoder().encode(secret);
   return {
-    async issue(name) {
+    async issue(name, kept) {
       // Public and unguessable; 12 bytes of base64url is 16 URL-safe characters.
-      const playerId = randomBytes(12).toString('base64url');
+      const playerId = kept ?? randomBytes(12).toString('base64url');
       const token = await new SignJWT({ name })
         .setProtectedHeader({ alg: 'HS256' })
         .setSubject(playerId)

@@ -8,6 +8,7 @@ import { networkInterfaces } from 'node:os';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { monitor } from '@colyseus/monitor';
+import { getBearerToken } from '@colyseus/core';
 import * as v from 'valibot';
 import type { Logger } from 'pino';
 import { ErrorCode, GuestRequestSchema, parseName, parseTableCode } from '@deckhand/protocol';
@@ -107,7 +108,9 @@ export function httpApp(deps: HttpDeps): express.Express {
       res.status(400).json(name.error);
       return;
     }
-    tokens.issue(name.value).then(
+    // A player renaming sends their current pass: the new one keeps their player id, and with it their
+    // seats and their games. Without a valid pass (none, expired, forged) the name gets a new player.
+    tokens.verify(getBearerToken(req.headers.authorization ?? '')).then((current) => tokens.issue(name.value, current?.playerId)).then(
       (guest) => res.json(guest),
       (error: unknown) => {
         logger.error({ err: error }, 'could not issue a guest token');

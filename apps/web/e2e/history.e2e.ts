@@ -31,6 +31,29 @@ describe.skipIf(!chromiumAvailable)('Recent games and replays in the browser', (
     const publishedHash = (await ana.page.locator('.seed').last().textContent()) ?? '';
     expect(publishedHash).toMatch(/^[0-9a-f]{64}$/);
 
+    // Once the server has stored the game, the game-over screen links to its replay (a new tab: the table stays).
+    const replayLinks = ana.page.getByTestId('game-over-replay');
+    await expect.poll(() => replayLinks.isVisible()).toBe(true);
+    await screenshot(ana.page, 'history-00-game-over-replay-link');
+    await ana.page.setViewportSize(PHONE);
+    await screenshot(ana.page, 'history-00-game-over-replay-link-phone');
+    await ana.page.setViewportSize({ width: 1280, height: 860 });
+    const [replayTab] = await Promise.all([
+      ana.context.waitForEvent('page'),
+      replayLinks.getByRole('link', { name: /^Watch the replay/ }).click(),
+    ]);
+    await expect.poll(() => stepText(replayTab)).toMatch(/^The deal · Hand 1/);
+    const savedLink = replayTab.url();
+    expect(savedLink).toMatch(new RegExp(`^${suite.stack.baseUrl}/g/[0-9a-f-]{36}$`));
+    await screenshot(replayTab, 'history-00-replay-from-game-over');
+    await replayTab.close();
+    expect(await ana.page.getByRole('dialog', { name: /^Game over/ }).isVisible()).toBe(true);
+    // Copy share link puts the same address on the clipboard.
+    await ana.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.stack.baseUrl });
+    await replayLinks.getByRole('button', { name: 'Copy share link' }).click();
+    await expect.poll(() => replayLinks.getByRole('button', { name: 'Link copied' }).isVisible()).toBe(true);
+    expect(await ana.page.evaluate(() => navigator.clipboard.readText())).toBe(savedLink);
+
     // Home: the game is in Recent games, with Ana's result.
     await ana.page.getByRole('button', { name: 'Leave table' }).click();
     const recent = ana.page.getByTestId('recent-games');
@@ -49,7 +72,7 @@ describe.skipIf(!chromiumAvailable)('Recent games and replays in the browser', (
     await recent.getByRole('link', { name: /^Replay Crazy Eights/ }).click();
     await expect.poll(() => stepText(ana.page)).toMatch(/^The deal · Hand 1/);
     const link = ana.page.url();
-    expect(link).toMatch(/\/g\/[0-9a-f-]{36}$/);
+    expect(link).toBe(savedLink);
     expect(await ana.page.getByTestId('replay-hand-0').getByRole('img').count()).toBeGreaterThan(4);
     expect(await ana.page.getByTestId('replay-hand-1').getByRole('img').count()).toBeGreaterThan(4);
     const total = Number(await ana.page.getByRole('slider', { name: 'Move' }).getAttribute('max'));
@@ -80,7 +103,7 @@ describe.skipIf(!chromiumAvailable)('Recent games and replays in the browser', (
     await expectAccessible(ana.page, 'replay (desktop)');
 
     // Copy link puts the page's address on the clipboard.
-    await ana.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.stack.baseUrl });
+    await ana.page.evaluate(() => navigator.clipboard.writeText(''));
     await ana.page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => ana.page.getByRole('button', { name: 'Link copied' }).isVisible()).toBe(true);
     expect(await ana.page.evaluate(() => navigator.clipboard.readText())).toBe(link);
@@ -101,6 +124,16 @@ describe.skipIf(!chromiumAvailable)('Recent games and replays in the browser', (
     // Ben played nothing: his home page lists no games.
     await ben.page.goto(suite.stack.baseUrl);
     await expect.poll(() => ben.page.getByTestId('recent-games').textContent()).toMatch(/Games you finish on this device show up here/);
+
+    // Ana plays on under another name: her games stay hers.
+    await ana.page.goto(suite.stack.baseUrl);
+    await ana.page.getByLabel('Your name').fill('Anabel');
+    await ana.page.getByRole('button', { name: 'Create table' }).click();
+    await expect.poll(() => ana.page.getByText('Anabel').first().isVisible()).toBe(true);
+    await ana.page.getByRole('button', { name: 'Leave', exact: true }).click();
+    await expect.poll(() => ana.page.getByTestId('recent-games').locator('li').count()).toBe(1);
+    expect(await ana.page.getByTestId('recent-games').getByRole('link', { name: /^Replay Crazy Eights/ }).getAttribute('href')).toBe(new URL(savedLink).pathname);
+    await screenshot(ana.page, 'history-09-home-after-rename');
   });
 
   it('a bad or unknown game link says so, as a bad table link does', async () => {

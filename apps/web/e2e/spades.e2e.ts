@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, screenshotOf, useStackSuite, type Player } from './harness';
 import { openTable } from './lobby';
 import { playUntil } from './play';
+import { countSent } from './sentMessages';
 
 /** The cells of a side's row in the hand summary: side, bid, took, nil, bags, this hand, total. */
 async function sideRow(player: Player, side: number): Promise<string[]> {
@@ -73,6 +74,8 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
   it('[S-06] with blind nil on, a partner whose side trails by 100 bids blind nil with the cards still face down, and the summary scores it ±200', async () => {
     const ana = await suite.open('Ana');
     const ben = await suite.open('Ben');
+    const resyncs = { ana: countSent(ana.page, 'resync'), ben: countSent(ben.page, 'resync') };
+    const benMoves = countSent(ben.page, 'move');
     await openTable(suite.stack.baseUrl, ana, /Spades/, [ben], { 'Blind nil': 'On' });
     await ana.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
     await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
@@ -104,6 +107,10 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
     }
     await expect.poll(() => ben.page.getByTestId('status').textContent()).toBe('Blind nil, or look at your cards first?');
     await expect.poll(() => ana.page.getByTestId('status').textContent()).toBe('Ben is bidding');
+    // A face-down hand holds no cards while the board counts 13: that is the rules, not a decoding fault,
+    // so neither page asks for its hand afresh (before, each asked every 2 s for as long as it lasted).
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect({ ana: resyncs.ana(), ben: resyncs.ben() }, 'resync requests sent').toEqual({ ana: 0, ben: 0 });
     await screenshot(ben.page, 'spades-08-blind-nil-choice');
     // On a phone the face-down hand and both choices are in view without scrolling.
     await ben.page.setViewportSize({ width: 390, height: 844 });
@@ -114,7 +121,10 @@ describe.skipIf(!chromiumAvailable)('Spades in the browser', () => {
     await screenshot(ben.page, 'spades-08-blind-nil-choice-phone');
     await ben.page.setViewportSize({ width: 1280, height: 860 });
     await screenshot(ana.page, 'spades-09-face-down-waiting');
+    const movesBefore = benMoves();
     await ben.page.getByRole('button', { name: 'Blind nil (±200)' }).click();
+    // The frame reader sees what the page sends: the blind nil bid went out as a move.
+    await expect.poll(() => benMoves()).toBe(movesBefore + 1);
     // The bid made, Ben sees his cards; Ana's stay face down until her own turn.
     await expect.poll(() => ben.page.locator('.hand-card').count()).toBe(13);
     expect(await ben.page.getByTestId('face-down-hand').count()).toBe(0);

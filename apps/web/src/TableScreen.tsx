@@ -167,6 +167,7 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
   const seed = useTable((t) => t.seed);
   const seedHash = useTable((t) => t.seedHash);
   const hostId = useTable((t) => t.hostId);
+  const replayId = useValue(session.savedGame);
 
   // Kept so a replay of this game can show the hash it checks is the one published at this deal.
   useEffect(() => {
@@ -235,6 +236,7 @@ function OpenTable({ onLeave, onRejoin }: { onLeave: () => void; onRejoin: () =>
               onLobby={() => session.send({ type: 'toLobby' })}
               onLeave={onLeave}
               sides={game ? sidesOf(game, seats.length) : seats.map((seat) => [seat.index])}
+              replayId={replayId}
             />
           )}
         </GameTable>

@@ -20,7 +20,7 @@ export type {
   ConfigureMessage, AddBotMessage, RemoveBotMessage, KickMessage, StartMessage, RematchMessage, ToLobbyMessage,
   SitMessage, StandMessage, GetRecordMessage, MoveMessage, ChatMessage, ResyncMessage, LockMessage, AdmitMessage, RefuseMessage, ClientMessage, ClientMessageType, ProtocolError, Parsed,
   CreateTableOptions, JoinTableOptions, GuestResponse, ChatLine, WelcomeMessage, ErrorMessage, ChatLineMessage,
-  ChatHistoryMessage, GameEventsMessage, GameRecordMessage, LogHistoryMessage, NoticeMessage, ServerMessage, ServerMessageType,
+  ChatHistoryMessage, GameEventsMessage, GameRecordMessage, LogHistoryMessage, NoticeMessage, GameSavedMessage, ServerMessage, ServerMessageType,
 } from './messages';
 export { RECENT_GAMES_LIMIT, HistoryErrorCode, parseFinishedGameId } from './history';
 export { HistoryPlayerSchema, RecentGameSchema, RecentGamesResponseSchema, RecordedMoveSchema, FinishedGameSchema } from './historySchemas';

@@ -285,6 +285,16 @@ export interface LogHistoryMessage {
   readonly type: 'logHistory';
   readonly entries: readonly (GameEventsMessage | NoticeMessage)[];
 }
+/**
+ * A finished game is stored as history (written, not only played): its `id`
+ * opens the replay (`/g/<id>` in the web app, `GET /api/games/<id>`). Sent to
+ * everyone at the table, spectators too, right after the game-over patch, and
+ * again to whoever joins or comes back while the table still shows that game over.
+ */
+export interface GameSavedMessage {
+  readonly type: 'gameSaved';
+  readonly id: string;
+}
 export type ServerMessage =
   | WelcomeMessage
   | ErrorMessage
@@ -293,5 +303,6 @@ export type ServerMessage =
   | GameEventsMessage
   | GameRecordMessage
   | NoticeMessage
-  | LogHistoryMessage;
+  | LogHistoryMessage
+  | GameSavedMessage;
 export type ServerMessageType = ServerMessage['type'];

@@ -186,6 +186,13 @@ export interface GameDefinition<
    * their log this way and no event list needs to cross the wire.
    */
   eventsBetween(before: View['public'], after: View['public'], seat: Seat): Event[];
+  /**
+   * True while `view`'s seat holds cards it may not look at yet (Spades before
+   * a blind nil is decided, [S-06]): its private `hand` is then empty while the
+   * board's `handCounts` still counts them. Absent: a seat always sees its
+   * hand. Clients tell a hand legitimately face down from one decoded wrong by it.
+   */
+  readonly handFaceDown?: (view: View) => boolean;
   /** Null while the game runs. */
   outcome(state: State): Outcome | null;
   /** Current game scores by seat. */

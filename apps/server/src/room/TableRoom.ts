@@ -15,7 +15,7 @@ import * as v from 'valibot';
 import type { Logger } from 'pino';
 import {
   CLOSE_REASONS, CODE_ALPHABET, CloseCode, CreateTableOptionsSchema, DEFAULT_TURN_SECONDS, DeviceId, ErrorCode, JoinErrorCode,
-  Limits, PROTOCOL_VERSION, SeatKind, Visibility, parseClientMessage, parseName,
+  Limits, PROTOCOL_VERSION, SeatKind, TablePhase, Visibility, parseClientMessage, parseName,
 } from '@deckhand/protocol';
 import type { ProtocolError, ServerMessage } from '@deckhand/protocol';
 import type { BotThinking } from '../BotPool';
@@ -106,6 +106,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private closing = false;
   /** SIGTERM: the table stays open in the store, to come back after the restart. */
   private shuttingDown = false;
+  /** The history id of the last game this table finished and stored, told again to whoever arrives at its game over. */
+  private savedGameId: string | null = null;
 
   // ---------------------------------------------------------------- lifecycle
 
@@ -278,6 +280,14 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     await this.run(() => {
       this.table.join(identity, flag(options, 'spectate'), flag(options, 'program'), deviceOf(options));
     });
+    this.tellSavedGame(client);
+  }
+
+  /** Someone arriving at a game over (a reload, a late spectator) gets its replay link like those who saw it end. */
+  private tellSavedGame(client: TableClient): void {
+    if (this.savedGameId !== null && this.table.model.phase === TablePhase.GameOver) {
+      this.sendTo(client, { type: 'gameSaved', id: this.savedGameId });
+    }
   }
 
   /**
@@ -316,6 +326,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       connection.reconnection = null;
       this.mirror.revealDeadline();
       await this.run(() => this.table.back(playerId));
+      this.tellSavedGame(back);
     } catch {
       if (connection.generation !== generation) return;
       this.connections.delete(playerId);
@@ -443,16 +454,22 @@ export class TableRoom extends Room<TableState, TableMetadata> {
 
   /** Writes what a call logged, then mirrors and sends it: nobody sees what a crash could lose. */
   private async flush(output: TableOutput): Promise<void> {
+    /** Games this call stored: their ids go out only once the store has them. */
+    const saved: string[] = [];
+    // A game that ends and is not stored has no link, and must not show the previous game's.
+    if (output.finished.length > 0) this.savedGameId = null;
     try {
       for (const { at, action } of output.actions) await this.deps.store.append(this.tableId, { seq: this.seq++, at, action });
       for (const game of output.finished) {
+        const id = randomUUID();
         await this.deps.store.saveGame({
-          id: randomUUID(), tableCode: this.roomId, gameId: game.gameId, seed: game.seed, seedHash: game.seedHash,
+          id, tableCode: this.roomId, gameId: game.gameId, seed: game.seed, seedHash: game.seedHash,
           options: game.options, moves: game.moves, scores: game.scores, startedAt: game.startedAt, finishedAt: game.finishedAt,
           players: game.seats.map((seat, index) => ({
             seat: index, playerId: seat.playerId, name: seat.name, kind: seat.kind === SeatKind.Bot ? seat.botLevel : seat.kind,
           })),
         });
+        saved.push(id);
       }
     } catch (error) {
       if (error instanceof LogConflictError) {
@@ -472,6 +489,10 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.mirror.sync(this.table, (seat) => this.viewOfSeat(seat), this.clients.map((client) => client.view).filter((view) => view !== undefined));
     this.broadcastPatch();
     for (const { to, message } of output.messages) this.deliver(to, message);
+    for (const id of saved) {
+      this.savedGameId = id;
+      this.broadcast('gameSaved', { type: 'gameSaved', id } satisfies ServerMessage);
+    }
     for (const { playerId, code } of output.disconnects) this.disconnectPlayer(playerId, code);
     if (output.close) {
       this.log.info('nobody came back after the restart');

@@ -49,10 +49,11 @@ export async function bootServer(port: number, env: Record<string, string> = {},
   return { ...server, url: `http://localhost:${server.port}` };
 }
 
-export async function guest(server: TestServer, name: string): Promise<GuestResponse> {
+/** A guest pass for `name`; with `current` (a pass held already) a rename of that player. */
+export async function guest(server: TestServer, name: string, current?: string): Promise<GuestResponse> {
   const response = await fetch(`${server.url}/api/guest`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(current === undefined ? {} : { Authorization: `Bearer ${current}` }) },
     body: JSON.stringify({ name }),
   });
   if (!response.ok) throw new Error(`guest ${name}: ${response.status} ${await response.text()}`);

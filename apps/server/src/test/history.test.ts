@@ -9,25 +9,27 @@ import { Rng, findGame, replayGame } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
 import * as v from 'valibot';
 import { HISTORY_READS_PER_MINUTE } from '../http/historyRoute';
-import { bootServer, guest, playToEnd, seatedTable, waitFor } from './harness';
-import type { Player, TestServer } from './harness';
+import { Player, bootServer, guest, playToEnd, seatedTable, waitFor } from './harness';
+import type { TestServer } from './harness';
 import { rawRequest } from './rawHttp';
 
 let server: TestServer;
 /** A Crazy Eights game a person (Host) played against a bot to the end, and what their screen showed. */
-let played: { host: Player; seedHashAtDeal: string; scores: readonly number[] };
+let played: { host: Player; watcher: Player; seedHashAtDeal: string; scores: readonly number[] };
 
 beforeAll(async () => {
   server = await bootServer(25771);
   const [host] = (await seatedTable(server, 'crazy-eights', 1, { seats: 2 })) as [Player];
+  const watcher = await Player.join(server, 'Watcher', host.snapshot().code, { spectate: true });
   host.send({ type: 'start' });
   const seedHashAtDeal = await waitFor('the deal', () => host.snapshot().seedHash || null);
   const rng = Rng.fromSeed('history');
   await playToEnd([host], (moves: MoveBase[]) => rng.pick(moves));
-  played = { host, seedHashAtDeal, scores: host.snapshot().outcome!.scores };
+  played = { host, watcher, seedHashAtDeal, scores: host.snapshot().outcome!.scores };
 }, 90_000);
 afterAll(async () => {
   await played?.host.leave();
+  await played?.watcher.leave();
   await server.shutdown();
 });
 
@@ -54,6 +56,21 @@ describe('GET /api/history', () => {
     expect(theirs.json).toEqual({ games: [] });
   });
 
+  it('stays the player\'s after a rename: the new pass keeps the player id, and the games with it', async () => {
+    const renamed = await guest(server, 'Hostess', played.host.identity.token);
+    expect(renamed).toMatchObject({ name: 'Hostess', playerId: played.host.playerId });
+    const answer = await get('/api/history', `Bearer ${renamed.token}`);
+    const { games } = v.parse(RecentGamesResponseSchema, answer.json);
+    expect(games.map((game) => [game.gameId, game.seat])).toEqual([['crazy-eights', 0]]);
+    // The game keeps the name it was played under.
+    expect(games[0]!.players[0]!.name).toBe('Host');
+
+    // A pass that does not verify claims nobody: that name is a new player, with no games.
+    const forged = await guest(server, 'Hostess', `${played.host.identity.token}x`);
+    expect(forged.playerId).not.toBe(played.host.playerId);
+    expect((await get('/api/history', `Bearer ${forged.token}`)).json).toEqual({ games: [] });
+  });
+
   it('refuses a missing, malformed or forged guest pass with 401 and a sentence', async () => {
     const token = played.host.identity.token;
     for (const header of [undefined, '', token, 'Basic abc', 'Bearer', `Bearer ${token}x`, `Bearer ${token.replace(/\.[^.]+$/, '.AAAA')}`]) {
@@ -62,6 +79,36 @@ describe('GET /api/history', () => {
       expect(answer.json['code']).toBe(ErrorCode.BadToken);
       expect(String(answer.json['message'])).toMatch(/guest pass/);
       expect(answer.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+  });
+});
+
+describe('the replay link at game over', () => {
+  const savedIds = (player: Player) => player.messages.flatMap((message) => (message.type === 'gameSaved' ? [message.id] : []));
+
+  it('tells everyone at the table, the spectator too, the stored game\'s id, which the history serves', async () => {
+    const [id] = await waitFor('the saved game\'s id', () => savedIds(played.host).length > 0 && savedIds(played.host));
+    expect(savedIds(played.host)).toEqual([id]);
+    await waitFor('the spectator told', () => savedIds(played.watcher).length > 0);
+    expect(savedIds(played.watcher)).toEqual([id]);
+    // Told after the game-over patch: the client already shows the game over when the link comes.
+    expect(played.host.snapshot().phase).toBe('gameOver');
+
+    const list = await get('/api/history', `Bearer ${played.host.identity.token}`);
+    expect(v.parse(RecentGamesResponseSchema, list.json).games.map((game) => game.id)).toEqual([id]);
+    const answer = await get(`/api/games/${id}`);
+    expect(answer.status).toBe(200);
+    expect(v.parse(FinishedGameSchema, answer.json)).toMatchObject({ id, gameId: 'crazy-eights', seedHash: played.seedHashAtDeal });
+  });
+
+  it('tells whoever arrives while the table shows that game over', async () => {
+    const [id] = savedIds(played.host);
+    const late = await Player.join(server, 'Latecomer', played.host.snapshot().code, { spectate: true });
+    try {
+      await waitFor('the latecomer told', () => savedIds(late).length > 0);
+      expect(savedIds(late)).toEqual([id]);
+    } finally {
+      await late.leave();
     }
   });
 });
@@ -111,5 +158,31 @@ describe('GET /api/games/:id', () => {
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     // Another address is not held up.
     expect((await get(`/api/games/${randomUUID()}`, undefined, '127.0.0.24')).status).toBe(404);
+  });
+});
+
+describe('a game the store could not keep', () => {
+  it('gets no replay link, not even the previous game\'s', async () => {
+    const { host, watcher } = played;
+    const told = host.messages.filter((message) => message.type === 'gameSaved').length;
+    const store = server.store;
+    const saveGame = store.saveGame.bind(store);
+    store.saveGame = () => Promise.reject(new Error('disk full'));
+    try {
+      host.send({ type: 'rematch' });
+      await waitFor('the rematch dealt', () => host.snapshot().phase === 'playing');
+      const rng = Rng.fromSeed('history-unsaved');
+      await playToEnd([host], (moves: MoveBase[]) => rng.pick(moves));
+      // The game over is shown; a client that could be told something has been (the spectator's patch came).
+      await waitFor('the spectator sees the game over', () => watcher.snapshot().phase === 'gameOver');
+      await host.sendAndWaitError({ type: 'move', move: { type: 'draw' } });
+      expect(host.messages.filter((message) => message.type === 'gameSaved')).toHaveLength(told);
+      const late = await Player.join(server, 'Latecomer2', host.snapshot().code, { spectate: true });
+      await late.sendAndWaitError({ type: 'move', move: { type: 'draw' } });
+      expect(late.messages.some((message) => message.type === 'gameSaved')).toBe(false);
+      await late.leave();
+    } finally {
+      store.saveGame = saveGame;
+    }
   });
 });

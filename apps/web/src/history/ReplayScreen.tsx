@@ -3,9 +3,9 @@ import { findGame } from '@deckhand/rules';
 import { useEffect, useState } from 'react';
 import { LinkFailure } from '../LinkFailure';
 import { playedOn } from './gameWords';
-import { gameLink } from './gameLinks';
 import { fetchFinishedGame } from './historyApi';
 import { ReplayViewer } from './ReplayViewer';
+import { ShareLink } from './ShareLink';
 
 type Loading = { kind: 'loading' } | { kind: 'failed'; text: string } | { kind: 'ready'; record: FinishedGame };
 
@@ -55,35 +55,5 @@ export function ReplayScreen({ id, onHome }: { id: string; onHome: () => void })
       </div>
       <ReplayViewer record={record} />
     </main>
-  );
-}
-
-/** Copies the game's link; where the clipboard is refused (plain HTTP on a LAN), shows it selected to copy by hand. */
-function ShareLink({ id }: { id: string }) {
-  const link = gameLink(id);
-  const [state, setState] = useState<'idle' | 'copied' | 'manual'>('idle');
-  const copy = () => {
-    const clipboard = navigator.clipboard as Clipboard | undefined;
-    if (!clipboard) {
-      setState('manual');
-      return;
-    }
-    clipboard.writeText(link).then(
-      () => setState('copied'),
-      () => setState('manual'),
-    );
-  };
-  return (
-    <div className="share-link stack">
-      <button type="button" className="secondary" onClick={copy}>
-        {state === 'copied' ? 'Link copied' : 'Copy link'}
-      </button>
-      {state === 'manual' && (
-        <input aria-label="Link to this game" readOnly value={link} onFocus={(event) => event.target.select()} autoFocus data-testid="game-link" />
-      )}
-      <span className="visually-hidden" role="status">
-        {state === 'copied' ? 'The link to this game is copied.' : ''}
-      </span>
-    </div>
   );
 }

@@ -1,5 +1,5 @@
-import { CloseCode, ErrorCode, JoinErrorCode, type GameEventsMessage } from '@deckhand/protocol';
-import { crazyEights, type CrazyEightsMove, type CrazyEightsState } from '@deckhand/rules';
+import { CloseCode, ErrorCode, JoinErrorCode, type GameEventsMessage, type TableStateJson } from '@deckhand/protocol';
+import { crazyEights, spades, type CrazyEightsMove, type CrazyEightsState, type SpadesState } from '@deckhand/rules';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeEvents } from '../table/describeEvents';
 import { eightsJson, FakeRoom, fakeClient, tableJson } from '../test/fakeTable';
@@ -185,6 +185,45 @@ describe('TableSession log', () => {
     await vi.advanceTimersByTimeAsync(2000);
     room.setState({ ...stale, turnSeconds: 45 });
     expect(room.sent).toHaveLength(2);
+  });
+
+  it('[S-06] asks for nothing while a Spades hand is face down before a blind nil is decided', async () => {
+    vi.useFakeTimers();
+    const setup = spades.setup({ seed: 'blind', seats: 4, options: { target: 500, blindNil: true } });
+    // Seat 0's side trails by 100: its cards stay face down to it until it bids blind nil or looks.
+    const trailing: SpadesState = { ...setup, scores: [0, 100], looked: [false, true, false, true] };
+    const seen = (state: SpadesState, moveNumber: number): TableStateJson => {
+      const view = spades.view(state, 0);
+      return { ...tableJson({ gameId: 'spades', seatCount: 4, seat: 0, publicView: view.public, privateView: view.private }), moveNumber };
+    };
+    const room = new FakeRoom(seen(trailing, 0));
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    for (let tick = 1; tick <= 3; tick++) {
+      await vi.advanceTimersByTimeAsync(2000);
+      room.setState({ ...seen(trailing, 0), deadline: tick });
+    }
+    expect(session.table.getSnapshot()!.mine!['hand']).toEqual([]);
+    expect(room.sent).toEqual([]);
+
+    // Once the player looks, a hand that still decodes empty is wrong: that one is asked for.
+    const looked = spades.apply(trailing, 0, { type: 'look' });
+    if (!looked.ok) throw new Error(looked.error.message);
+    room.setState({ ...seen(looked.state, 1), hands: { '0': { seat: 0, list: { hand: { items: [] } } } } });
+    expect(room.sent).toEqual([{ type: 'resync', message: { type: 'resync' } }]);
+  });
+
+  it('keeps the stored game\'s id the server sends at game over, until the next deal', async () => {
+    const dealt = crazyEights.setup({ seed: 'saved', seats: 4, options: crazyEights.defaultOptions(4) });
+    const room = new FakeRoom(eightsJson(dealt, 0, -1));
+    const session = new TableSession(fakeClient([room]), guest);
+    await session.open('BCD42');
+    expect(session.savedGame.get()).toBeNull();
+    room.receive('gameSaved', { type: 'gameSaved', id: 'game-1' });
+    expect(session.savedGame.get()).toBe('game-1');
+    // A rematch deals anew (a new seed hash): the link belonged to the game before.
+    room.setState({ ...eightsJson(dealt, 0, -1), seedHash: 'deal-2' });
+    expect(session.savedGame.get()).toBeNull();
   });
 
   it('restores the log from the server\'s history on join or reconnect, without telling a move twice', async () => {

@@ -2,7 +2,7 @@ import {
   CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, Limits, PROTOCOL_VERSION, RoomName, createMoveClock, moveEventsBetween,
   ownHandDisagrees, snapshotFromState,
   type ChatHistoryMessage, type ChatLine, type ChatLineMessage, type ClientMessage, type CreateTableOptions,
-  type ErrorMessage, type GameEventsMessage, type LogHistoryMessage, type MoveClock, type NoticeMessage, type TableSnapshot, type TableStateJson,
+  type ErrorMessage, type GameEventsMessage, type GameSavedMessage, type LogHistoryMessage, type MoveClock, type NoticeMessage, type TableSnapshot, type TableStateJson,
   type WelcomeMessage,
 } from '@deckhand/protocol';
 import type { Client, Room } from 'colyseus.js';
@@ -154,6 +154,8 @@ export class TableSession {
   readonly chat: ValueStore<readonly ChatLine[]> = createValueStore<readonly ChatLine[]>([]);
   readonly log: ValueStore<readonly LogLine[]> = createValueStore<readonly LogLine[]>([]);
   readonly notice: ValueStore<TableNotice | null> = createValueStore<TableNotice | null>(null);
+  /** The history id of the game this table just finished, once the server has stored it (`gameSaved`); null from the next deal. */
+  readonly savedGame: ValueStore<string | null> = createValueStore<string | null>(null);
   playerId: string;
   code = '';
 
@@ -189,7 +191,10 @@ export class TableSession {
       const next = this.table.getSnapshot();
       const move = previous && next ? moveEventsBetween(previous, next) : null;
       // A new deal is a new game: the server starts its log history afresh, and so does the page.
-      if (previous && next && next.seedHash !== '' && next.seedHash !== previous.seedHash) this.setLog([]);
+      if (previous && next && next.seedHash !== '' && next.seedHash !== previous.seedHash) {
+        this.setLog([]);
+        this.savedGame.set(null);
+      }
       previous = next;
       if (move) this.receiveEvents(move);
       // A hand that disagrees with the board's count would offer cards the seat does not hold: ask for it afresh.
@@ -327,8 +332,9 @@ export class TableSession {
     room.onMessage('error', (message: ErrorMessage) => this.showNotice(message.code, message.message));
     room.onMessage('chat', (message: ChatLineMessage) => this.addChat([message.line]));
     room.onMessage('chatHistory', (message: ChatHistoryMessage) => this.addChat(message.lines));
-    // The full move record at game over, for replays; the page has no use for it yet.
+    // The full move record at game over; the replay reads the stored game instead (`gameSaved`).
     room.onMessage('record', () => undefined);
+    room.onMessage('gameSaved', (message: GameSavedMessage) => this.savedGame.set(message.id));
     room.onMessage('notice', (message: NoticeMessage) => this.setLog([...this.logEntries, { id: this.nextId++, text: message.text }]));
     // On join and after a reconnect: the game's log so far, in place of what this page held (a reload held nothing).
     room.onMessage('logHistory', (message: LogHistoryMessage) =>

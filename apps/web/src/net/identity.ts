@@ -66,7 +66,9 @@ export class GuestError extends Error {}
 /**
  * The guest identity for `name`: the saved one when the name is unchanged (so
  * a returning player keeps the same player id and gets their seat back),
- * otherwise a fresh token from the server.
+ * otherwise a token from the server. A new name is a rename: the saved pass
+ * goes with it, so the player id stays and with it the player's Recent games.
+ * `fresh`: the saved pass was refused (a server with a new secret); start over.
  */
 export async function ensureGuest(name: string, options: { fresh?: boolean } = {}): Promise<Guest> {
   const parsed = parseName(name);
@@ -81,7 +83,7 @@ export async function ensureGuest(name: string, options: { fresh?: boolean } = {
 
   const response = await fetch('/api/guest', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(saved && !options.fresh ? { authorization: `Bearer ${saved.token}` } : {}) },
     body: JSON.stringify({ name: parsed.value }),
   });
   if (!response.ok) {

@@ -1,5 +1,7 @@
 import type { OutcomeSnapshot, SeatSnapshot } from '@deckhand/protocol';
 import { useEffect, useRef } from 'react';
+import { gamePath } from '../history/gameLinks';
+import { ShareLink } from '../history/ShareLink';
 import { seatLabel } from './SeatBadges';
 
 interface GameOverProps {
@@ -15,11 +17,13 @@ interface GameOverProps {
   readonly onLeave: () => void;
   /** The table's sides (the rules' `sidesOf`): partners share a row, a score and the win. */
   readonly sides: readonly (readonly number[])[];
+  /** The finished game's history id once the server stored it (`gameSaved`); null until then. */
+  readonly replayId: string | null;
 }
 
-/** Final standings, the revealed seed (to check the deal against the hash shown at the start) and rematch. */
+/** Final standings, the replay link once the game is stored, the revealed seed (to check the deal against the hash shown at the start) and rematch. */
 export function GameOver(props: GameOverProps) {
-  const { gameName, outcome, seats, mySeat, seed, seedHash, isHost, onRematch, onLobby, onLeave, sides } = props;
+  const { gameName, outcome, seats, mySeat, seed, seedHash, isHost, onRematch, onLobby, onLeave, sides, replayId } = props;
   const bySides = sides.some((side) => side.length > 1);
   // One row per side, in the order of the outcome's ranking of their seats.
   const rows = outcome.ranking
@@ -57,6 +61,15 @@ export function GameOver(props: GameOverProps) {
             ))}
           </tbody>
         </table>
+        {replayId !== null && (
+          <div className="row game-over-replay" data-testid="game-over-replay">
+            {/* A new tab: the table, and the host's rematch, stay where they are. */}
+            <a className="button-link" href={gamePath(replayId)} target="_blank" rel="noopener">
+              Watch the replay<span className="visually-hidden"> (opens in a new tab)</span>
+            </a>
+            <ShareLink id={replayId} label="Copy share link" />
+          </div>
+        )}
         <details>
           <summary>Check the deal</summary>
           <p className="muted">The seed was hidden while you played; its hash was shown when the cards were dealt.</p>

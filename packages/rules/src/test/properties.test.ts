@@ -57,6 +57,37 @@ function* randomPlay(game: AnyGame, seed: string, seats: number, maxSteps = 5000
   }
 }
 
+interface WholeGameStep {
+  readonly step: number;
+  readonly seat: number;
+  readonly before: unknown;
+  readonly after: unknown;
+  readonly events: readonly unknown[];
+}
+
+/**
+ * A whole game with `input` options, move by move: the last seat plays the
+ * game's heuristic bot, since random play alone can take thousands of hands to
+ * reach the target (in Gin Rummy a random hand rarely gets low enough to
+ * knock), and the other seats play at random.
+ */
+function* wholeGame(game: AnyGame, seed: string, seats: number, input: unknown, salt: string): Generator<WholeGameStep> {
+  const options = game.parseOptions(input, seats);
+  if (!options.ok) throw new Error(options.error.message);
+  const rng = Rng.fromSeed(`${salt}/${seed}`);
+  const steady = game.bots['heuristic'] ?? game.bots['random']!;
+  let state: unknown = game.setup({ seed, seats, options: options.value });
+  for (let step = 0; step < 20_000 && game.outcome(state) === null; step++) {
+    const seat = rng.pick(game.activeSeats(state));
+    const legal = game.legalMoves(state, seat);
+    const move = seat === seats - 1 ? steady.choose(game.view(state, seat), legal, rng) : rng.pick(legal);
+    const result = game.apply(state, seat, move);
+    if (!result.ok) throw new Error(`legal move refused: ${result.error.code}`);
+    yield { step, seat, before: state, after: result.state, events: result.events };
+    state = result.state;
+  }
+}
+
 const seatCounts = (game: AnyGame) => fc.integer({ min: game.minSeats, max: game.maxSeats });
 
 /** Any combination of the game's option choices. */
@@ -143,6 +174,29 @@ describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_
     );
   });
 
+  it('shows each seat as many of its cards as the board counts, or none while its hand is face down', () => {
+    let faceDownSeen = 0;
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), seatCounts(game), optionChoices(game), (seed, seats, input) => {
+        for (const { step, before } of wholeGame(game, seed, seats, input, 'shown')) {
+          for (let seat = 0; seat < seats; seat++) {
+            const view = game.view(before, seat);
+            const hand: unknown = view.private?.['hand'];
+            const count: unknown = (view.public['handCounts'] as unknown[] | undefined)?.[seat];
+            if (!Array.isArray(hand) || typeof count !== 'number') continue;
+            const faceDown = game.handFaceDown?.(view) ?? false;
+            if (faceDown) faceDownSeen++;
+            expect(hand.length, `step ${step}, seat ${seat}`).toBe(faceDown ? 0 : count);
+          }
+        }
+      }),
+      // More runs where a hand can be face down: it takes a trailing side (the heuristic bot's) and the option on.
+      { numRuns: game.handFaceDown ? 12 : 4, seed: 8 },
+    );
+    // A game that can hide a hand did hide one in these games, so the face-down branch was checked.
+    if (game.handFaceDown) expect(faceDownSeen).toBeGreaterThan(0);
+  });
+
   it('determinizes a view into a full state that shows the same view', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 8 }), seatCounts(game), fc.nat(), (seed, seats, sampleSeed) => {
@@ -163,25 +217,14 @@ describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_
   it('reads every move\'s events back from the public views before and after it, whole games long', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 8 }), seatCounts(game), optionChoices(game), (seed, seats, input) => {
-        const options = game.parseOptions(input, seats);
-        if (!options.ok) throw new Error(options.error.message);
-        const rng = Rng.fromSeed(`events/${seed}`);
-        // The last seat plays the game's heuristic bot: random play alone can take
-        // thousands of hands to reach the target (in Gin Rummy a random hand rarely
-        // gets low enough to knock), and the other seats still play at random.
-        const steady = game.bots['heuristic'] ?? game.bots['random']!;
-        let state: unknown = game.setup({ seed, seats, options: options.value });
-        for (let step = 0; step < 20_000 && game.outcome(state) === null; step++) {
-          const seat = rng.pick(game.activeSeats(state));
-          const legal = game.legalMoves(state, seat);
-          const move = seat === seats - 1 ? steady.choose(game.view(state, seat), legal, rng) : rng.pick(legal);
-          const result = game.apply(state, seat, move);
-          if (!result.ok) throw new Error(`legal move refused: ${result.error.code}`);
-          const read = game.eventsBetween(game.view(state, null).public, game.view(result.state, null).public, seat);
-          expect(read, `step ${step}, seat ${seat}`).toEqual(result.events);
-          state = result.state;
+        let last: unknown = null;
+        for (const { step, seat, before, after, events } of wholeGame(game, seed, seats, input, 'events')) {
+          const read = game.eventsBetween(game.view(before, null).public, game.view(after, null).public, seat);
+          expect(read, `step ${step}, seat ${seat}`).toEqual(events);
+          last = after;
         }
-        expect(game.outcome(state)).not.toBeNull();
+        expect(last).not.toBeNull();
+        expect(game.outcome(last)).not.toBeNull();
       }),
       { numRuns: RUNS, seed: 6 },
     );

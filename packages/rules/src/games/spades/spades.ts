@@ -68,6 +68,7 @@ export const spades: GameDefinition<SpadesState, SpadesMove, SpadesView, SpadesO
   legalMovesInView: (view) => (view.seat === null ? [] : movesFromContext(contextOfView(view), view.seat)),
   moveErrorInView: (view, move) => moveError(contextOfView(view), view.seat ?? -1, move),
   eventsBetween: spadesEventsBetween,
+  handFaceDown: (view) => view.seat !== null && view.public.looked[view.seat] === false,
   outcome: outcomeOf,
   scores: (state) => seatScores(state.scores),
   determinize: determinizeSpades,
