@@ -1,5 +1,6 @@
 /** Plays through the UI only, the way a person would: read the screen, click what is offered. */
 import type { Page } from 'playwright-core';
+import { screenshot } from './harness';
 
 export type Step = 'acted' | 'waiting' | 'over';
 
@@ -172,4 +173,24 @@ export async function playUntil(
 
 export async function isGameOver(page: Page): Promise<boolean> {
   return (await page.locator('[aria-labelledby="game-over-title"]').count()) > 0;
+}
+
+export async function handSummaryShown(page: Page): Promise<boolean> {
+  return (await page.locator('[aria-labelledby="hand-summary-title"]').count()) > 0;
+}
+
+/** Plays the hand out until every page shows the hand summary, and leaves it open for the test to read. */
+export async function playToHandSummary(pages: readonly Page[], onStep?: (page: Page, index: number) => Promise<void>): Promise<void> {
+  const everyoneSeesIt = async () => (await Promise.all(pages.map(handSummaryShown))).every(Boolean);
+  await playUntil(pages, everyoneSeesIt, 120_000, onStep, { stayOnSummary: true });
+}
+
+/** An `onStep` that saves one screenshot, the first time a trick shows `cards` cards or more. */
+export function screenshotATrick(cards: number, name: string): (page: Page) => Promise<void> {
+  let taken = false;
+  return async (page) => {
+    if (taken || (await page.locator('[data-testid="trick"] .slot').count()) < cards) return;
+    taken = true;
+    await screenshot(page, name);
+  };
 }
