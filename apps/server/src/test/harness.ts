@@ -12,13 +12,14 @@ import type {
 } from '@deckhand/protocol';
 import { findGame } from '@deckhand/rules';
 import type { AnyGame, MoveBase } from '@deckhand/rules';
-import { startServer } from '../server';
+import type { StartOptions } from '../server';
 import type { FinishedGame } from '../store/TableStore';
-import type { RunningServer, StartOptions } from '../server';
+import { sleep, startTestServer, waitFor } from '../testing';
+import type { TestServer } from '../testing';
 
-export interface TestServer extends RunningServer {
-  readonly url: string;
-}
+export { sleep, waitFor };
+export type { TestServer };
+
 
 /**
  * Port offset for running several checkouts' suites side by side on one
@@ -41,12 +42,7 @@ export const UNLIMITED_JOINS = {
 
 /** Starts a server for one test file. Bots act at once; timers are long unless a test shortens them. */
 export async function bootServer(port: number, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
-  const server = await startServer({
-    port: testPort(port),
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', RECONNECT_SECONDS: '60', ...UNLIMITED_JOINS, ...env },
-    ...options,
-  });
-  return { ...server, url: `http://localhost:${server.port}` };
+  return startTestServer(testPort(port), { BOT_DELAY_MS: '0', RECONNECT_SECONDS: '60', ...UNLIMITED_JOINS, ...env }, options);
 }
 
 export async function guest(server: TestServer, name: string): Promise<GuestResponse> {
@@ -59,20 +55,6 @@ export async function guest(server: TestServer, name: string): Promise<GuestResp
   return (await response.json()) as GuestResponse;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls until `check` returns a value other than undefined/null/false, or fails with `what`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 type Listener = (player: Player) => void;
 
