@@ -274,13 +274,20 @@ export async function playToEnd(
   }
 }
 
-/** The final scores a stored game's seed and moves give when replayed through the rules: what the table showed, if the log is whole. */
-export function replayedScores(stored: FinishedGame): readonly number[] | undefined {
-  const game = findGame(stored.gameId)!;
-  let state = game.setup({ seed: stored.seed, seats: stored.players.length, options: stored.options as never });
-  for (const { seat, move } of stored.moves as { seat: number; move: MoveBase }[]) {
+/** A game as a stored history row or as the `record` message gives it: enough to replay it. */
+type Replayable = Pick<FinishedGame, 'gameId' | 'seed' | 'options' | 'moves'> & ({ readonly seats: number } | Pick<FinishedGame, 'players'>);
+
+/**
+ * The final scores a game's seed and moves give when replayed through the rules: what the table
+ * showed, if the log is whole. Throws at the first move the rules refuse.
+ */
+export function replayedScores(played: Replayable): readonly number[] | undefined {
+  const game = findGame(played.gameId)!;
+  const seats = 'seats' in played ? played.seats : played.players.length;
+  let state = game.setup({ seed: played.seed, seats, options: played.options as never });
+  for (const { seat, move } of played.moves as { seat: number; move: MoveBase }[]) {
     const result = game.apply(state, seat, move);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(`move ${JSON.stringify(move)} of seat ${seat}: ${result.error.message}`);
     state = result.state;
   }
   return game.outcome(state)?.scores;
