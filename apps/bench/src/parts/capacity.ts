@@ -16,7 +16,7 @@ import { settle } from '../memory';
 import type { CapacityFigures, CapacityStep } from '../results';
 import { round, summarize } from '../stats';
 
-/** Tables of four clients played by worker processes and measured in windows: the load of parts 3 and 7. */
+/** Tables of four clients played by worker processes and measured in windows: the load of parts 3, 5 and 7. */
 export interface LoadWindowConfig {
   readonly workers: number;
   readonly moveIntervalMs: number;
