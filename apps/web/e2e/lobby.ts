@@ -17,7 +17,7 @@ export async function openTable(
   await host.page.goto(baseUrl);
   await host.page.getByLabel('Your name').fill(host.name);
   await host.page.getByRole('radio', { name: game }).check();
-  for (const [label, choice] of Object.entries(options)) await host.page.getByLabel(label).selectOption({ label: choice });
+  for (const [label, choice] of Object.entries(options)) await host.page.getByLabel(label, { exact: true }).selectOption({ label: choice });
   await host.page.getByRole('button', { name: 'Create table' }).click();
   const link = await host.page.getByTestId('invite-link').inputValue();
   for (const guest of guests) {
