@@ -82,7 +82,9 @@ async function act(page: Page, options: StepOptions): Promise<Step> {
   if (screen.over) return 'over';
   if (screen.summary) {
     if (!screen.canContinue || options.stayOnSummary) return 'waiting';
-    await page.getByRole('button', { name: 'Continue' }).click();
+    // The summary's own countdown may close it first: then the click misses in 3 s, not the page's 15, while
+    // the other pages wait for their turn to be stepped (their turn timers running).
+    await page.getByRole('button', { name: 'Continue' }).click({ timeout: 3000 });
     return 'acted';
   }
   if (screen.suitChooser) {
