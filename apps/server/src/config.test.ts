@@ -115,6 +115,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes a deal seed under test only: outside tests a known seed would be a known deal', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).testSeed).toBe('');
+    expect(loadConfig({ NODE_ENV: 'test', TEST_SEED: 'spades-e2e-1' }).testSeed).toBe('spades-e2e-1');
+    expect(() => loadConfig({ NODE_ENV: 'development', TEST_SEED: 'x' })).toThrow(/TEST_SEED: only under NODE_ENV=test/);
+  });
+
   it('requires the monitor credentials together in production', () => {
     const secret = 's'.repeat(32);
     expect(() => loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: secret, MONITOR_USER: 'ops' })).toThrow(/MONITOR_PASSWORD/);

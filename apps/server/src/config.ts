@@ -86,6 +86,8 @@ export interface ServerConfig {
   readonly leaseMs: number;
   /** Tests only (`TEST_CODES`): join codes tried before random ones, to force a collision across processes. */
   readonly testCodes: readonly string[];
+  /** Tests only (`TEST_SEED`): every table's deals and bots drawn from this seed; '' for secret random ones. */
+  readonly testSeed: string;
 }
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -151,6 +153,7 @@ const EnvSchema = v.object({
   ),
   LEASE_MS: v.optional(integer('LEASE_MS', 500, 600_000), '5000'),
   TEST_CODES: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^([A-Z0-9]+(,[A-Z0-9]+)*)?$/, 'TEST_CODES must be codes separated by commas')), ''),
+  TEST_SEED: v.optional(v.pipe(v.string(), v.trim()), ''),
   TIME_SCALE: v.optional(
     v.pipe(
       v.string(),
@@ -230,6 +233,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (raw.TEST_CODES !== '' && !test) {
     throw new ConfigError('Invalid configuration:\n  TEST_CODES: only under NODE_ENV=test (it makes join codes guessable)');
   }
+  if (raw.TEST_SEED !== '' && !test) {
+    throw new ConfigError('Invalid configuration:\n  TEST_SEED: only under NODE_ENV=test (it makes every deal known in advance)');
+  }
   // Tests keep their tables in memory unless they ask for a folder, so no run restores another's.
   const dataDir = raw.DATA_DIR === undefined ? (test ? '' : join(serverRoot, 'data')) : raw.DATA_DIR === '' ? '' : resolve(raw.DATA_DIR);
   // Tests (and a server without a data folder) get a throwaway secret rather than touching the disk.
@@ -274,5 +280,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     publicAddress: raw.PUBLIC_ADDRESS,
     leaseMs: raw.LEASE_MS,
     testCodes: raw.TEST_CODES === '' ? [] : raw.TEST_CODES.split(','),
+    testSeed: raw.TEST_SEED,
   };
 }

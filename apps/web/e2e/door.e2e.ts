@@ -1,15 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, useStackSuite } from './harness';
+import { addBots, openTable } from './lobby';
 
 describe.skipIf(!chromiumAvailable)('keeping people out (issue 11, point 5)', () => {
   const suite = useStackSuite();
 
   it('a locked table: the newcomer knocks and waits, the host lets them in or refuses; a kicked device stays out with a new name', async () => {
     const ana = await suite.open('Ana');
-    await ana.page.goto(suite.stack.baseUrl);
-    await ana.page.getByLabel('Your name').fill('Ana');
-    await ana.page.getByRole('radio', { name: /Hearts/ }).check();
-    await ana.page.getByRole('button', { name: 'Create table' }).click();
+    await openTable(suite.stack.baseUrl, ana, /Hearts/);
     const code = (await ana.page.getByTestId('table-code').textContent()) ?? '';
     await ana.page.getByTestId('lock-toggle').click();
     await expect.poll(() => ana.page.getByText('Locked: newcomers knock and you let them in').isVisible()).toBe(true);
@@ -54,8 +52,7 @@ describe.skipIf(!chromiumAvailable)('keeping people out (issue 11, point 5)', ()
     expect(await ana.page.getByTestId('knock-prompt').count()).toBe(0);
 
     // During the game the host keeps the lock at hand.
-    for (const seat of [2, 3, 4]) await ana.page.getByRole('button', { name: `Add bot to seat ${seat}` }).click();
-    await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (4/4)' }).isVisible()).toBe(true);
+    await addBots(ana, [2, 3, 4]);
     await ana.page.getByRole('button', { name: 'Start game' }).click();
     const toggle = ana.page.locator('.door-bar').getByTestId('lock-toggle');
     await expect.poll(() => toggle.isVisible()).toBe(true);

@@ -2,6 +2,7 @@ import { deadwoodAfterDiscards } from '@deckhand/rules';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
+import { openTable } from './lobby';
 
 const PHONE = { width: 390, height: 844 };
 
@@ -84,11 +85,7 @@ describe.skipIf(!chromiumAvailable)('Gin Rummy in the browser', () => {
 
   it('two people, one on a phone, play a full hand to the showdown; the hand can be rearranged', async () => {
     const ana = await suite.open('Ana');
-    await ana.page.goto(suite.stack.baseUrl);
-    await ana.page.getByLabel('Your name').fill('Ana');
-    await ana.page.getByRole('radio', { name: /Gin Rummy/ }).check();
-    await ana.page.getByRole('button', { name: 'Create table' }).click();
-    const link = await ana.page.getByTestId('invite-link').inputValue();
+    const link = await openTable(suite.stack.baseUrl, ana, /Gin Rummy/);
 
     const ben = await suite.open('Ben', PHONE, true);
     await ben.page.goto(link);

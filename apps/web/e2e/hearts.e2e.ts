@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { chromiumAvailable, screenshot, screenshotOf, useStackSuite, type Player } from './harness';
-import { playUntil } from './play';
-
-const summaryShown = (player: Player) => player.page.locator('[aria-labelledby="hand-summary-title"]').count().then((n) => n > 0);
+import { chromiumAvailable, screenshot, screenshotOf, useStackSuite } from './harness';
+import { addBots } from './lobby';
+import { playToHandSummary, screenshotATrick } from './play';
 
 describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
   const suite = useStackSuite();
@@ -26,9 +25,7 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     await screenshot(ben.page, 'hearts-00-public-list');
     await join.click();
     await expect.poll(() => ana.page.locator('.seat', { hasText: 'Ben' }).count()).toBe(1);
-    await ana.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
-    await ana.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
-    await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (4/4)' }).isVisible()).toBe(true);
+    await addBots(ana, [3, 4]);
     await screenshot(ana.page, 'hearts-01-lobby');
     await expectAccessible(ana.page, 'lobby (desktop)');
     await ana.page.getByRole('button', { name: 'Start game' }).click();
@@ -77,27 +74,18 @@ describe.skipIf(!chromiumAvailable)('Hearts in the browser', () => {
     }
 
     // Play the hand out; on one turn check the dimmed cards carry the rules' reason.
+    // Both must still see the summary this test reads: nobody continues past it.
     let reasonChecked = false;
-    let trickShot = false;
-    await playUntil(
-      [ana.page, ben.page],
-      async () => (await summaryShown(ana)) && (await summaryShown(ben)),
-      120_000,
-      async (page) => {
-        if (!trickShot && (await page.locator('[data-testid="trick"] .slot').count()) >= 2) {
-          trickShot = true;
-          await screenshot(page, 'hearts-03-trick');
-        }
-        // Read in one go: the next patch may re-render the hand between two reads.
-        const reason = await page.evaluate(() => document.querySelector('.reason')?.textContent ?? null);
-        if (!reasonChecked && reason !== null) {
-          reasonChecked = true;
-          expect(reason).toMatch(/must|cannot|broken|turn/i);
-        }
-      },
-      // Both must still see the summary this test reads: nobody continues past it.
-      { stayOnSummary: true },
-    );
+    const trickShot = screenshotATrick(2, 'hearts-03-trick');
+    await playToHandSummary([ana.page, ben.page], async (page) => {
+      await trickShot(page);
+      // Read in one go: the next patch may re-render the hand between two reads.
+      const reason = await page.evaluate(() => document.querySelector('.reason')?.textContent ?? null);
+      if (!reasonChecked && reason !== null) {
+        reasonChecked = true;
+        expect(reason).toMatch(/must|cannot|broken|turn/i);
+      }
+    });
     await screenshot(ana.page, 'hearts-04-hand-summary');
     await expectAccessible(ana.page, 'hand summary (desktop)');
     await ana.page.setViewportSize({ width: 390, height: 844 });

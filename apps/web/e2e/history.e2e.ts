@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
 import { finishedGame, SHORT_GAMES } from '../src/test/finishedGames';
 import { chromiumAvailable, screenshot, useStackSuite } from './harness';
+import { addBots, openTable } from './lobby';
 import { isGameOver, playUntil } from './play';
 
 const PHONE = { width: 390, height: 844 };
@@ -15,13 +16,8 @@ describe.skipIf(!chromiumAvailable)('Recent games and replays in the browser', (
   it('a finished game is listed on the home page, replays step by step, checks out, and its shared link opens elsewhere', async () => {
     // The shortest real game: Crazy Eights, one person against a bot, to the lowest target (100 for two).
     const ana = await suite.open('Ana');
-    await ana.page.goto(suite.stack.baseUrl);
-    await ana.page.getByLabel('Your name').fill('Ana');
-    await ana.page.getByRole('radio', { name: /Crazy Eights/ }).check();
-    await ana.page.getByLabel('Players', { exact: true }).selectOption('2');
-    await ana.page.getByRole('button', { name: 'Create table' }).click();
-    await ana.page.getByRole('button', { name: 'Add bot to seat 2' }).click();
-    await expect.poll(() => ana.page.getByRole('heading', { name: 'Seats (2/2)' }).isVisible()).toBe(true);
+    await openTable(suite.stack.baseUrl, ana, /Crazy Eights/, [], { Players: '2 players' });
+    await addBots(ana, [2]);
     await ana.page.getByRole('button', { name: 'Start game' }).click();
     await expect.poll(() => ana.page.locator('.hand-card').count()).toBeGreaterThan(0);
     await playUntil([ana.page], () => isGameOver(ana.page), 150_000);

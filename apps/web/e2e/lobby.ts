@@ -17,7 +17,7 @@ export async function openTable(
   await host.page.goto(baseUrl);
   await host.page.getByLabel('Your name').fill(host.name);
   await host.page.getByRole('radio', { name: game }).check();
-  for (const [label, choice] of Object.entries(options)) await host.page.getByLabel(label).selectOption({ label: choice });
+  for (const [label, choice] of Object.entries(options)) await host.page.getByLabel(label, { exact: true }).selectOption({ label: choice });
   await host.page.getByRole('button', { name: 'Create table' }).click();
   const link = await host.page.getByTestId('invite-link').inputValue();
   for (const guest of guests) {
@@ -27,4 +27,20 @@ export async function openTable(
     await expect.poll(() => host.page.locator('.seat-name', { hasText: guest.name }).count()).toBe(1);
   }
   return link;
+}
+
+/** The host puts a bot in each of `seats` (numbered from 1, as the lobby shows them), and the lobby counts every seat taken. */
+export async function addBots(host: Player, seats: readonly number[]): Promise<void> {
+  for (const seat of seats) await host.page.getByRole('button', { name: `Add bot to seat ${seat}` }).click();
+  await expect.poll(() => host.page.getByRole('heading', { name: /^Seats \((\d+)\/\1\)$/ }).isVisible()).toBe(true);
+}
+
+/**
+ * The host turns the turn timer off, for a test that holds a person's turn
+ * while something else happens (a server restart): with the timer on, the
+ * server would play that turn meanwhile and change the hand the test compares.
+ */
+export async function turnTimerOff(host: Player): Promise<void> {
+  await host.page.getByLabel('Turn timer').selectOption({ label: 'Off' });
+  await expect.poll(() => host.page.getByLabel('Turn timer').inputValue()).toBe('0');
 }

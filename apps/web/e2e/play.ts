@@ -1,5 +1,6 @@
 /** Plays through the UI only, the way a person would: read the screen, click what is offered. */
 import type { Page } from 'playwright-core';
+import { screenshot } from './harness';
 
 export type Step = 'acted' | 'waiting' | 'over';
 
@@ -81,7 +82,9 @@ async function act(page: Page, options: StepOptions): Promise<Step> {
   if (screen.over) return 'over';
   if (screen.summary) {
     if (!screen.canContinue || options.stayOnSummary) return 'waiting';
-    await page.getByRole('button', { name: 'Continue' }).click();
+    // The summary's own countdown may close it first: then the click misses in 3 s, not the page's 15, while
+    // the other pages wait for their turn to be stepped (their turn timers running).
+    await page.getByRole('button', { name: 'Continue' }).click({ timeout: 3000 });
     return 'acted';
   }
   if (screen.suitChooser) {
@@ -172,4 +175,24 @@ export async function playUntil(
 
 export async function isGameOver(page: Page): Promise<boolean> {
   return (await page.locator('[aria-labelledby="game-over-title"]').count()) > 0;
+}
+
+export async function handSummaryShown(page: Page): Promise<boolean> {
+  return (await page.locator('[aria-labelledby="hand-summary-title"]').count()) > 0;
+}
+
+/** Plays the hand out until every page shows the hand summary, and leaves it open for the test to read. */
+export async function playToHandSummary(pages: readonly Page[], onStep?: (page: Page, index: number) => Promise<void>): Promise<void> {
+  const everyoneSeesIt = async () => (await Promise.all(pages.map(handSummaryShown))).every(Boolean);
+  await playUntil(pages, everyoneSeesIt, 120_000, onStep, { stayOnSummary: true });
+}
+
+/** An `onStep` that saves one screenshot, the first time a trick shows `cards` cards or more. */
+export function screenshotATrick(cards: number, name: string): (page: Page) => Promise<void> {
+  let taken = false;
+  return async (page) => {
+    if (taken || (await page.locator('[data-testid="trick"] .slot').count()) < cards) return;
+    taken = true;
+    await screenshot(page, name);
+  };
 }

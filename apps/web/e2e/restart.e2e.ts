@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
-import { openTable } from './lobby';
+import { addBots, openTable, turnTimerOff } from './lobby';
 import { playUntil } from './play';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-e2e-restart-'));
@@ -78,8 +78,9 @@ describe.skipIf(!chromiumAvailable)('a browser game and a server restart', () =>
     const bob = await suite.open('Bob');
     const people = [ann, bob];
     await openTable(suite.stack.baseUrl, ann, /Hearts/, [bob]);
-    await ann.page.getByRole('button', { name: 'Add bot to seat 3' }).click();
-    await ann.page.getByRole('button', { name: 'Add bot to seat 4' }).click();
+    await addBots(ann, [3, 4]);
+    // Each restart comes on a person's turn and takes many seconds on a loaded machine: no timer plays it meanwhile.
+    await turnTimerOff(ann);
     await ann.page.getByRole('button', { name: 'Start game' }).click();
     for (const { page, name } of people) {
       await expect.poll(() => cardsHeld(page)).toBe(13);

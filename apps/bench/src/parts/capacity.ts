@@ -16,18 +16,22 @@ import { settle } from '../memory';
 import type { CapacityFigures, CapacityStep } from '../results';
 import { round, summarize } from '../stats';
 
-export interface CapacityConfig {
-  readonly steps: readonly number[];
+/** Tables of four clients played by worker processes and measured in windows: the load of parts 3, 5 and 7. */
+export interface LoadWindowConfig {
   readonly workers: number;
   readonly moveIntervalMs: number;
   readonly gameIds: readonly string[];
-  /** Time after a step's tables are open before its window starts. */
+  /** Time after the tables are open before a window starts. */
   readonly settleSeconds: number;
   readonly windowSeconds: number;
-  /** The whole ramp stops after this, whatever step it reached. */
-  readonly budgetSeconds: number;
   readonly p99LimitMs: number;
   readonly log: (line: string) => void;
+}
+
+export interface CapacityConfig extends LoadWindowConfig {
+  readonly steps: readonly number[];
+  /** The whole ramp stops after this, whatever step it reached. */
+  readonly budgetSeconds: number;
 }
 
 export async function measureCapacity(config: CapacityConfig): Promise<CapacityFigures> {
@@ -100,7 +104,7 @@ export async function measureWindow(
   server: ServerHost,
   fleet: LoadFleet,
   opening: { failed: number; errorSamples: string[] },
-  config: Pick<CapacityConfig, 'windowSeconds' | 'p99LimitMs' | 'log'>,
+  config: Pick<LoadWindowConfig, 'windowSeconds' | 'p99LimitMs' | 'log'>,
   canary: Canary | null = null,
 ): Promise<CapacityStep> {
   await canary?.take();

@@ -15,18 +15,12 @@ import { LoadFleet } from '../load/LoadFleet';
 import type { HardBotsFigures, HardBotsRun, HardBotsWindow } from '../results';
 import { round } from '../stats';
 import { measureWindow } from './capacity';
+import type { LoadWindowConfig } from './capacity';
 
-export interface HardBotsConfig {
+/** `workers` are the load-generator processes for the human tables. */
+export interface HardBotsConfig extends LoadWindowConfig {
   readonly humanTables: number;
   readonly botTables: number;
-  /** Load-generator processes for the human tables. */
-  readonly workers: number;
-  readonly moveIntervalMs: number;
-  readonly gameIds: readonly string[];
-  readonly settleSeconds: number;
-  readonly windowSeconds: number;
-  readonly p99LimitMs: number;
-  readonly log: (line: string) => void;
 }
 
 /** The production default: bots pause as a person would, and a hard bot searches during the pause. */

@@ -19,19 +19,13 @@ import { LoadFleet } from '../load/LoadFleet';
 import type { CapacityStep, LogCostFigures, LogCostRun } from '../results';
 import { round, summarize } from '../stats';
 import { measureWindow } from './capacity';
+import type { LoadWindowConfig } from './capacity';
 
-export interface LogCostConfig {
+export interface LogCostConfig extends LoadWindowConfig {
   /** Tables held at once (4 clients each): the capacity target is 2,000 clients. */
   readonly tables: number;
-  readonly workers: number;
-  readonly moveIntervalMs: number;
-  readonly gameIds: readonly string[];
   /** Whole one-table Hearts games played for the latency figure. */
   readonly oneTableGames: number;
-  readonly settleSeconds: number;
-  readonly windowSeconds: number;
-  readonly p99LimitMs: number;
-  readonly log: (line: string) => void;
 }
 
 async function oneTableLatencies(server: ServerHost, games: number): Promise<{ latencies: number[]; moves: number }> {

@@ -26,6 +26,7 @@ import type { AnyGame } from '@deckhand/rules';
 import { LogConflictError } from '../store/TableStore';
 import type { OpenTableLog, TableStore } from '../store/TableStore';
 import { fail } from '../table/seats';
+import { seededTableRandom } from '../table/seededRandom';
 import { Table } from '../table/Table';
 import type { KnockAnswer } from '../table/TableDoor';
 import type { TableEnv, TableObserver, TableOutput, TimedAction, Timer } from '../table/types';
@@ -193,11 +194,14 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       config, games: this.deps.games, bots: this.deps.bots, observer: this.deps.observer,
       logger: this.deps.logger.child({ table: code }),
       clock: { now: () => Date.now(), later: (ms, action) => this.later(ms, action) },
-      random: {
-        seed: () => randomBytes(16).toString('hex'),
-        delay: (min, max) => min + Math.floor(Math.random() * (max - min + 1)),
-        botSeed: () => randomBytes(16).toString('hex'),
-      },
+      // TEST_SEED (tests only): every table deals from the same seed, so a test can rely on its cards.
+      random: config.testSeed !== ''
+        ? seededTableRandom(config.testSeed)
+        : {
+            seed: () => randomBytes(16).toString('hex'),
+            delay: (min, max) => min + Math.floor(Math.random() * (max - min + 1)),
+            botSeed: () => randomBytes(16).toString('hex'),
+          },
     };
   }
 

@@ -7,6 +7,7 @@
  * game to a survivor (exactly one) with every client back in its seat.
  */
 import { Client } from 'colyseus.js';
+import { Redis } from 'ioredis';
 import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode, RoomName } from '@deckhand/protocol';
@@ -83,6 +84,22 @@ async function rejoin(player: Player, code: string, timeoutMs = 30_000): Promise
   }
 }
 
+/** Waits until the room counts the processes wrote to Redis (Colyseus' `roomcount` hash) add up to `rooms`. */
+async function roomsCountedInRedis(rooms: number, timeoutMs = 10_000): Promise<void> {
+  const redis = new Redis(cluster.redis.url);
+  try {
+    const started = Date.now();
+    for (;;) {
+      const counts = Object.values(await redis.hgetall('roomcount')).map((entry) => Number(entry.split(',')[0]));
+      if (counts.reduce((sum, count) => sum + count, 0) >= rooms) return;
+      if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${rooms} rooms counted in Redis (${counts.join(', ')})`);
+      await sleep(50);
+    }
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /** "No such table" (4410) is what a client retries while a table moves; anything else would stop the web app. */
 const RETRIED = /There is no open table with that code/;
 
@@ -124,8 +141,10 @@ describe.skipIf(!ready)('a cluster of three processes behind nginx', () => {
     await sleep(200);
     const hosts = [];
     for (const [index, server] of [p1(), p2()].entries()) {
-      // A second apart, so Colyseus' room counts (persisted each second) send the second table to another process.
-      if (index > 0) await sleep(1200);
+      // Colyseus places a table on the process with the fewest rooms as Redis has them: once the lobby room and
+      // the first table are counted there, the second goes to another process. (A fixed 1.2 s wait for that write,
+      // which Colyseus puts off by a second each time the rooms or connections change, can fall short under load.)
+      if (index > 0) await roomsCountedInRedis(2);
       hosts.push(await Player.create(viaProcess(server), `Host ${index + 1}`, { gameId: 'hearts', visibility: 'public' }));
     }
     const codes = hosts.map((host) => host.snapshot().code);

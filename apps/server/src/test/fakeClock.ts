@@ -1,8 +1,9 @@
 /** Timers that run only when a test moves time forward, and the rest of a table core's surroundings for tests. */
 import pino from 'pino';
-import { GAMES, Rng } from '@deckhand/rules';
+import { GAMES } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
 import type { BotThinking } from '../BotPool';
+import { seededTableRandom } from '../table/seededRandom';
 import type { TableEnv, Timer } from '../table/types';
 
 interface PendingTimer {
@@ -64,16 +65,11 @@ const instantBots: BotThinking = {
 
 /** A table core's surroundings for tests: the given clock, seeded randomness, instant bots, no logs. */
 export function testEnvironment(clock: TableEnv['clock'], seed: string, botDelay = { min: 100, max: 100 }): TableEnv {
-  const rng = Rng.fromSeed(seed);
   return {
     config: { reconnectSeconds: 60, botDelay, botSearchIterations: 10, botSearchMs: 50, handSummarySeconds: 10, timeScale: 1 },
     games: GAMES,
     clock,
-    random: {
-      seed: () => `deal-${rng.nextUint32()}`,
-      delay: (min, max) => min + (rng.nextUint32() % (max - min + 1)),
-      botSeed: () => `bots-${rng.nextUint32()}`,
-    },
+    random: seededTableRandom(seed),
     bots: instantBots,
     logger: pino({ level: 'silent' }),
   };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode } from '@deckhand/protocol';
 import { findGame, Rng } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
-import { Player, bootServer, playToEnd, seatedTable, waitFor } from './harness';
+import { Player, bootServer, playToEnd, replayedScores, seatedTable, waitFor } from './harness';
 import type { TestServer } from './harness';
 
 let server: TestServer;
@@ -27,16 +27,9 @@ function seededPick(seed: string): (moves: MoveBase[]) => MoveBase {
 function replayMatches(player: Player): void {
   const snapshot = player.snapshot();
   const record = player.records.at(-1)!;
-  const game = findGame(record.gameId)!;
   expect(createHash('sha256').update(snapshot.seed).digest('hex')).toBe(snapshot.seedHash);
   expect(record.seed).toBe(snapshot.seed);
-  let state = game.setup({ seed: record.seed, seats: record.seats, options: record.options });
-  for (const { seat, move } of record.moves) {
-    const result = game.apply(state, seat, move);
-    expect(result.ok).toBe(true);
-    if (result.ok) state = result.state;
-  }
-  expect(game.outcome(state)?.scores).toEqual(snapshot.outcome?.scores);
+  expect(replayedScores(record)).toEqual(snapshot.outcome?.scores);
 }
 
 describe('full games', () => {

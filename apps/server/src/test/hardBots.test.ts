@@ -6,13 +6,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import pino from 'pino';
 import type { Logger } from 'pino';
-import { findGame } from '@deckhand/rules';
 import type { MoveBase, Seat } from '@deckhand/rules';
 import { BotPool } from '../BotPool';
 import type { BotTally, BotThinking } from '../BotPool';
 import type { SearchAnswer, SearchRequest } from '../botSearch';
 import type { ObservedMove } from '../table/types';
-import { bootServer, playToEnd, seatedTable, sleep, waitFor } from './harness';
+import { bootServer, playToEnd, replayedScores, seatedTable, sleep, waitFor } from './harness';
 import type { Player, TestServer } from './harness';
 
 const PORT = 25680;
@@ -30,13 +29,14 @@ function capturedLogs(): { logger: Logger; lines: { level: number; msg: string }
   return { logger, lines };
 }
 
-/** The real pool, with every answer it gave kept by seat, in order. */
+/** The real pool, with every search asked of it counted and every answer it gave kept, in order. */
 class RecordingPool implements BotThinking {
+  asked = 0;
   readonly answers: { request: SearchRequest; answer: SearchAnswer }[] = [];
   private readonly pool: BotPool;
 
-  constructor(workers: number) {
-    this.pool = new BotPool({ workers, deadlineMs: 10_000 });
+  constructor(workers: number, deadlineMs = 10_000) {
+    this.pool = new BotPool({ workers, deadlineMs });
   }
 
   tally(): BotTally {
@@ -44,6 +44,7 @@ class RecordingPool implements BotThinking {
   }
 
   async search(request: SearchRequest): Promise<SearchAnswer> {
+    this.asked++;
     const answer = await this.pool.search(request);
     this.answers.push({ request, answer });
     return answer;
@@ -130,7 +131,10 @@ function median(values: readonly number[]): number {
 
 describe('hard bots', () => {
   it('[hard] three hard bots and a player finish a Hearts game; every bot move is the search\'s answer, legal, found in a worker thread', async () => {
-    const pool = new RecordingPool(2);
+    // No practical deadline: missing one is the fallback the test below checks, and on a two-core machine
+    // busy with nice-0 work the nice +10 threads can fall 10 s behind (each pass is searched again every
+    // time another seat passes, and a stale search still runs); then the table rightly plays the normal bot.
+    const pool = new RecordingPool(2, 60_000);
     const logs = capturedLogs();
     // Every bot decision that had a choice, with the state it was made in.
     const choices: ObservedMove[] = [];
@@ -142,30 +146,27 @@ describe('hard bots', () => {
         before = move.state;
       },
     };
-    server = await bootServer(PORT, {}, { bots: pool, logger: logs.logger, observer });
+    // Ten iterations a search, not the default hundred: what this test checks is where the moves come from,
+    // not how well the bots play, and the starved threads then still finish the game in time.
+    server = await bootServer(PORT, { BOT_SEARCH_ITERATIONS: '10' }, { bots: pool, logger: logs.logger, observer });
     const host = await hardHeartsTable(50);
-    await playToEnd([host], (moves) => moves[0]!, 90_000);
+    // About 150 searches, each a hop through a nice +10 thread: 9 s on the shared 2-core machine at load 12,
+    // 25-85 s with two busy loops beside it (load 12-19). The limit is for a game that hangs.
+    await playToEnd([host], (moves) => moves[0]!, 170_000);
     host.send({ type: 'getRecord' });
     await waitFor('the record', () => host.records.length === 1);
 
     // Anyone can replay the game from the revealed seed: every move, the bots' included, was legal.
-    const record = host.records[0]!;
-    const game = findGame('hearts')!;
-    let state = game.setup({ seed: record.seed, seats: record.seats, options: record.options });
-    for (const { seat, move } of record.moves) {
-      const result = game.apply(state, seat, move);
-      expect(result.ok, `move ${JSON.stringify(move)} of seat ${seat}`).toBe(true);
-      if (result.ok) state = result.state;
-    }
-    expect(game.outcome(state)?.scores).toEqual(host.snapshot().outcome?.scores);
+    expect(replayedScores(host.records[0]!)).toEqual(host.snapshot().outcome?.scores);
 
     // Each bot decision with a choice was played as a search answered it, and searched off the main thread.
     // (There are more answers than decisions: in the pass, each bot's pass makes the others' searches stale.)
+    // No search failed or missed its deadline (the warning says which), so no normal bot stood in.
+    expect(logs.lines).toEqual([]);
     expect(choices.length).toBeGreaterThan(30);
     for (const choice of choices) expect(pool.answers.some((entry) => entry.answer.move === choice.move)).toBe(true);
     expect(pool.answers.every((entry) => entry.answer.threadId !== 0)).toBe(true);
-    expect(logs.lines).toEqual([]);
-  });
+  }, 180_000);
 
   it('[hard] the table answers at once while hard bots think; with BOT_WORKERS=0 the same check sees the stall', async () => {
     // Every decision searches 500 ms; the check measures the table's answers to a player meanwhile.
@@ -231,13 +232,16 @@ describe('hard bots', () => {
 
   it('[hard] shutdown ends every bot thread, even with searches running', async () => {
     const logs = capturedLogs();
-    server = await bootServer(PORT, { BOT_WORKERS: '2', BOT_SEARCH_ITERATIONS: '1000000', BOT_SEARCH_MS: '5000' }, { logger: logs.logger });
+    // The deal sets the three bots searching their passes, 5 s each. (Waiting for trick play instead meant
+    // waiting out those three searches on two threads, about 9 s by design, within a 10 s wait.)
+    const pool = new RecordingPool(2, 2 * 5000 + 250);
+    server = await bootServer(PORT, { BOT_SEARCH_ITERATIONS: '1000000', BOT_SEARCH_MS: '5000' }, { bots: pool, logger: logs.logger });
     expect(server.bots.tally().threads).toBe(2);
     const host = await hardHeartsTable();
-    host.send({ type: 'move', move: host.legalMoves()[0]! });
-    await waitFor('a bot thinking in trick play', () => host.snapshot().board['phase'] !== 'passing');
-    await sleep(200);
+    await waitFor('the bots\' searches for their passes', () => pool.asked === 3);
     await server.shutdown();
+    // Asked and not answered: the threads were ended with every search still running or queued.
+    expect(pool.answers).toEqual([]);
     expect(server.bots.tally().threads).toBe(0);
     await expect(server.bots.search({ gameId: 'hearts', view: null, legalMoves: [], seed: '', iterations: 1, timeMs: 1 })).rejects.toThrow(/closed/);
     expect(host.left).not.toBeNull();

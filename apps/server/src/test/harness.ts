@@ -12,13 +12,14 @@ import type {
 } from '@deckhand/protocol';
 import { findGame } from '@deckhand/rules';
 import type { AnyGame, MoveBase } from '@deckhand/rules';
-import { startServer } from '../server';
+import type { StartOptions } from '../server';
 import type { FinishedGame } from '../store/TableStore';
-import type { RunningServer, StartOptions } from '../server';
+import { sleep, startTestServer, waitFor } from '../testing';
+import type { TestServer } from '../testing';
 
-export interface TestServer extends RunningServer {
-  readonly url: string;
-}
+export { sleep, waitFor };
+export type { TestServer };
+
 
 /**
  * Port offset for running several checkouts' suites side by side on one
@@ -41,12 +42,7 @@ export const UNLIMITED_JOINS = {
 
 /** Starts a server for one test file. Bots act at once; timers are long unless a test shortens them. */
 export async function bootServer(port: number, env: Record<string, string> = {}, options: StartOptions = {}): Promise<TestServer> {
-  const server = await startServer({
-    port: testPort(port),
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', RECONNECT_SECONDS: '60', ...UNLIMITED_JOINS, ...env },
-    ...options,
-  });
-  return { ...server, url: `http://localhost:${server.port}` };
+  return startTestServer(testPort(port), { BOT_DELAY_MS: '0', RECONNECT_SECONDS: '60', ...UNLIMITED_JOINS, ...env }, options);
 }
 
 /** A guest pass for `name`; with `current` (a pass held already) a rename of that player. */
@@ -60,20 +56,6 @@ export async function guest(server: TestServer, name: string, current?: string):
   return (await response.json()) as GuestResponse;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Polls until `check` returns a value other than undefined/null/false, or fails with `what`. */
-export async function waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
-}
 
 type Listener = (player: Player) => void;
 
@@ -293,13 +275,20 @@ export async function playToEnd(
   }
 }
 
-/** The final scores a stored game's seed and moves give when replayed through the rules: what the table showed, if the log is whole. */
-export function replayedScores(stored: FinishedGame): readonly number[] | undefined {
-  const game = findGame(stored.gameId)!;
-  let state = game.setup({ seed: stored.seed, seats: stored.players.length, options: stored.options as never });
-  for (const { seat, move } of stored.moves as { seat: number; move: MoveBase }[]) {
+/** A game as a stored history row or as the `record` message gives it: enough to replay it. */
+type Replayable = Pick<FinishedGame, 'gameId' | 'seed' | 'options' | 'moves'> & ({ readonly seats: number } | Pick<FinishedGame, 'players'>);
+
+/**
+ * The final scores a game's seed and moves give when replayed through the rules: what the table
+ * showed, if the log is whole. Throws at the first move the rules refuse.
+ */
+export function replayedScores(played: Replayable): readonly number[] | undefined {
+  const game = findGame(played.gameId)!;
+  const seats = 'seats' in played ? played.seats : played.players.length;
+  let state = game.setup({ seed: played.seed, seats, options: played.options as never });
+  for (const { seat, move } of played.moves as { seat: number; move: MoveBase }[]) {
     const result = game.apply(state, seat, move);
-    if (!result.ok) throw new Error(result.error.message);
+    if (!result.ok) throw new Error(`move ${JSON.stringify(move)} of seat ${seat}: ${result.error.message}`);
     state = result.state;
   }
   return game.outcome(state)?.scores;

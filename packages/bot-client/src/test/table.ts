@@ -6,32 +6,20 @@ import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
 import { PROTOCOL_VERSION, RoomName, snapshotFromState } from '@deckhand/protocol';
 import type { ClientMessage, TableSnapshot, TableStateJson } from '@deckhand/protocol';
-import { startServer } from '@deckhand/server';
-import type { RunningServer } from '@deckhand/server';
+import { startTestServer, waitFor as serverWaitFor } from '@deckhand/server/testing';
+import type { TestServer } from '@deckhand/server/testing';
 import { guestToken } from '../playTable';
 
-export interface TestServer extends RunningServer {
-  readonly url: string;
-}
+export type { TestServer };
 
+/** A server on a free loopback port whose bots take a moment, as a person would see them. */
 export async function bootServer(): Promise<TestServer> {
-  const server = await startServer({
-    port: 0,
-    env: { NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_DELAY_MS: '20-40', RECONNECT_SECONDS: '30', HOST: '127.0.0.1' },
-  });
-  return { ...server, url: `http://127.0.0.1:${server.port}` };
+  return startTestServer(0, { BOT_DELAY_MS: '20-40', RECONNECT_SECONDS: '30', HOST: '127.0.0.1' }, {}, '127.0.0.1');
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = check();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(5);
-  }
+/** The server harness's `waitFor`, with room for a whole game played over the network. */
+export function waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
+  return serverWaitFor(what, check, timeoutMs);
 }
 
 /** A person at the table: creates it, keeps every snapshot it decodes, sends host actions. */
