@@ -14,8 +14,16 @@ import type { Timer } from './types';
 
 /** A hard bot's search in flight; null answers mean it failed. */
 interface PendingSearch {
-  /** The `position` it was asked about: an answer for any other is dropped. */
+  /** The `position` it was asked about. */
   readonly position: number;
+  /**
+   * The seat's legal moves then, as JSON. While the seat has not acted, another
+   * seat's move that leaves them as they were (a pass in Hearts, where all four
+   * choose at once) leaves the search standing: asking again would queue a
+   * second search of the same decision, and the first one's answer would be
+   * dropped.
+   */
+  readonly choices: string;
   readonly answer: Promise<MoveBase | null>;
 }
 
@@ -120,10 +128,11 @@ export class Autoplay {
     const table = this.table;
     const holder = table.model.seats[seat]!;
     if (holder.kind !== SeatKind.Bot || holder.botLevel !== BotLevel.Hard || table.gameState === null) return null;
-    const running = this.searches.get(seat);
-    if (running?.position === table.position) return running;
     const legalMoves: MoveBase[] = table.game.legalMoves(table.gameState, seat);
     if (legalMoves.length < 2) return null;
+    const choices = JSON.stringify(legalMoves);
+    const running = this.searches.get(seat);
+    if (running && (running.position === table.position || running.choices === choices)) return running;
     const request: SearchRequest = {
       gameId: table.game.id,
       view: table.game.view(table.gameState, seat),
@@ -139,7 +148,7 @@ export class Autoplay {
         return null;
       },
     );
-    const search: PendingSearch = { position: table.position, answer };
+    const search: PendingSearch = { position: table.position, choices, answer };
     this.searches.set(seat, search);
     return search;
   }
@@ -148,7 +157,7 @@ export class Autoplay {
   private playSearched(seat: Seat, search: PendingSearch, move: MoveBase | null): void {
     const table = this.table;
     if (this.searches.get(seat) === search) this.searches.delete(seat);
-    if (table.closed || table.gameState === null || search.position !== table.position) {
+    if (table.closed || table.gameState === null || (search.position !== table.position && !this.stillChoosing(seat, search))) {
       table.log.debug({ seat }, 'dropped a search answer: the game moved on meanwhile');
       return;
     }
@@ -160,6 +169,13 @@ export class Autoplay {
       table.log.error({ seat, move, error }, 'a hard bot move was refused; the normal bot moves instead');
     }
     this.autoPlay(seat);
+  }
+
+  /** The seat still faces the choice its search was asked about (another seat moved meanwhile). */
+  private stillChoosing(seat: Seat, search: PendingSearch): boolean {
+    const table = this.table;
+    if (table.gameState === null || !table.game.activeSeats(table.gameState).includes(seat)) return false;
+    return JSON.stringify(table.game.legalMoves(table.gameState, seat)) === search.choices;
   }
 
   private autoPlay(seat: Seat): void {

@@ -284,4 +284,29 @@ describe('Table core: who may come in', () => {
     expect(table.handle(ANN.playerId, { type: 'chat', text: 'hi\u202Ethere\u200B' })).toBeNull();
     expect(table.chat.at(-1)?.text).toBe('hithere');
   });
+  it('hard bots passing at once in Hearts are each searched once, not again after every other pass', async () => {
+    const clock = new FakeClock();
+    const asked: number[] = [];
+    const base = environment(clock);
+    // Every bot differs in its delay, so the passes come one by one and each re-plans the others.
+    const env: TableEnv = {
+      ...base,
+      config: { ...base.config, botDelay: { min: 50, max: 400 } },
+      bots: { ...base.bots, search: (request) => (asked.push(request.legalMoves.length), base.bots.search(request)) },
+    };
+    const created = Table.create(env, { code: 'BCDFG', gameId: 'hearts', turnSeconds: 30, maxSpectators: 8 });
+    if (!created.ok) throw new Error(created.error.message);
+    const table = created.table;
+    table.join(ANN, false);
+    for (const seat of [1, 2, 3]) expect(table.handle(ANN.playerId, { type: 'addBot', seat, level: BotLevel.Hard })).toBeNull();
+    expect(table.handle(ANN.playerId, { type: 'stand' })).toBeNull();
+    expect(table.handle(ANN.playerId, { type: 'addBot', seat: 0, level: BotLevel.Hard })).toBeNull();
+    expect(table.handle(ANN.playerId, { type: 'start' })).toBeNull();
+    const passing = () => table.gameState !== null && table.game.activeSeats(table.gameState).length === 4;
+    expect(passing()).toBe(true);
+    for (let step = 0; step < 40 && passing(); step++) await settle(clock, 50);
+    expect(passing()).toBe(false);
+    // A pass is 3 of 13 cards: 286 choices. Four seats, four searches (before: 4 + 3 + 2 + 1).
+    expect(asked.filter((choices) => choices === 286)).toHaveLength(4);
+  });
 });
