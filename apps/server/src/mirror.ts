@@ -5,8 +5,8 @@
 import type { ArraySchema } from '@colyseus/schema';
 import { NO_CONTEXT, packPublic } from '@deckhand/rules';
 import type { AnyGame, WireContext, WireRecord, WireValue } from '@deckhand/rules';
-import { NumberList } from './TableState';
-import type { WireRecordState } from './TableState';
+import { NumberList } from '@deckhand/table-schema';
+import type { WireRecordState } from '@deckhand/table-schema';
 
 type ListKind = 'list' | 'flags';
 

@@ -11,8 +11,8 @@ import { DeadlineMirror } from './DeadlineMirror';
 import type { Table } from '../table/Table';
 import type { SeatModel } from '../table/types';
 import type { Knocker } from '../table/TableDoor';
-import { PrivateState, SeatState, SpectatorState } from '../TableState';
-import type { NumberList, TableState } from '../TableState';
+import { PrivateState, SeatState, SpectatorState } from '@deckhand/table-schema';
+import type { NumberList, TableState } from '@deckhand/table-schema';
 
 const SEAT_FIELDS = ['playerId', 'name', 'kind', 'botLevel', 'connected', 'reconnectDeadline', 'away', 'timeouts', 'program'] as const;
 

@@ -17,7 +17,7 @@ import { GAMES, Rng } from '@deckhand/rules';
 import type { AnyGame } from '@deckhand/rules';
 import { describe, expect, it } from 'vitest';
 import { mirrorBoard, mirrorRecord } from '../mirror';
-import { PrivateState, SeatState, TableState } from '../TableState';
+import { PrivateState, SeatState, TableState } from '@deckhand/table-schema';
 
 /** Games per game kind; `DECKHAND_WIRE_GAMES=2000` for a longer run (the default keeps CI quick). */
 const GAMES_PER_KIND = Number(process.env['DECKHAND_WIRE_GAMES'] ?? 8);
