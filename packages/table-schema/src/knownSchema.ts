@@ -6,22 +6,50 @@
  * id is its own, so a client built from other classes still gets it and
  * decodes by reflection, as before.
  */
-import { Decoder, Encoder, Reflection } from '@colyseus/schema';
+import { Decoder, Reflection, TypeContext } from '@colyseus/schema';
+import type { Schema } from '@colyseus/schema';
 import type { Iterator } from '@colyseus/schema';
 import { TableState } from './TableState';
 
-/** FNV-1a over the bytes, as 8 hex digits: a name for the description, not a secret. */
-function fnv1a(bytes: Uint8Array): string {
+/** FNV-1a over the text's UTF-16 code units, as 8 hex digits: a name for the classes, not a secret. */
+function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
-  for (const byte of bytes) {
-    hash ^= byte;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash.toString(16).padStart(8, '0');
 }
 
-/** Names the schema description these classes make; any change to a field or a class changes it. */
-export const TABLE_SCHEMA_ID: string = fnv1a(Reflection.encode(new Encoder(new TableState())));
+type FieldType = string | typeof Schema | { readonly [kind: string]: FieldType };
+
+/**
+ * What the handshake's description says, as text: every class by its type id,
+ * the class it extends, and its fields by index, name and type. Read from the
+ * classes' metadata rather than encoded: the schema's encoder needs Node's
+ * Buffer, and the browser computes this too.
+ */
+export function describeClasses(root: typeof Schema): string {
+  const context = new TypeContext(root);
+  const typeName = (type: FieldType): string => {
+    if (typeof type === 'string') return type;
+    if (typeof type === 'function') return `#${String(context.schemas.get(type))}`;
+    return Object.entries(type).map(([kind, inner]) => `${kind}(${typeName(inner)})`).join();
+  };
+  const lines: string[] = [];
+  context.schemas.forEach((typeId, klass) => {
+    const parent = Object.getPrototypeOf(klass) as typeof Schema;
+    const metadata = (klass as unknown as Record<symbol, Record<string, { name: string; type: FieldType }>>)[Symbol.metadata] ?? {};
+    const fields = Object.keys(metadata)
+      .filter((key) => /^\d+$/.test(key))
+      .map((index) => `${index}=${metadata[index]!.name}:${typeName(metadata[index]!.type)}`);
+    lines.push(`${typeId}<${String(context.schemas.get(parent) ?? '')}>{${fields.join(',')}}`);
+  });
+  return lines.join('\n');
+}
+
+/** Names the classes a handshake would describe; any change to a field or a class changes it. */
+export const TABLE_SCHEMA_ID: string = fnv1a(describeClasses(TableState as unknown as typeof Schema));
 
 /**
  * colyseus.js's serializer for schema rooms (register it with
