@@ -86,6 +86,21 @@ export function unpackPublic(wire: PublicWire, sent: WireRecord, context: WireCo
   return view;
 }
 
+/**
+ * The cards of a trick held by seat (-1 where no card is yet) in the order
+ * they were played, from its leader round the table: what a trick game
+ * carries from move to move (Hearts' and Spades' `plays`).
+ */
+export function inPlayOrder(trick: readonly number[], leader: number): number[] {
+  const order: number[] = [];
+  for (let offset = 0; offset < trick.length && leader >= 0; offset++) {
+    const card = trick[(leader + offset) % trick.length] ?? -1;
+    if (card < 0) break;
+    order.push(card);
+  }
+  return order;
+}
+
 /** A list field of what was sent, or an empty list. */
 export function sentNumbers(sent: WireRecord, key: string): readonly number[] {
   const value = sent[key];

@@ -1,11 +1,12 @@
 /**
  * What a Crazy Eights client computes instead of receiving. The server sends
  * two fields the view does not have, carried from move to move: `moves`, one
- * entry per move of this hand (the card's code for a play, `DRAW` or `PASS`),
- * and `start`, the card turned up at the deal. From them and the rules a
+ * entry per move of this hand (the card's code for a play, an 8 with the suit
+ * it named in one code, `DRAW` or `PASS`), and `start`, the card turned up at
+ * the deal. From them and the rules a
  * client replays the hand: the discard pile, the reshuffles, each seat's hand
  * size, whose turn it is, whether the seat to move has drawn, and the suit to
- * follow (the top card's, unless an 8 named another). Every move then adds
+ * follow. Every move then adds
  * one entry to one list, and a new hand empties it in one operation. The
  * winners and the last-hand flag follow from the scores.
  *
@@ -26,6 +27,18 @@ const Phase = { Play: 'play', HandOver: 'handOver', GameOver: 'gameOver' } as co
 const DRAW = DECK_SIZE;
 const PASS = DECK_SIZE + 1;
 const RANKS = 13;
+const EIGHT = 6;
+/** An 8 of suit `s` naming suit `n` is `NAMED_EIGHT + s * 4 + n`: the named suit needs no field of its own. */
+const NAMED_EIGHT = DECK_SIZE + 8;
+
+function suitOfCard(card: number): number {
+  return (card / RANKS) | 0;
+}
+
+/** The move's code for a play of `card`, with the suit named if it is an 8. */
+function playCode(card: number, suit: number): number {
+  return card % RANKS === EIGHT ? NAMED_EIGHT + suitOfCard(card) * 4 + suit : card;
+}
 
 /** [C8-02] Seven cards each for two players, five otherwise. */
 function handSizeFor(seats: number): number {
@@ -34,6 +47,7 @@ function handSizeFor(seats: number): number {
 
 interface ReplayedHand {
   readonly discard: number[];
+  readonly suit: number;
   readonly handCounts: number[];
   readonly turn: number;
   readonly drawn: boolean;
@@ -49,6 +63,7 @@ function replayHand(moves: readonly number[], start: number, seats: number, deal
   let turn = (dealer + 1) % seats;
   let drawn = false;
   let reshuffles = 0;
+  let suit = suitOfCard(start);
   for (const move of moves) {
     if (move === DRAW) {
       if (stock === 0) {
@@ -63,13 +78,17 @@ function replayHand(moves: readonly number[], start: number, seats: number, deal
       continue;
     }
     if (move !== PASS) {
+      const eight = move >= NAMED_EIGHT;
+      const card = eight ? ((move - NAMED_EIGHT) >> 2) * RANKS + EIGHT : move;
       handCounts[turn]!--;
-      discard.push(move);
+      discard.push(card);
+      // [C8-04] An 8 names the suit to follow; any other card's suit is followed.
+      suit = eight ? (move - NAMED_EIGHT) & 3 : suitOfCard(card);
     }
     turn = (turn + 1) % seats;
     drawn = false;
   }
-  return { discard, handCounts, turn, drawn, reshuffles };
+  return { discard, suit, handCounts, turn, drawn, reshuffles };
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -85,7 +104,8 @@ function replays(view: WireRecord, moves: readonly number[], start: number): boo
     sameNumbers(hand.handCounts, sentNumbers(view, 'handCounts')) &&
     hand.turn === view['turn'] &&
     hand.drawn === view['drawn'] &&
-    hand.reshuffles === view['reshuffles']
+    hand.reshuffles === view['reshuffles'] &&
+    hand.suit === view['suit']
   );
 }
 
@@ -103,7 +123,8 @@ function carryCrazyEights(view: WireRecord, previous: WireRecord | null): WireRe
   const before = sentNumbers(previous, 'moves');
   const start = previous['start'];
   const top = discard[discard.length - 1] ?? -1;
-  for (const next of [before, [...before, top], [...before, DRAW], [...before, PASS]]) {
+  const played = [...before, playCode(top, sentNumber(view, 'suit', () => suitOfCard(top)))];
+  for (const next of [before, played, [...before, DRAW], [...before, PASS]]) {
     if (replays(view, next, start)) return { moves: next, start };
   }
   return {};
@@ -127,6 +148,8 @@ function deriveCrazyEights(sent: WireRecord): WireRecord {
   );
   const top = discard[discard.length - 1];
   const phase = sent['phase'];
+  // [C8-04] The suit to follow is the top card's, or the one an 8 named (told by the moves, else it travels).
+  const suit = hand && !Array.isArray(sent['discard']) ? hand.suit : top === undefined ? 0 : suitOfCard(top);
   const continued = sentBooleans(sent, 'continued');
   const best = Math.max(...scores);
   const target = sentNumber(sent, 'target', () => Infinity);
@@ -136,8 +159,7 @@ function deriveCrazyEights(sent: WireRecord): WireRecord {
     drawn,
     reshuffles: sentNumber(sent, 'reshuffles', () => hand?.reshuffles ?? 0),
     turn,
-    // [C8-04] The suit to follow is the top card's, unless an 8 named another (then it travels).
-    suit: top === undefined ? 0 : (top / RANKS) | 0,
+    suit,
     active: phase === Phase.Play ? [turn] : phase === Phase.HandOver ? handCounts.flatMap((_, seat) => (continued[seat] ? [] : [seat])) : [],
     stockCount: DECK_SIZE - discard.length - handCounts.reduce((sum, count) => sum + count, 0),
     winners: phase === Phase.GameOver ? scores.flatMap((score, seat) => (score === best ? [seat] : [])) : [],
