@@ -27,6 +27,12 @@ export interface PublicWire {
   carry?(view: WireRecord, previous: WireRecord | null): WireRecord;
   /** The keys `carry` adds; the unpacked view drops them. */
   readonly carriedKeys?: readonly string[];
+  /**
+   * The seat of the table's last move when what was sent tells it for certain
+   * (a moves list, say), else null. Where it tells it, the table leaves its
+   * own `lastSeat` field unwritten and clients read the seat from here. Pure.
+   */
+  lastMover?(sent: WireRecord): number | null;
 }
 
 /**
@@ -77,6 +83,11 @@ export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRec
     sent[wrong] = view[wrong]!;
   }
   return sent;
+}
+
+/** The seat of the last move as what was sent tells it, or null (see `PublicWire.lastMover`). */
+export function lastMoverOf(wire: PublicWire | undefined, sent: WireRecord): number | null {
+  return wire?.lastMover?.(sent) ?? null;
 }
 
 /** The whole public view back from what was sent (and the table fields beside it). */

@@ -17,7 +17,7 @@ import type { TableStateJson, WireRecordJson } from '@deckhand/protocol';
 import { GAMES, Rng } from '@deckhand/rules';
 import type { AnyGame } from '@deckhand/rules';
 import { describe, expect, it } from 'vitest';
-import { mirrorBoard, mirrorRecord } from '../mirror';
+import { boardTellsLastSeat, mirrorBoard, mirrorRecord } from '../mirror';
 import { PrivateState, SeatState, TableState } from '@deckhand/table-schema';
 
 /** Games per game kind; `DECKHAND_WIRE_GAMES=2000` for a longer run (the default keeps CI quick). */
@@ -56,8 +56,14 @@ function checkGame(game: AnyGame, index: number): number {
   // Seat 0's hand on a connection of its own: the table's hands only reach their owner through a StateView.
   const hand = new PrivateState();
   hand.seat = 0;
+  let lastSeat = -1;
+  /** As the room's mirror does: the board, then the table's `lastSeat` unless the board tells it. */
+  const mirrorInto = (target: TableState): void => {
+    mirrorBoard(target.board, game, game.view(rules, null).public, { lastSeat });
+    if (!boardTellsLastSeat(target.board, game, lastSeat)) target.lastSeat = lastSeat;
+  };
   const mirror = (): void => {
-    mirrorBoard(table.board, game, game.view(rules, null).public, { lastSeat: table.lastSeat });
+    mirrorInto(table);
     mirrorRecord(hand, game.view(rules, 0).private ?? {});
   };
   mirror();
@@ -82,6 +88,10 @@ function checkGame(game: AnyGame, index: number): number {
     expect(seatedSnapshot.board, `${game.id} game ${index} move ${moves}: seated board`).toEqual(view.public);
     expect(wireRecordFromJson((ownHand.state as unknown as { toJSON(): WireRecordJson }).toJSON()), `${game.id} game ${index} move ${moves}: own hand`).toEqual(view.private);
     expect(seatedSnapshot.active).toEqual(game.activeSeats(rules));
+    // Who moved last, whether the table's field or the board told it.
+    for (const client of [seated, spectator, knownSpectator, late, knownLate, restored?.client]) {
+      if (client) expect(snapshotOf(client).lastMove?.seat ?? -1, `${game.id} game ${index} move ${moves}: last mover`).toBe(lastSeat);
+    }
     expect(snapshotOf(spectator).board, `${game.id} game ${index} move ${moves}: spectator`).toEqual(view.public);
     expect(snapshotOf(knownSpectator).board, `${game.id} game ${index} move ${moves}: spectator, own classes`).toEqual(view.public);
     if (late) expect(snapshotOf(late).board, `${game.id} game ${index} move ${moves}: joined mid-game`).toEqual(view.public);
@@ -96,7 +106,7 @@ function checkGame(game: AnyGame, index: number): number {
     rules = result.state;
     moves++;
     table.moveNumber = moves;
-    table.lastSeat = seat;
+    lastSeat = seat;
     mirror();
     const patch = encoder.encode();
     seated.decode(patch);
@@ -107,8 +117,7 @@ function checkGame(game: AnyGame, index: number): number {
     encoder.discardChanges();
     if (restored) {
       restored.table.moveNumber = moves;
-      restored.table.lastSeat = seat;
-      mirrorBoard(restored.table.board, game, game.view(rules, null).public, { lastSeat: seat });
+      mirrorInto(restored.table);
       restored.client.decode(restored.encoder.encode());
       restored.encoder.discardChanges();
     }
@@ -119,8 +128,7 @@ function checkGame(game: AnyGame, index: number): number {
       knownLate = knownDecoderFor(encoder);
       const restoredTable = tableFor();
       restoredTable.moveNumber = moves;
-      restoredTable.lastSeat = seat;
-      mirrorBoard(restoredTable.board, game, game.view(rules, null).public, { lastSeat: seat });
+      mirrorInto(restoredTable);
       const restoredEncoder = new Encoder(restoredTable);
       restored = { table: restoredTable, encoder: restoredEncoder, client: knownDecoderFor(restoredEncoder) };
       restoredEncoder.discardChanges();

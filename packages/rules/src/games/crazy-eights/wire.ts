@@ -46,6 +46,8 @@ function handSizeFor(seats: number): number {
 }
 
 interface ReplayedHand {
+  /** The seat that made the last move of `moves` (-1 for none). */
+  readonly lastMover: number;
   readonly discard: number[];
   readonly suit: number;
   readonly handCounts: number[];
@@ -64,7 +66,9 @@ function replayHand(moves: readonly number[], start: number, seats: number, deal
   let drawn = false;
   let reshuffles = 0;
   let suit = suitOfCard(start);
+  let lastMover = -1;
   for (const move of moves) {
+    lastMover = turn;
     if (move === DRAW) {
       if (stock === 0) {
         // [C8-07] Everything under the top discard becomes the new stock.
@@ -88,7 +92,7 @@ function replayHand(moves: readonly number[], start: number, seats: number, deal
     turn = (turn + 1) % seats;
     drawn = false;
   }
-  return { discard, suit, handCounts, turn, drawn, reshuffles };
+  return { lastMover, discard, suit, handCounts, turn, drawn, reshuffles };
 }
 
 function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
@@ -167,10 +171,24 @@ function deriveCrazyEights(sent: WireRecord): WireRecord {
   };
 }
 
+/**
+ * While a hand is played, every move of the table is a move of the hand, so
+ * the moves tell who moved last; a hand summary's `continue` is not one of
+ * them, nor is the deal.
+ */
+function lastMoverOfCrazyEights(sent: WireRecord): number | null {
+  const moves = sent['moves'];
+  const start = sent['start'];
+  const seats = sentNumbers(sent, 'scores').length;
+  if (sent['phase'] !== Phase.Play || !Array.isArray(moves) || moves.length === 0 || typeof start !== 'number' || seats === 0) return null;
+  return replayHand(moves as readonly number[], start, seats, sentNumber(sent, 'dealer', () => 0)).lastMover;
+}
+
 export const crazyEightsWire: PublicWire = {
   // In this order: a field sent because it could not be derived (the discard pile) fixes the ones after it.
   derivedKeys: ['discard', 'handCounts', 'drawn', 'reshuffles', 'turn', 'suit', 'active', 'stockCount', 'winners', 'gameEnding'],
   derive: deriveCrazyEights,
   carry: carryCrazyEights,
   carriedKeys: ['moves', 'start'],
+  lastMover: lastMoverOfCrazyEights,
 };
