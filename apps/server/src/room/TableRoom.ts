@@ -299,7 +299,11 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (this.shuttingDown) return;
     const playerId = client.auth?.playerId;
     const connection = playerId ? this.connections.get(playerId) : undefined;
-    if (!playerId || !connection || connection.client !== client) return;
+    if (!playerId || !connection || connection.client !== client) {
+      // A connection taken over by another tab: its session will not come back.
+      this.knownSchema.delete(client.sessionId);
+      return;
+    }
     if (consented || this.closing) {
       this.connections.delete(playerId);
       this.knownSchema.delete(client.sessionId);
