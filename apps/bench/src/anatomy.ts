@@ -76,9 +76,11 @@ function pathsOf(root: unknown): Map<unknown, string> {
     } else if (ref instanceof ArraySchema) {
       ref.forEach((value, index) => visit(value, `${path}[${index}]`));
     } else if (ref instanceof Schema) {
-      // Schema 3 keeps a class's fields under Symbol.metadata, indexed by field number.
-      const metadata = (ref.constructor as unknown as Record<symbol, Record<number, { name?: unknown }> | undefined>)[METADATA];
-      for (const field of Object.values(metadata ?? {})) {
+      // Schema 3 keeps a class's fields under Symbol.metadata, indexed by field number; a subclass's
+      // metadata inherits its parent's fields through its prototype (the table's own PrivateState does).
+      const metadata = (ref.constructor as unknown as Record<symbol, Record<string, { name?: unknown }> | undefined>)[METADATA] ?? {};
+      for (const index in metadata) {
+        const field = metadata[index];
         if (typeof field?.name !== 'string') continue;
         visit((ref as unknown as Record<string, unknown>)[field.name], path ? `${path}.${field.name}` : field.name);
       }

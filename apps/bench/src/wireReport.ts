@@ -141,7 +141,8 @@ export function wireSection(wire: readonly WireGameFigures[], results: BenchResu
   lines.push(
     '',
     'A seated client\'s bytes from opening its socket to the first move, by kind of message (timer on; `join` is the',
-    'handshake, which carries the schema description; `state` the full state; `patch` others sitting down and the deal):',
+    'handshake, without the schema description since the bench clients, like the web, hold the table\'s schema classes;',
+    '`state` the full state; `patch` others sitting down and the deal):',
     '',
     ...wire.map((figures) => `- ${figures.gameId}: ${kinds(figures.deckhand.seatedByKind ?? {})}`),
   );

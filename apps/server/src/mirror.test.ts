@@ -5,7 +5,7 @@ import type { WireRecordJson } from '@deckhand/protocol';
 import { Rng } from '@deckhand/rules';
 import type { WireRecord, WireValue } from '@deckhand/rules';
 import { mirrorRecord } from './mirror';
-import { TableState } from './TableState';
+import { TableState } from '@deckhand/table-schema';
 
 /** Encodes the server state and decodes it as a client would, with the schema sent by reflection. */
 function wire() {

@@ -3,10 +3,10 @@
  * so a move costs a few bytes per client instead of a whole view.
  */
 import type { ArraySchema } from '@colyseus/schema';
-import { NO_CONTEXT, packPublic } from '@deckhand/rules';
+import { NO_CONTEXT, lastMoverOf, packPublic } from '@deckhand/rules';
 import type { AnyGame, WireContext, WireRecord, WireValue } from '@deckhand/rules';
-import { NumberList } from './TableState';
-import type { WireRecordState } from './TableState';
+import { NumberList } from '@deckhand/table-schema';
+import type { WireRecordState } from '@deckhand/table-schema';
 
 type ListKind = 'list' | 'flags';
 
@@ -177,3 +177,13 @@ export function mirrorBoard(target: WireRecordState, game: AnyGame, board: WireR
 
 /** What each board last sent: a game may carry history from one move to the next (`PublicWire.carry`). */
 const boardsSent = new WeakMap<WireRecordState, WireRecord>();
+
+/**
+ * Whether what the board last sent tells clients the seat of the last move
+ * (`PublicWire.lastMover`) and tells it right: the table's own `lastSeat`
+ * field is then not written.
+ */
+export function boardTellsLastSeat(target: WireRecordState, game: AnyGame, lastSeat: number): boolean {
+  const sent = boardsSent.get(target);
+  return sent !== undefined && lastMoverOf(game.publicWire, sent) === lastSeat;
+}

@@ -92,7 +92,7 @@ describe.skipIf(!chromiumAvailable)('phone and reload', () => {
     expect(handAfter).toEqual(handBefore);
     expect(await page.getByTestId('discard').textContent()).toBe(codeBefore);
     await waitForMyTurn(ana);
-    // The log is the server's history of the game, not "Nothing yet.".
+    // The log this tab kept across the reload (the server sends only what it missed), not "Nothing yet.".
     await expect.poll(async () => (await logLines()).slice(0, logBefore.length)).toEqual(logBefore);
     await screenshot(page, 'reload-01-after-reload');
 

@@ -4,7 +4,7 @@
  */
 
 /** Bumped on any change a client of the previous version would misread. Sent in join options and `welcome`. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Colyseus room names. */
 export const RoomName = {
@@ -120,8 +120,10 @@ export const Limits = {
   chatMax: 200,
   /** Chat lines kept per table and sent to whoever joins later. */
   chatHistory: 50,
-  /** Log entries (moves and notices) of the current game sent to a member who joins or reconnects. */
+  /** Log entries (moves and notices) of the current game the server keeps for members coming back. */
   logHistory: 60,
+  /** The last log entries a newcomer gets (a spectator, a new tab): the page keeps its own log across a reload. */
+  logTail: 6,
   /** Largest accepted message payload, in bytes of its JSON form. */
   messageBytes: 2048,
   /** Token bucket per client: sustained messages per second and burst. */

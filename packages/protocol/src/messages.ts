@@ -192,6 +192,11 @@ export const JoinTableOptionsSchema = v.object({
   device: v.optional(DeviceId),
   /** At a locked table: wait (up to `Limits.knockWaitMs`) for the host to let this newcomer in. */
   knock: v.optional(v.boolean()),
+  /**
+   * The schema classes this client holds (`TABLE_SCHEMA_ID` of @deckhand/table-schema): when they
+   * are the server's, the join's handshake leaves their description out (about 970 bytes).
+   */
+  schema: v.optional(v.pipe(v.string(), v.maxLength(16))),
 });
 export type JoinTableOptions = v.InferOutput<typeof JoinTableOptionsSchema>;
 
@@ -276,10 +281,12 @@ export interface NoticeMessage {
   readonly text: string;
 }
 /**
- * The log of the current game so far, oldest first, sent to a member on join
- * and after a reconnect (a reload, a late spectator, a dropped phone): the
- * same public `events` and `notice` messages everyone saw, the last
- * `Limits.logHistory` of them. It replaces what the client's log held.
+ * Entries of the current game's log, oldest first: the same public `events`
+ * and `notice` messages everyone saw. A newcomer gets the last
+ * `Limits.logTail` of them on join; a member coming back after a drop or a
+ * reload gets what was added while it was away (as much as the server keeps,
+ * `Limits.logHistory`). The client adds them after what its log holds, skipping
+ * the moves it already has; nothing is sent when there is nothing new.
  */
 export interface LogHistoryMessage {
   readonly type: 'logHistory';

@@ -7,7 +7,7 @@
  * renders. Nothing here imports Colyseus: the web imports these as values and
  * types without pulling in the schema classes.
  */
-import { NO_CONTEXT, findGame, unpackPublic } from '@deckhand/rules';
+import { NO_CONTEXT, findGame, lastMoverOf, unpackPublic } from '@deckhand/rules';
 import type { GameView, OptionValue, Seat, WireContext, WireRecord, WireValue } from '@deckhand/rules';
 
 /** Who can find a table: public tables are listed in the lobby; private ones are reached by code only. */
@@ -221,7 +221,7 @@ export interface TableStateJson {
   /** Keyed by seat index; a client only ever decodes its own entry. */
   readonly hands?: Readonly<Record<string, PrivateJson>>;
   readonly moveNumber?: number;
-  /** -1 before the first move. */
+  /** -1 before the first move. Stale where the board tells the last mover (`PublicWire.lastMover`). */
   readonly lastSeat?: number;
   readonly lastBy?: string;
   /** Filled at game over (`scores`, `winners`, `ranking` lists); ignored in other phases. */
@@ -417,7 +417,10 @@ export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = 
   // A client decodes at most one private entry: its own seat's.
   const own = Object.values(json.hands ?? {})[0];
   const phase = oneOf(TablePhase, json.phase, TablePhase.Lobby);
-  const board = boardOf(json.gameId ?? '', wireRecordFromJson(json.board), { lastSeat: json.lastSeat ?? -1 });
+  const sent = wireRecordFromJson(json.board);
+  // The board may tell the seat of the last move (a Crazy Eights hand's moves); the table's field is then left stale.
+  const lastSeat = (Object.keys(sent).length > 0 ? lastMoverOf(findGame(json.gameId ?? '')?.publicWire, sent) : null) ?? json.lastSeat ?? -1;
+  const board = boardOf(json.gameId ?? '', sent, { lastSeat });
   // Every game's public view says who must act, so the table does not send it twice.
   const active = board['active'];
   const activeSeats = Array.isArray(active) && active.every((seat) => typeof seat === 'number') ? [...(active as readonly Seat[])] : [];
@@ -446,8 +449,8 @@ export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = 
     locked: json.locked ?? false,
     knocking: Object.entries(json.knocking ?? {}).map(([playerId, name]) => ({ playerId, name })),
     lastMove:
-      json.lastSeat !== undefined && json.lastSeat >= 0
-        ? { seat: json.lastSeat, by: oneOf(MoveSource, json.lastBy, MoveSource.Player) }
+      lastSeat >= 0
+        ? { seat: lastSeat, by: oneOf(MoveSource, json.lastBy, MoveSource.Player) }
         : null,
   };
 }

@@ -27,6 +27,12 @@ export interface PublicWire {
   carry?(view: WireRecord, previous: WireRecord | null): WireRecord;
   /** The keys `carry` adds; the unpacked view drops them. */
   readonly carriedKeys?: readonly string[];
+  /**
+   * The seat of the table's last move when what was sent tells it for certain
+   * (a moves list, say), else null. Where it tells it, the table leaves its
+   * own `lastSeat` field unwritten and clients read the seat from here. Pure.
+   */
+  lastMover?(sent: WireRecord): number | null;
 }
 
 /**
@@ -79,11 +85,31 @@ export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRec
   return sent;
 }
 
+/** The seat of the last move as what was sent tells it, or null (see `PublicWire.lastMover`). */
+export function lastMoverOf(wire: PublicWire | undefined, sent: WireRecord): number | null {
+  return wire?.lastMover?.(sent) ?? null;
+}
+
 /** The whole public view back from what was sent (and the table fields beside it). */
 export function unpackPublic(wire: PublicWire, sent: WireRecord, context: WireContext = NO_CONTEXT): WireRecord {
   const view: Record<string, WireValue> = { ...wire.derive(withContext(sent, context)), ...sent };
   for (const key of wire.carriedKeys ?? []) delete view[key];
   return view;
+}
+
+/**
+ * The cards of a trick held by seat (-1 where no card is yet) in the order
+ * they were played, from its leader round the table: what a trick game
+ * carries from move to move (Hearts' and Spades' `plays`).
+ */
+export function inPlayOrder(trick: readonly number[], leader: number): number[] {
+  const order: number[] = [];
+  for (let offset = 0; offset < trick.length && leader >= 0; offset++) {
+    const card = trick[(leader + offset) % trick.length] ?? -1;
+    if (card < 0) break;
+    order.push(card);
+  }
+  return order;
 }
 
 /** A list field of what was sent, or an empty list. */

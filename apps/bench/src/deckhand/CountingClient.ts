@@ -4,13 +4,17 @@
  * listener added right after that call sees the whole stream, the join
  * handshake included.
  */
-import { Client } from 'colyseus.js';
+import { Client, registerSerializer } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
+import { TableStateSerializer } from '@deckhand/table-schema';
 import { ByteMeter, colyseusKind, payloadLength } from '../wire';
 
 interface ListenableSocket {
   addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
+
+// Like the web app: a client joining with the table's schema id decodes with its own classes.
+registerSerializer('schema', TableStateSerializer as unknown as Parameters<typeof registerSerializer>[1]);
 
 export class CountingClient extends Client {
   /** Bytes received by the rooms this client opens. */

@@ -18,6 +18,7 @@ import { Limits, PROTOCOL_VERSION, RoomName, TablePhase, gameViewOf, snapshotFro
 import type { TableSnapshot, TableStateJson, TurnSeconds } from '@deckhand/protocol';
 import { Rng, findGame, randomBot } from '@deckhand/rules';
 import type { AnyGame, Bot, MoveBase, RecordedMove } from '@deckhand/rules';
+import { TABLE_SCHEMA_ID } from '@deckhand/table-schema';
 import { CountingClient } from './CountingClient';
 import { decoderOf, instrumentDecoder, recordPatch } from '../anatomy';
 import type { AnatomyRow } from '../anatomy';
@@ -238,7 +239,7 @@ export class DeckhandTable {
       );
       for (let index = 0; index < config.seats; index++) {
         const client = new CountingClient(config.baseUrl);
-        const options = { token: tokens[index]!, protocol: PROTOCOL_VERSION };
+        const options = { token: tokens[index]!, protocol: PROTOCOL_VERSION, schema: TABLE_SCHEMA_ID };
         const room = await withTimeout(
           index === 0
             ? client.create(RoomName.Table, {
@@ -357,7 +358,7 @@ export class DeckhandTable {
     this.extraClients.push(spectator);
     const token = await guestToken(this.config.baseUrl, 'Bench spectator');
     const room = await withTimeout(
-      spectator.joinById(this.seats[0]!.room.roomId, { token, protocol: PROTOCOL_VERSION, spectate: true }),
+      spectator.joinById(this.seats[0]!.room.roomId, { token, protocol: PROTOCOL_VERSION, spectate: true, schema: TABLE_SCHEMA_ID }),
       STEP_TIMEOUT_MS,
       'a spectator joining',
     );

@@ -11,7 +11,7 @@
 import { TablePhase, keepsDeadline, timedSeats } from '@deckhand/protocol';
 import type { Seat } from '@deckhand/rules';
 import type { Table } from '../table/Table';
-import type { TableState } from '../TableState';
+import type { TableState } from '@deckhand/table-schema';
 
 /** What clients were last shown: the core's deadline, at which move and clock start, and the seats it counted for. */
 interface Shown {

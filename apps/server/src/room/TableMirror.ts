@@ -6,13 +6,13 @@
 import type { StateView } from '@colyseus/schema';
 import type { Seat } from '@deckhand/rules';
 import { SeatKind, TablePhase } from '@deckhand/protocol';
-import { clearRecord, mirrorBoard, mirrorRecord } from '../mirror';
+import { boardTellsLastSeat, clearRecord, mirrorBoard, mirrorRecord } from '../mirror';
 import { DeadlineMirror } from './DeadlineMirror';
 import type { Table } from '../table/Table';
 import type { SeatModel } from '../table/types';
 import type { Knocker } from '../table/TableDoor';
-import { PrivateState, SeatState, SpectatorState } from '../TableState';
-import type { NumberList, TableState } from '../TableState';
+import { PrivateState, SeatState, SpectatorState } from '@deckhand/table-schema';
+import type { NumberList, TableState } from '@deckhand/table-schema';
 
 const SEAT_FIELDS = ['playerId', 'name', 'kind', 'botLevel', 'connected', 'reconnectDeadline', 'away', 'timeouts', 'program'] as const;
 
@@ -56,7 +56,6 @@ export class TableMirror {
     put(state, 'seedHash', model.seedHash);
     put(state, 'seed', model.seed);
     put(state, 'moveNumber', model.moveNumber);
-    put(state, 'lastSeat', model.lastSeat);
     put(state, 'lastBy', model.lastBy);
     put(state, 'locked', model.locked);
     this.syncKnocking(table.knocking());
@@ -69,6 +68,8 @@ export class TableMirror {
     // Nothing until the game is over: empty lists would still cost a joining client their keys.
     mirrorRecord(state.outcome, scores.length > 0 ? { scores: [...scores], winners: [...winners], ranking: [...ranking] } : {});
     if (table.position !== this.position || model.deals !== this.deals) this.syncGame(table, viewOf, views);
+    // After the board: where its moves tell clients who moved last, the field stays as it was (clients read the board).
+    if (table.gameState === null || !boardTellsLastSeat(state.board, table.game, model.lastSeat)) put(state, 'lastSeat', model.lastSeat);
     this.attachViews(viewOf);
   }
 

@@ -30,8 +30,9 @@ import { seededTableRandom } from '../table/seededRandom';
 import { Table } from '../table/Table';
 import type { KnockAnswer } from '../table/TableDoor';
 import type { TableEnv, TableObserver, TableOutput, TimedAction, Timer } from '../table/types';
-import { TableState } from '../TableState';
+import { TableState } from '@deckhand/table-schema';
 import { ConnectionGuard } from './ConnectionGuard';
+import { holdsTableSchema, skipSchemaDescription } from './KnownSchema';
 import { TableMirror } from './TableMirror';
 
 export interface TableDeps {
@@ -100,6 +101,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private tableId = '';
   private seq = 0;
   private readonly connections = new Map<string, Connection>();
+  /** Sessions whose client joined holding the schema classes (`room/KnownSchema.ts`); their reconnections skip the description too. */
+  private readonly knownSchema = new Set<string>();
   private guard!: ConnectionGuard;
   private queue: Promise<void> = Promise.resolve();
   private hidden: boolean | null = null;
@@ -310,9 +313,14 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (this.shuttingDown) return;
     const playerId = client.auth?.playerId;
     const connection = playerId ? this.connections.get(playerId) : undefined;
-    if (!playerId || !connection || connection.client !== client) return;
+    if (!playerId || !connection || connection.client !== client) {
+      // A connection taken over by another tab: its session will not come back.
+      this.knownSchema.delete(client.sessionId);
+      return;
+    }
     if (consented || this.closing) {
       this.connections.delete(playerId);
+      this.knownSchema.delete(client.sessionId);
       await this.run(() => this.table.leave(playerId, 'left'));
       return;
     }
@@ -332,6 +340,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       await this.run(() => this.table.back(playerId));
       this.tellSavedGame(back);
     } catch {
+      this.knownSchema.delete(client.sessionId);
       if (connection.generation !== generation) return;
       this.connections.delete(playerId);
       await this.run(() => this.table.leave(playerId, 'timeout'));
@@ -359,6 +368,21 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (!this.shuttingDown && this.codeClaimed) await this.presence.hdel(CODES_KEY, this.roomId);
     if (!this.shuttingDown && this.tableId !== '') await this.deps.ownership.release(this.tableId);
     this.log?.info('table closed');
+  }
+
+  /**
+   * Before Colyseus consumes the seat: a client holding the table's schema
+   * classes gets its handshake without their description. A reconnection's
+   * seat carries no join options; the session's own join said it.
+   */
+  override async ['_onJoin'](client: Client & ClientPrivate, authContext: AuthContext): Promise<void> {
+    const seat = this.reservedSeats[client.sessionId];
+    if (seat) {
+      const [options, , , reconnecting] = seat;
+      if (!reconnecting && holdsTableSchema(options)) this.knownSchema.add(client.sessionId);
+      if (this.knownSchema.has(client.sessionId)) skipSchemaDescription(client);
+    }
+    return super._onJoin(client, authContext);
   }
 
   // ---------------------------------------------------------------- input

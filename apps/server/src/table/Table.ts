@@ -227,7 +227,7 @@ export class Table {
     this.arriving.delete(identity.playerId);
     let member = this.members.get(identity.playerId);
     if (!member) {
-      member = { playerId: identity.playerId, name: identity.name, connected: true, program, lastResyncAt: 0, device };
+      member = { playerId: identity.playerId, name: identity.name, connected: true, program, lastResyncAt: 0, device, logMark: null };
       this.members.set(identity.playerId, member);
     }
     member.name = identity.name;
@@ -247,8 +247,10 @@ export class Table {
     if (seat !== null) this.attachSeat(seat, member);
     else this.model.spectators.set(identity.playerId, { name: identity.name, connected: true });
     if (this.model.hostId === '') this.commit({ kind: 'host', playerId: identity.playerId });
-    this.send({ kind: 'player', playerId: identity.playerId }, { type: 'chatHistory', lines: this.chat });
-    this.send({ kind: 'player', playerId: identity.playerId }, this.state.recentLog.message());
+    // Nothing to send is sent as nothing: an empty history still cost each joiner its bytes.
+    if (this.chat.length > 0) this.send({ kind: 'player', playerId: identity.playerId }, { type: 'chatHistory', lines: this.chat });
+    const recent = this.state.recentLog.tail();
+    if (recent.entries.length > 0) this.send({ kind: 'player', playerId: identity.playerId }, recent);
     this.notice(returning ? `${identity.name} is back.` : `${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
     this.log.info({ player: identity.playerId, seat }, 'joined');
     return seat;
@@ -259,6 +261,7 @@ export class Table {
     const member = this.members.get(playerId);
     if (!member) return;
     member.connected = false;
+    member.logMark = this.state.recentLog.mark();
     const seat = this.seatOf(playerId);
     if (seat !== null) {
       const holder = this.model.seats[seat]!;
@@ -279,8 +282,10 @@ export class Table {
     if (seat !== null) this.attachSeat(seat, member);
     const spectator = this.model.spectators.get(playerId);
     if (spectator) spectator.connected = true;
-    // What happened while the connection was down (the client's log replaces itself with this).
-    this.send({ kind: 'player', playerId }, this.state.recentLog.message());
+    // What happened while the connection was down: the page kept the rest of its log.
+    const missed = member.logMark ? this.state.recentLog.since(member.logMark) : this.state.recentLog.tail();
+    member.logMark = null;
+    if (missed.entries.length > 0) this.send({ kind: 'player', playerId }, missed);
     this.log.info({ player: playerId, seat }, 'reconnected');
   }
 

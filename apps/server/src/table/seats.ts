@@ -1,6 +1,7 @@
 /** Small helpers for seats and refusals, shared by the table core's modules. */
 import { SeatKind } from '@deckhand/protocol';
 import type { ProtocolError } from '@deckhand/protocol';
+import type { LogMark } from '../RecentLog';
 import type { LoggedHolder } from './types';
 
 export function fail(code: string, message: string): ProtocolError {
@@ -30,6 +31,8 @@ export interface Member {
   lastResyncAt: number;
   /** The browser's device id from the join options, so a kick keeps the device out too. */
   device: string | null;
+  /** Where the game's log stood when the connection dropped: coming back, the member gets what it missed. */
+  logMark: LogMark | null;
 }
 
 export function clamp(value: number, min: number, max: number): number {

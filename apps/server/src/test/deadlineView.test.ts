@@ -18,7 +18,7 @@ import type { AnyGame, MoveBase } from '@deckhand/rules';
 import { TableMirror } from '../room/TableMirror';
 import { Table } from '../table/Table';
 import type { TableEnv } from '../table/types';
-import { TableState } from '../TableState';
+import { TableState } from '@deckhand/table-schema';
 import { FakeClock, testEnvironment } from './fakeClock';
 
 /** Games per game kind; `DECKHAND_WIRE_GAMES=2000` for a longer run (the default keeps CI quick). */

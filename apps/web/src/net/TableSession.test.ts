@@ -139,6 +139,8 @@ describe('TableSession', () => {
 });
 
 describe('TableSession log', () => {
+  // Each test opens the same code; the log a tab keeps across a reload is in sessionStorage.
+  beforeEach(() => sessionStorage.clear());
 
   function move(state: CrazyEightsState, seat: number, chosen: CrazyEightsMove): CrazyEightsState {
     const result = crazyEights.apply(state, seat, chosen);
@@ -226,7 +228,7 @@ describe('TableSession log', () => {
     expect(session.savedGame.get()).toBeNull();
   });
 
-  it('restores the log from the server\'s history on join or reconnect, without telling a move twice', async () => {
+  it('adds the server\'s history on join or reconnect to the log, without telling a move twice', async () => {
     const dealt = crazyEights.setup({ seed: 'log', seats: 4, options: crazyEights.defaultOptions(4) });
     const drew = move(dealt, 1, { type: 'draw' });
     // A reload mid-hand: the first state already holds move 1, so the patches alone can tell nothing of it.
@@ -250,7 +252,39 @@ describe('TableSession log', () => {
     const second: GameEventsMessage = { type: 'events', moveNumber: 2, handNumber: 1, seat: actor, by: 'player', events };
     room.receive('logHistory', { type: 'logHistory', entries: [first, second] });
     room.setState(eightsJson(after, 2, actor));
-    expect(session.log.get().map((line) => line.text)).toEqual(['Ben drew a card.', ...describeEvents('crazy-eights', second, seats)]);
+    expect(session.log.get().map((line) => line.text)).toEqual(['Ben joined.', 'Ben drew a card.', ...describeEvents('crazy-eights', second, seats)]);
+  });
+
+  it('comes back from this tab\'s storage, with what the server sent since, when the deal is the same', async () => {
+    const dealt = crazyEights.setup({ seed: 'reload', seats: 4, options: crazyEights.defaultOptions(4) });
+    const drew = move(dealt, 1, { type: 'draw' });
+    const first: GameEventsMessage = { type: 'events', moveNumber: 1, handNumber: 1, seat: 1, by: 'player', events: [{ type: 'drew', seat: 1 }] as never };
+    const before = new FakeRoom(eightsJson(drew, 1, 1));
+    before.reconnectionToken = 'BCD42:one';
+    const page = new TableSession(fakeClient([before]), guest);
+    await page.open('BCD42');
+    before.receive('notice', { type: 'notice', text: 'Ben joined.' });
+    before.receive('logHistory', { type: 'logHistory', entries: [first] });
+    const kept = (session: TableSession) => session.log.get().map((line) => line.text);
+    page.describeEvents = (message) => describeEvents('crazy-eights', message, page.table.getSnapshot()!.seats);
+    expect(kept(page)).toEqual(['Ben joined.', 'Ben drew a card.']);
+
+    // The reload: a new page reconnects with the saved token; the server sends only what it missed.
+    const after = new FakeRoom(eightsJson(drew, 1, 1));
+    const client = fakeClient([after]);
+    const reloaded = new TableSession(client, guest);
+    reloaded.describeEvents = page.describeEvents;
+    await reloaded.open('BCD42');
+    expect(client.calls).toEqual(['reconnect BCD42:one']);
+    after.receive('notice', { type: 'notice', text: 'Ana is back.' });
+    expect(kept(reloaded)).toEqual(['Ben joined.', 'Ben drew a card.', 'Ana is back.']);
+
+    // Another deal under the same code: the kept log was of the game before.
+    const other = new FakeRoom({ ...eightsJson(drew, 1, 1), seedHash: 'deal-2' });
+    const third = new TableSession(fakeClient([other]), guest);
+    third.describeEvents = page.describeEvents;
+    await third.open('BCD42');
+    expect(kept(third)).toEqual([]);
   });
 });
 

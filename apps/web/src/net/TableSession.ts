@@ -5,11 +5,17 @@ import {
   type ErrorMessage, type GameEventsMessage, type GameSavedMessage, type LogHistoryMessage, type MoveClock, type NoticeMessage, type TableSnapshot, type TableStateJson,
   type WelcomeMessage,
 } from '@deckhand/protocol';
+import { registerSerializer } from 'colyseus.js';
 import type { Client, Room } from 'colyseus.js';
+import { TABLE_SCHEMA_ID, TableStateSerializer } from '@deckhand/table-schema';
 import { createSnapshotStore, toPlain, type SnapshotStore } from '../store/snapshotStore';
 import { createValueStore, type ValueStore } from '../store/valueStore';
 import { deviceId, type Guest } from './identity';
 import { NO_TABLE_TEXT, OFFLINE_TEXT } from './tableLink';
+import { clearLog, loadLog, recordOf, saveLog, unheldFrom, type LogEntry, type LogRecord, type SavedLog } from './tableLog';
+
+// Decodes with the page's own schema classes when the server leaves their description out of the handshake.
+registerSerializer('schema', TableStateSerializer as unknown as Parameters<typeof registerSerializer>[1]);
 
 export const ConnectionKind = {
   Connecting: 'connecting',
@@ -46,12 +52,6 @@ export interface LogLine {
   readonly id: number;
   readonly text: string;
 }
-
-/**
- * A log entry as it arrived: a notice's words, or a move's events, put in
- * words when shown (with the seat names of that moment).
- */
-type LogEntry = { readonly id: number; readonly text: string } | { readonly id: number; readonly move: GameEventsMessage };
 
 /** A move's events as read from the patches, for the log and for animations. */
 export type EventsListener = (message: GameEventsMessage) => void;
@@ -169,6 +169,10 @@ export class TableSession {
   /** Local epoch ms of the last `resync` sent; the server accepts one per `Limits.resyncIntervalMs`. */
   private lastResyncAt = 0;
   private logEntries: readonly LogEntry[] = [];
+  /** The deal whose log `logEntries` holds ('' before the first state). */
+  private logSeedHash = '';
+  /** The log this tab kept before a reload, until the first state says whether it is of the same deal. */
+  private savedLog: SavedLog | null = null;
   private describer: ((message: GameEventsMessage) => string[]) | null = null;
 
   /** Turns game events into log lines; set by the table screen, which knows the names. */
@@ -189,9 +193,13 @@ export class TableSession {
     let previous: TableSnapshot | null = null;
     this.table.subscribe(() => {
       const next = this.table.getSnapshot();
+      // A room decoding with the page's own classes holds an empty table until the full state arrives: nothing to read yet.
+      if (next && next.code === '') return;
       const move = previous && next ? moveEventsBetween(previous, next) : null;
+      if (next && !previous) this.restoreSavedLog(next.seedHash);
       // A new deal is a new game: the server starts its log history afresh, and so does the page.
       if (previous && next && next.seedHash !== '' && next.seedHash !== previous.seedHash) {
+        this.logSeedHash = next.seedHash;
         this.setLog([]);
         this.savedGame.set(null);
       }
@@ -208,8 +216,9 @@ export class TableSession {
     this.adopt(room);
   }
 
-  private joinOptions(): { token: string; protocol: number; device: string } {
-    return { token: this.guest.token, protocol: PROTOCOL_VERSION, device: deviceId() };
+  private joinOptions(): { token: string; protocol: number; device: string; schema: string } {
+    // The page holds the table's schema classes: the join skips their description.
+    return { token: this.guest.token, protocol: PROTOCOL_VERSION, device: deviceId(), schema: TABLE_SCHEMA_ID };
   }
 
   /**
@@ -220,6 +229,7 @@ export class TableSession {
    */
   async open(code: string, onKnocking?: () => void): Promise<void> {
     this.code = code;
+    this.savedLog = loadLog(code);
     const saved = loadReconnectToken(code);
     if (saved) {
       try {
@@ -285,7 +295,10 @@ export class TableSession {
   /** Leaves on purpose: the seat is given up and nothing tries to reconnect. */
   async leave(): Promise<void> {
     this.leaving = true;
-    if (this.code) clearReconnectToken(this.code);
+    if (this.code) {
+      clearReconnectToken(this.code);
+      clearLog(this.code);
+    }
     const room = this.room;
     this.dropRoom();
     this.table.reset();
@@ -305,7 +318,22 @@ export class TableSession {
 
   private setLog(entries: readonly LogEntry[]): void {
     this.logEntries = entries.slice(-LOG_LIMIT);
+    if (this.code) saveLog(this.code, { seedHash: this.logSeedHash, records: this.logEntries.map(recordOf) });
     this.publishLog();
+  }
+
+  private entriesOf(records: readonly LogRecord[]): LogEntry[] {
+    return records.map((record) => (record.type === 'notice' ? { id: this.nextId++, text: record.text } : { id: this.nextId++, move: record }));
+  }
+
+  /** The first state after a reload: the log this tab kept comes back if it is of the same deal, before what arrived since. */
+  private restoreSavedLog(seedHash: string): void {
+    const saved = this.savedLog;
+    this.savedLog = null;
+    this.logSeedHash = seedHash;
+    if (!saved || saved.seedHash !== seedHash) return;
+    const since = this.logEntries.slice(unheldFrom(saved.records, this.logEntries.map(recordOf)));
+    this.setLog([...this.entriesOf(saved.records), ...since]);
   }
 
   private publishLog(): void {
@@ -336,11 +364,9 @@ export class TableSession {
     room.onMessage('record', () => undefined);
     room.onMessage('gameSaved', (message: GameSavedMessage) => this.savedGame.set(message.id));
     room.onMessage('notice', (message: NoticeMessage) => this.setLog([...this.logEntries, { id: this.nextId++, text: message.text }]));
-    // On join and after a reconnect: the game's log so far, in place of what this page held (a reload held nothing).
+    // On join, the last few entries; after a reconnect, what was added while this tab was away.
     room.onMessage('logHistory', (message: LogHistoryMessage) =>
-      this.setLog(
-        message.entries.map((entry) => (entry.type === 'notice' ? { id: this.nextId++, text: entry.text } : { id: this.nextId++, move: entry })),
-      ),
+      this.setLog([...this.logEntries, ...this.entriesOf(message.entries.slice(unheldFrom(this.logEntries.map(recordOf), message.entries)))]),
     );
     room.onError((code, message) => this.showNotice(String(code), message ?? 'Server error.'));
     room.onLeave((code, reason) => this.handleLeave(room, code, reason));

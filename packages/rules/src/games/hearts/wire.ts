@@ -10,7 +10,7 @@
  * operation.
  */
 import type { WireRecord } from '../../game';
-import { sentBooleans, sentNumber, sentNumbers } from '../../wire';
+import { inPlayOrder, sentBooleans, sentNumber, sentNumbers } from '../../wire';
 import type { PublicWire } from '../../wire';
 import { HAND_SIZE, HeartsPhase, SEATS, cardPoints, isPointCard, passDirectionOf } from './rules';
 
@@ -54,17 +54,6 @@ function replay(plays: readonly number[], opener: number) {
     leaders.push(winner);
   }
   return { tricks, leaders, winners };
-}
-
-/** The cards of `trick` (by seat) in the order they were played, from its leader round the table. */
-function inPlayOrder(trick: readonly number[], leader: number): number[] {
-  const order: number[] = [];
-  for (let offset = 0; offset < SEATS && leader >= 0; offset++) {
-    const card = trick[(leader + offset) % SEATS] ?? -1;
-    if (card < 0) break;
-    order.push(card);
-  }
-  return order;
 }
 
 function deriveHearts(sent: WireRecord): WireRecord {

@@ -15,6 +15,7 @@ import {
 import type { SpadesEvent, SpadesMove, SpadesOptions, SpadesState } from './rules';
 import { seatScores, winnerOf } from './scoring';
 import { contextOfView, spadesEventsBetween, viewOf } from './views';
+import { spadesWire } from './wire';
 import type { SpadesView } from './views';
 
 const SPADES_OPTIONS: readonly OptionSpec[] = [
@@ -75,4 +76,5 @@ export const spades: GameDefinition<SpadesState, SpadesMove, SpadesView, SpadesO
   rngState: (state) => state.rng,
   bots: { random: randomBot<SpadesView, SpadesMove>(), heuristic: spadesHeuristicBot() },
   audit: spadesAudit,
+  publicWire: spadesWire,
 };

@@ -1,0 +1,2 @@
+export { NumberList, PrivateState, SeatState, SpectatorState, TableState, WireRecordState } from './TableState';
+export { TABLE_SCHEMA_ID, TableStateSerializer } from './knownSchema';
