@@ -8,7 +8,7 @@
  * rounds so both see the same machine. The long writes are the figure: they
  * are what every other table on the process waits behind.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -36,17 +36,19 @@ async function round(checkpointThread: boolean): Promise<string> {
     const due = started + ((write + 1) * 1000) / writesPerSecond;
     if (due > performance.now()) await sleep(due - performance.now());
   }
+  const wal = join(dir, 'deckhand.sqlite-wal');
+  const walMiB = existsSync(wal) ? statSync(wal).size / 2 ** 20 : 0;
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   held.sort((a, b) => a - b);
   const at = (q: number) => held[Math.min(held.length - 1, Math.floor(q * held.length))]!.toFixed(3);
   const over = (ms: number) => held.filter((value) => value > ms).length;
-  return `| ${checkpointThread ? 'own thread' : 'main thread'} | ${held.length} | ${at(0.5)} | ${at(0.99)} | ${at(0.999)} | ${held.at(-1)!.toFixed(1)} | ${over(20)} | ${over(50)} |`;
+  return `| ${checkpointThread ? 'own thread' : 'main thread'} | ${held.length} | ${at(0.5)} | ${at(0.99)} | ${at(0.999)} | ${held.at(-1)!.toFixed(1)} | ${over(20)} | ${over(50)} | ${walMiB.toFixed(1)} |`;
 }
 
 console.log(`${writesPerSecond} writes/s for ${seconds} s a round, ${rounds} rounds each, alternating`);
-console.log('| checkpoint | writes | p50 ms | p99 ms | p99.9 ms | max ms | over 20 ms | over 50 ms |');
-console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+console.log('| checkpoint | writes | p50 ms | p99 ms | p99.9 ms | max ms | over 20 ms | over 50 ms | WAL at the end, MiB |');
+console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 for (let index = 0; index < rounds; index++) {
   console.log(await round(false));
   console.log(await round(true));
