@@ -359,7 +359,7 @@ const NOTES = [
   '  capacity level the change is within noise, and near 500 tables the windows are bimodal: between 15:06 and 15:34',
   '  UTC on 2026-12-03 (quiet, load 0.2-2) the same code held 500 tables at p99 17 ms in one ramp and failed at 123',
   '  and 147 ms in the next; part 7 held them at p99 11 and 16 ms with the checkpoint on the main thread and 17 and',
-  '  16 ms on its own thread (back-to-back runs, XCKPT_INLINE, a switch used for that comparison only), while the',
+  '  16 ms on its own thread (back-to-back runs, with a temporary switch in openStore.ts, not kept), while the',
   '  same server without any log gave 35 and 97 ms in one run and 11 and 14 ms in the next. The stalls past 100 ms',
   '  there are the server\'s own (the idle canary stays at 16-29 ms), and no single piece of work in the profiles',
   '  explains them; one window is not evidence for or against a change at this size.',
