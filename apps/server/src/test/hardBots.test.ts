@@ -201,7 +201,9 @@ describe('hard bots', () => {
     // Each bot passes what its first search answered, and each pass leaves the others' searches standing too.
     for (const entry of first) entry.answer(entry.request.legalMoves.at(-1)!);
     await waitFor('every pass', () => observed.length >= 4);
-    expect(held.asked).toHaveLength(3);
+    // Trick play may have begun by now, with a search of its own: only the pass searches count here.
+    const passSearches = held.asked.filter((entry) => (entry.request.legalMoves[0] as { type: string }).type === 'pass');
+    expect(passSearches).toHaveLength(3);
     for (const pass of observed.slice(1, 4)) {
       const asked = first.find((entry) => (entry.request.view as { seat: Seat }).seat === pass.seat)!;
       expect(pass.move).toEqual(asked.request.legalMoves.at(-1));
