@@ -128,11 +128,13 @@ export class Autoplay {
     const table = this.table;
     const holder = table.model.seats[seat]!;
     if (holder.kind !== SeatKind.Bot || holder.botLevel !== BotLevel.Hard || table.gameState === null) return null;
+    const running = this.searches.get(seat);
+    if (running?.position === table.position) return running;
     const legalMoves: MoveBase[] = table.game.legalMoves(table.gameState, seat);
     if (legalMoves.length < 2) return null;
+    // Only a search left from an earlier position is compared by its choices (JSON of up to 286 passes).
     const choices = JSON.stringify(legalMoves);
-    const running = this.searches.get(seat);
-    if (running && (running.position === table.position || running.choices === choices)) return running;
+    if (running?.choices === choices) return running;
     const request: SearchRequest = {
       gameId: table.game.id,
       view: table.game.view(table.gameState, seat),
