@@ -4,7 +4,8 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
 import { SuitIcon } from './cards/SuitIcon';
 import { Home, type CreateSettings } from './home/Home';
 import { ensureGuest, GuestError } from './net/identity';
-import { joinFailureText, TableSession } from './net/TableSession';
+import { joinFailureText } from './net/joinFailure';
+import type { TableSession } from './net/TableSession';
 import { navigate, useRoute } from './router';
 import { LinkFailure } from './LinkFailure';
 import { NO_TABLE_TEXT } from './net/tableLink';
@@ -19,6 +20,9 @@ const ReplayScreen = lazy(() => import('./history/ReplayScreen').then((module) =
 // the game server serves this app in production.
 const client = new Client(location.origin);
 
+/** The table session (and the schema classes it decodes with) loads with a table, not with the home page. */
+const loadSession = () => import('./net/TableSession').then((module) => module.TableSession);
+
 export function App() {
   const route = useRoute();
   const [session, setSession] = useState<TableSession | null>(null);
@@ -30,6 +34,7 @@ export function App() {
     setError(null);
     try {
       const guest = await ensureGuest(name);
+      const TableSession = await loadSession();
       const created = new TableSession(client, guest);
       try {
         await created.create({ ...settings });

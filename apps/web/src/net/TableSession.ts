@@ -1,5 +1,5 @@
 import {
-  CLOSE_REASONS, CloseCode, ErrorCode, JoinErrorCode, Limits, PROTOCOL_VERSION, RoomName, createMoveClock, moveEventsBetween,
+  CLOSE_REASONS, CloseCode, ErrorCode, Limits, PROTOCOL_VERSION, RoomName, createMoveClock, moveEventsBetween,
   ownHandDisagrees, snapshotFromState,
   type ChatHistoryMessage, type ChatLine, type ChatLineMessage, type ClientMessage, type CreateTableOptions,
   type ErrorMessage, type GameEventsMessage, type GameSavedMessage, type LogHistoryMessage, type MoveClock, type NoticeMessage, type TableSnapshot, type TableStateJson,
@@ -11,7 +11,9 @@ import { TABLE_SCHEMA_ID, TableStateSerializer } from '@deckhand/table-schema';
 import { createSnapshotStore, toPlain, type SnapshotStore } from '../store/snapshotStore';
 import { createValueStore, type ValueStore } from '../store/valueStore';
 import { deviceId, type Guest } from './identity';
-import { NO_TABLE_TEXT, OFFLINE_TEXT } from './tableLink';
+import { joinFailureText, KNOCK } from './joinFailure';
+
+export { joinFailureText, KNOCK } from './joinFailure';
 import { clearLog, loadLog, recordOf, saveLog, unheldFrom, type LogEntry, type LogRecord, type SavedLog } from './tableLog';
 
 // Decodes with the page's own schema classes when the server leaves their description out of the handshake.
@@ -88,56 +90,6 @@ function clearReconnectToken(code: string): void {
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-/** `joinFailureText` code of a locked table: knock and wait for the host. */
-export const KNOCK = 'KNOCK';
-
-/** A failed join in words, from colyseus.js' MatchMakeError / ServerError (numeric code + the server's sentence). */
-export function joinFailureText(error: unknown): { code: string; text: string } {
-  const raw = error instanceof Error ? error.message : String(error);
-  const numeric = typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number'
-    ? (error as { code: number }).code
-    : null;
-  switch (numeric) {
-    case JoinErrorCode.BadToken:
-      return { code: ErrorCode.BadToken, text: raw };
-    case JoinErrorCode.Banned:
-      return { code: ErrorCode.Banned, text: 'The host keeps you out of this table.' };
-    case JoinErrorCode.Refused:
-      return { code: ErrorCode.Banned, text: 'The host did not let you in.' };
-    case JoinErrorCode.Locked:
-      return { code: KNOCK, text: 'This table is locked: the host has to let you in.' };
-    case JoinErrorCode.BadName:
-      return { code: ErrorCode.BadName, text: raw };
-    case JoinErrorCode.TableFull:
-      return { code: ErrorCode.TableFull, text: raw || 'This table is full.' };
-    case JoinErrorCode.ProtocolMismatch:
-      return { code: ErrorCode.ProtocolMismatch, text: 'This page is out of date: reload it to play.' };
-    case JoinErrorCode.NoSuchGame:
-      return { code: ErrorCode.NoSuchGame, text: raw };
-    case JoinErrorCode.NoSuchTable:
-      return { code: ErrorCode.NoSuchTable, text: raw };
-    case JoinErrorCode.TooManyTables:
-      return { code: ErrorCode.TooManyTables, text: raw };
-    // The server's join limits answer with the HTTP status and a sentence saying how long to wait.
-    case 429:
-      return { code: ErrorCode.RateLimited, text: raw };
-    // A proxy in front of the game server (Vite's, nginx) says the server cannot be reached.
-    case 502:
-    case 503:
-    case 504:
-      return { code: 'OFFLINE', text: OFFLINE_TEXT };
-    default:
-      break;
-  }
-  if (/not found|no rooms found|invalid room id|locked/i.test(raw)) {
-    return { code: ErrorCode.NoSuchTable, text: NO_TABLE_TEXT };
-  }
-  if (/failed to fetch|networkerror|ECONNREFUSED|offline/i.test(raw)) {
-    return { code: 'OFFLINE', text: OFFLINE_TEXT };
-  }
-  return { code: '', text: raw || 'Could not join the table.' };
-}
 
 /**
  * One table as this tab sees it: the room connection, the immutable snapshot
