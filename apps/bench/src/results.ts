@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import type { MidGameJoin, MoveAnatomy } from './deckhand/DeckhandTable';
 import type { Machine } from './machine';
 import type { PauseFigures } from './pauses';
-import type { LatencySummary } from './stats';
+import type { IdleBucket, LatencySummary } from './stats';
 
 export const RESULTS_VERSION = 1;
 
@@ -75,6 +75,13 @@ export interface CapacityStep {
   /** Stalls over the window: the server's, and the worst load worker's. */
   readonly serverPauses: PauseFigures;
   readonly loadPauses: PauseFigures;
+  /**
+   * Share of the window the server's main thread was ready but waiting for a CPU, and the
+   * machine's steal (vCPU time the hypervisor gave elsewhere), in percent of the window;
+   * absent in older files and off Linux.
+   */
+  readonly serverRunQueueWaitPercent?: number | null;
+  readonly stealPercent?: number | null;
   /** An idle process's pauses in the same window (see canary.ts); absent in older files and where no canary ran. */
   readonly canaryPauses?: PauseFigures | null;
   readonly held: boolean;
@@ -174,6 +181,8 @@ export interface LatencyFigures {
   readonly baselineOneTable: LatencySummary;
   /** At the largest capacity step held (part 3), measured inside the load workers. */
   readonly underLoad: { readonly tables: number; readonly latency: LatencySummary } | null;
+  /** The one-table moves by how long the table had been quiet before each (absent in older files). */
+  readonly byIdleBefore?: readonly IdleBucket[];
   /** One table again, same games, while another process keeps a core busy (absent in older files). */
   readonly busy?: { readonly oneTable: LatencySummary; readonly machineCpuPercent: number } | null;
 }

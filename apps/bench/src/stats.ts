@@ -34,3 +34,24 @@ export function summarize(samples: readonly number[]): LatencySummary {
     meanMs: round(sorted.length === 0 ? Number.NaN : total / sorted.length, 3),
   };
 }
+
+/** Latencies grouped by how long the table was quiet before each move: `[fromMs, toMs)`, `toMs` null for no bound. */
+export interface IdleBucket {
+  readonly fromMs: number;
+  readonly toMs: number | null;
+  readonly latency: LatencySummary;
+}
+
+/** The buckets a one-table run is split into: moves right after another, after a short pause, after a long one. */
+export const IDLE_BOUNDS_MS = [0, 1, 5] as const;
+
+export function byIdleBefore(latencies: readonly number[], idleBefore: readonly number[], bounds: readonly number[] = IDLE_BOUNDS_MS): IdleBucket[] {
+  return bounds.map((fromMs, index) => {
+    const toMs = bounds[index + 1] ?? null;
+    const inBucket = latencies.filter((_, move) => {
+      const idle = idleBefore[move];
+      return idle !== undefined && idle >= fromMs && (toMs === null || idle < toMs);
+    });
+    return { fromMs, toMs, latency: summarize(inBucket) };
+  });
+}

@@ -12,6 +12,8 @@ export interface TableRun {
   readonly clients: readonly { readonly join: ByteCount; readonly start: ByteCount; readonly moves: ByteCount }[];
   /** Per accepted move: from the send to the moment the last of the four clients held the new state. */
   readonly latenciesMs: readonly number[];
+  /** Deckhand tables only, beside `latenciesMs`: how long the table was quiet before each move was sent. */
+  readonly idleBeforeMs?: readonly number[];
   /** Deckhand tables only: bytes to join in the middle of the game (when asked for). */
   readonly midGameJoin?: MidGameJoin | null;
   /** Deckhand tables only: one move of each kind, field by field (when asked for). */

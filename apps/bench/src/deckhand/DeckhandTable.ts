@@ -212,6 +212,9 @@ export class DeckhandTable {
   private readonly bySeat = new Map<number, SeatClient>();
   private readonly recorded: RecordedMove[] = [];
   private readonly latencies: number[] = [];
+  /** Per move, beside `latencies`: how long the table had been quiet before the send (since the last client held the previous move). */
+  private readonly idleBefore: number[] = [];
+  private deliveredAt: number | null = null;
   private firstMoveSent = false;
   private leaving: Promise<void> | null = null;
   private readonly anatomies = new Map<string, MoveAnatomy>();
@@ -322,6 +325,9 @@ export class DeckhandTable {
     if (actor.lastError) return { ok: false, error: actor.lastError };
     const latencyMs = Math.max(...this.seats.map((seat) => seat.lastPatchAt)) - sent;
     this.latencies.push(latencyMs);
+    // The first move of a game follows the deal or the rematch, not a move: counted as long quiet.
+    this.idleBefore.push(this.deliveredAt === null ? Number.MAX_SAFE_INTEGER : sent - this.deliveredAt);
+    this.deliveredAt = sent + latencyMs;
     this.recorded.push({ seat: seatIndex, move });
     if (anatomy) {
       const observerRows = anatomy.observer.finish(observer.lastFrameBytes);
@@ -419,6 +425,7 @@ export class DeckhandTable {
           moves: seat.client.meter.count(MeterPhase.Moves),
         })),
       latenciesMs: [...this.latencies],
+      idleBeforeMs: [...this.idleBefore],
       midGameJoin,
       anatomy: this.moveAnatomies(),
       moveKinds: this.moveKinds(),
@@ -433,6 +440,8 @@ export class DeckhandTable {
     // The record and latencies are those of one game (`playToEnd`); a long load run would only pile them up.
     this.recorded.length = 0;
     this.latencies.length = 0;
+    this.idleBefore.length = 0;
+    this.deliveredAt = null;
     await Promise.all(
       this.seats.map((seat, index) => seat.until((snapshot) => snapshot.phase === TablePhase.Playing, `seat ${index} in the rematch`)),
     );

@@ -18,7 +18,7 @@ import { ServerKind, startServerHost } from '../host/hostProtocol';
 import type { ServerHost } from '../host/hostProtocol';
 import { startChild } from '../processes';
 import type { LatencyFigures, WireGameFigures, WireSide } from '../results';
-import { round, summarize } from '../stats';
+import { byIdleBefore, round, summarize } from '../stats';
 import type { TableRun } from '../tableRun';
 import { addCounts } from '../wire';
 
@@ -119,6 +119,7 @@ export async function measureWireAndLatency(config: WireConfig): Promise<{ wire:
     const started = performance.now();
     const busyBefore = machineBusyMs();
     const ourLatencies: number[] = [];
+    const ourIdleBefore: number[] = [];
     const baselineLatencies: number[] = [];
     for (const gameId of config.gameIds) {
       const game = findGame(gameId);
@@ -139,6 +140,7 @@ export async function measureWireAndLatency(config: WireConfig): Promise<{ wire:
         ours.push(run);
         theirs.push(baselineRun);
         ourLatencies.push(...run.latenciesMs);
+        ourIdleBefore.push(...(run.idleBeforeMs ?? []));
         baselineLatencies.push(...baselineRun.latenciesMs);
         config.log(`  ${gameId} game ${index + 1}/${config.gamesPerKind}: ${run.moves} moves`);
       }
@@ -170,6 +172,7 @@ export async function measureWireAndLatency(config: WireConfig): Promise<{ wire:
       latency: {
         machineCpuPercent,
         oneTable: summarize(ourLatencies),
+        byIdleBefore: byIdleBefore(ourLatencies, ourIdleBefore),
         baselineOneTable: summarize(baselineLatencies),
         underLoad: null,
         busy,
