@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import os from 'node:os';
 
 export interface Machine {
@@ -30,4 +31,31 @@ export function describeMachine(): Machine {
  */
 export function machineBusyMs(): number {
   return os.cpus().reduce((sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, 0);
+}
+
+/** Reads the second field of `/proc/self/schedstat` (ns waiting on a run queue), in ms; null where there is none. */
+export function runQueueWaitMs(): number | null {
+  try {
+    const fields = fs.readFileSync('/proc/self/schedstat', 'utf8').trim().split(/\s+/);
+    const waitNs = Number(fields[1]);
+    return Number.isFinite(waitNs) ? waitNs / 1e6 : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * CPU time the hypervisor gave to other guests while this machine's vCPUs
+ * wanted to run ("steal", `/proc/stat`), all vCPUs together, in ms; null
+ * where there is none.
+ */
+export function machineStealMs(): number | null {
+  try {
+    const cpuLine = fs.readFileSync('/proc/stat', 'utf8').split('\n').find((line) => line.startsWith('cpu '));
+    const steal = Number(cpuLine?.trim().split(/\s+/)[8]);
+    // USER_HZ is 100 on Linux: a tick is 10 ms.
+    return Number.isFinite(steal) ? steal * 10 : null;
+  } catch {
+    return null;
+  }
 }

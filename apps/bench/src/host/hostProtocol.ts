@@ -33,6 +33,12 @@ export interface HostStats {
   /** Time the main thread's event loop spent busy and idle since the process started (`eventLoopUtilization`). */
   readonly loopActiveMs: number;
   readonly loopIdleMs: number;
+  /**
+   * Time the main thread spent ready to run but waiting for a CPU, since it
+   * started (Linux `/proc/self/schedstat`; null elsewhere): a stall the thread
+   * did not cause.
+   */
+  readonly runQueueWaitMs: number | null;
 }
 
 export type HostReply =

@@ -5,6 +5,7 @@
  * `shutdown`. It exits when the parent goes away, so no server outlives a run.
  */
 import { startBaselineServer } from '../baseline/baselineServer';
+import { runQueueWaitMs } from '../machine';
 import { PauseMonitor } from '../pauses';
 import { startDeckhandServer } from './deckhandServer';
 import type { RunningServer } from './deckhandServer';
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
             pauses: pauses.take(),
             loopActiveMs: loop.active,
             loopIdleMs: loop.idle,
+            runQueueWaitMs: runQueueWaitMs(),
           }),
         );
         return;

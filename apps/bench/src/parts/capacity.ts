@@ -11,7 +11,7 @@ import type { ServerHost } from '../host/hostProtocol';
 import { startCanary } from '../canaryProcess';
 import type { Canary } from '../canaryProcess';
 import { LoadFleet } from '../load/LoadFleet';
-import { machineBusyMs } from '../machine';
+import { machineBusyMs, machineStealMs } from '../machine';
 import { settle } from '../memory';
 import type { CapacityFigures, CapacityStep } from '../results';
 import { round, summarize } from '../stats';
@@ -111,6 +111,7 @@ export async function measureWindow(
   const before = await fleet.report();
   const serverBefore = await server.stats();
   const machineBefore = machineBusyMs();
+  const stealBefore = machineStealMs();
   await sleep(config.windowSeconds * 1000);
   const after = await fleet.report();
   const serverAfter = await server.stats();
@@ -119,6 +120,9 @@ export async function measureWindow(
   const wallMs = after.at - before.at;
   const serverCpuPercent = round(((serverAfter.cpuMs - serverBefore.cpuMs) / wallMs) * 100, 1);
   const loadCpuPercent = round(((after.cpuMs - before.cpuMs) / wallMs) * 100, 1);
+  const stealAfter = machineStealMs();
+  const waitBefore = serverBefore.runQueueWaitMs;
+  const waitAfter = serverAfter.runQueueWaitMs;
   const latency = summarize(after.latenciesMs);
   const held = opening.failed === 0 && after.errors === 0 && latency.samples > 0 && latency.p99Ms <= config.p99LimitMs;
   const step: CapacityStep = {
@@ -135,6 +139,8 @@ export async function measureWindow(
     loadCpuPercent,
     machineCpuPercent,
     otherCpuPercent: round(Math.max(0, machineCpuPercent - serverCpuPercent - loadCpuPercent), 1),
+    serverRunQueueWaitPercent: waitBefore === null || waitAfter === null ? null : round(((waitAfter - waitBefore) / wallMs) * 100, 1),
+    stealPercent: stealBefore === null || stealAfter === null ? null : round(((stealAfter - stealBefore) / wallMs) * 100, 1),
     serverPauses: serverAfter.pauses,
     loadPauses: after.pauses,
     canaryPauses,
@@ -146,6 +152,7 @@ export async function measureWindow(
       `stalls: server loop ${step.serverPauses.loopDelayMaxMs} ms (GC max ${step.serverPauses.gcMaxMs} ms), ` +
       `load loop ${step.loadPauses.loopDelayMaxMs} ms (GC max ${step.loadPauses.gcMaxMs} ms)` +
       `${canaryPauses ? `, idle canary loop ${canaryPauses.loopDelayMaxMs} ms` : ''}` +
+      `, server waiting for a CPU ${step.serverRunQueueWaitPercent ?? '-'}% of the window, steal ${step.stealPercent ?? '-'}%` +
       `${held ? '' : ' -> not held'}`,
   );
   return step;
