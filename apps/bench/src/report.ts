@@ -4,7 +4,7 @@ import type {
 } from './results';
 import { SETTLE_FALL, SETTLE_STEP_SECONDS } from './memory';
 import type { PauseFigures } from './pauses';
-import type { LatencySummary } from './stats';
+import type { IdleBucket, LatencySummary } from './stats';
 import { verdict, wireSection, wireSummaryRows } from './wireReport';
 
 const MiB = 2 ** 20;
@@ -47,7 +47,24 @@ function latencySection(results: BenchResults): string[] {
     machineNote + (latency.busy ? ` Beside the busy core: ${latency.busy.machineCpuPercent}% (the spinning process included).` : ''),
     '',
   );
+  if (latency.byIdleBefore) lines.push(...idleLines(latency.byIdleBefore));
   return lines;
+}
+
+/** The one-table moves split by how long the table had been quiet before each: where the tail comes from. */
+function idleLines(buckets: readonly IdleBucket[]): string[] {
+  const label = (bucket: IdleBucket): string =>
+    bucket.toMs === null ? `${bucket.fromMs} ms or more` : bucket.fromMs === 0 ? `under ${bucket.toMs} ms` : `${bucket.fromMs} to ${bucket.toMs} ms`;
+  return [
+    'The same one-table moves (timer on), by how long the table had been quiet before the move was sent',
+    '(since the last client held the previous move; the first move of a game counts as long quiet):',
+    '',
+    '| quiet before the move | p50 ms | p95 ms | p99 ms | max ms | moves |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...buckets.map((bucket) => `| ${label(bucket)} | ${latencyCells(bucket.latency)} |`),
+    '',
+    'Moves that follow a pause are the slow ones: see "Latency, one table" under What limits, below.',    '',
+  ];
 }
 
 function limitOf(step: CapacityStep, cores: number, workers: number): string {
@@ -72,15 +89,17 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
     'CPU columns are percent of one core (this machine has ' + results.machine.cores + '); "other" is what processes outside',
     'the benchmark took during the window. A stall is the longest event-loop delay in the window (GC: longest GC pause).',
     'The canary is a process with no work at all: when it stalls as long as the server, the machine did not run them.',
+    '"Server waiting %" is the share of the window the server\'s main thread was ready to run and had no CPU',
+    '(`/proc/self/schedstat`); "steal %" is vCPU time the hypervisor gave to other guests (`/proc/stat`), both vCPUs together.',
     '',
-    '| tables | clients | moves/s | p50 ms | p95 ms | p99 ms | errors | server CPU % | server RSS | server stall max ms (GC max) | load CPU % | load stall max ms (GC max) | idle canary stall max ms | other CPU % | held |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| tables | clients | moves/s | p50 ms | p95 ms | p99 ms | errors | server CPU % | server RSS | server stall max ms (GC max) | server waiting % | load CPU % | load stall max ms (GC max) | idle canary stall max ms | other CPU % | steal % | held |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const step of capacity.steps) {
     lines.push(
       `| ${step.tables} | ${step.clients} | ${step.movesPerSecond} | ${step.latency.p50Ms} | ${step.latency.p95Ms} | ${step.latency.p99Ms} | ` +
-        `${step.errors + step.openFailures} | ${step.serverCpuPercent} | ${mib(step.serverRssBytes)} | ${stall(step.serverPauses)} | ` +
-        `${step.loadCpuPercent} | ${stall(step.loadPauses)} | ${step.canaryPauses ? step.canaryPauses.loopDelayMaxMs : '-'} | ${step.otherCpuPercent} | ${step.held ? 'yes' : 'no'} |`,
+        `${step.errors + step.openFailures} | ${step.serverCpuPercent} | ${mib(step.serverRssBytes)} | ${stall(step.serverPauses)} | ${step.serverRunQueueWaitPercent ?? '-'} | ` +
+        `${step.loadCpuPercent} | ${stall(step.loadPauses)} | ${step.canaryPauses ? step.canaryPauses.loopDelayMaxMs : '-'} | ${step.otherCpuPercent} | ${step.stealPercent ?? '-'} | ${step.held ? 'yes' : 'no'} |`,
     );
   }
   const last = capacity.steps.at(-1);
@@ -315,16 +334,25 @@ const NOTES = [
   '  scrolls (a spectator sees the last 6), a compact log encoding, folding `welcome` into fewer bytes.',
   '  Neither side compresses (permessage-deflate is off by default in `ws` and in @colyseus/ws-transport); frame',
   '  headers are counted on both sides, TCP/IP headers on neither.',
-  '- **Latency, one table.** A move is one hop to the server, `apply`, the view mirror and a patch encoded per',
-  '  client, then one hop back and a decode in each client; the baseline does less (one',
-  '  `JSON.stringify` per client). The tail follows the machine: this 2-core box is shared with other engineers\'',
-  '  test runs and searches, and the machine CPU line above says how busy it was. The clients pace themselves under',
-  '  the server\'s per-client rate limit (their own token bucket, waited on before the send timestamp), so a bot that',
-  '  draws card after card is never refused and the pacing never counts as latency. Idle and beside a spinning core',
-  '  are measured in the same run, one after the other; on 2026-12-03 11:37 (1-minute load 5.4 -> 5.3 from other',
-  '  helpers\' work) the p99 came out 9.35 ms idle and 7.76 ms beside the busy core, the busy one lower: at this load',
-  '  the tail is other processes taking the cores, not the table (p50 1.3 and 0.9 ms). The 5 ms target is not met here',
-  '  and this machine cannot say whether it would be on an idle one; the earlier 5.2 ms was taken at load 2.',
+  '- **Latency, one table.** A move is one hop to the server, `apply`, the view mirror, the log write and a patch',
+  '  encoded per client, then one hop back and a decode in each client; the baseline does less (one',
+  '  `JSON.stringify` per client). The clients pace themselves under the server\'s per-client rate limit (their own',
+  '  token bucket, waited on before the send timestamp), so pacing never counts as latency. Idle and beside a',
+  '  spinning core are measured in the same run, one after the other. The tail follows the machine more than the',
+  '  code: the same code (main at fc510ee) gave p99 5.20 / 5.24 ms (idle / beside the busy core) in a quiet run on',
+  '  2026-12-03 at 15:28 UTC, 4.31 / 4.78 at 16:57 and 4.45 / 5.19 at 17:04, while the baseline stayed at 2.62-2.69.',
+  '  The table by the quiet before each move says where the tail is: after a pause the p50 doubles. A diagnostic',
+  '  build (not committed) timed each step inside the server over three Hearts games: after 0.5-1 ms of quiet a move',
+  '  took 0.58 ms from its message to its last socket write (parse and queue 0.09, rules 0.06, log write 0.10, mirror',
+  '  0.18, patch and four writes 0.14 at p50); after 20 ms or more it took 1.87 ms, every step slower and the writes',
+  '  most (1.06 ms): on loopback a write runs the receiving side\'s TCP work and wakes the sleeping client process.',
+  '  GC overlapped 1 of the 73 moves over 3 ms. With the server\'s thread kept spinning (an experiment) the p50 after',
+  '  a pause fell from 1.85 to 1.0 ms, so most of that cost is this 2-vCPU VM waking idle vCPUs, not work the server',
+  '  queues. Tried and dropped: pinning the server\'s main thread and the clients to separate vCPUs removed the',
+  '  server\'s two involuntary context switches per move but raised the p99 (5.6-5.7 ms against 5.0-5.2 unpinned),',
+  '  both on one vCPU likewise (5.7-7.4 ms); corking the four sockets so their writes go back to back changed nothing',
+  '  measurable (alternate moves, one run: p99 4.11 and 4.16 ms). Part 7\'s one-table figure now plays 6 games, not 2:',
+  '  with 2 (1,416 moves) its p99 rested on 14 moves, a third of them the first moves after the server started.',
   '- **Capacity.** Server, load generator and every other process share 2 cores. The columns split the CPU (server,',
   '  load workers, others) and show the longest event-loop stall and GC pause on each side in each window: stalls far',
   '  longer than any GC pause, on both sides at once, while "other CPU" is high, are time spent waiting for a core,',
