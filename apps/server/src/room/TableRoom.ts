@@ -64,6 +64,8 @@ export interface TableMetadata {
 
 /** Presence hash of allocated join codes, shared by every process using the same presence. */
 const CODES_KEY = 'deckhand:table-codes';
+/** A restored game over is looked for among each of its players' last games. */
+const RESTORED_GAME_LOOKBACK = 20;
 
 type TableClient = Client<unknown, GuestIdentity>;
 
@@ -131,6 +133,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       this.table = Table.restore(this.environment(restore.code), restore.actions.map(({ at, action }) => ({ at, action }) as TimedAction));
       // Nobody is connected yet: the table waits the reconnection window rather than closing empty.
       this.autoDispose = false;
+      if (this.table.model.phase === TablePhase.GameOver) await this.findRestoredGame(restore);
     } else {
       const request = this.parseCreate(rawOptions);
       const code = await this.claimCode();
@@ -150,6 +153,32 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.onMessage('*', (client, type, payload) => this.receive(client as TableClient, type, payload));
     await this.run(() => {});
     this.log.info({ game: this.table.game.id, visibility: this.table.model.visibility, restored: Boolean(restore) }, restore ? 'table restored' : 'table created');
+  }
+
+  /**
+   * A table restored on a game over: its players get the stored game's link
+   * again. If the store never got the game (the process stopped between the
+   * last move's log write and the game's), it is stored now, by the first
+   * flush. If the store cannot be read, nothing is stored: no duplicate.
+   */
+  private async findRestoredGame(restore: OpenTableLog): Promise<void> {
+    const model = this.table.model;
+    const players = new Set([model.hostId, ...model.seats.flatMap((seat) => (seat.kind === SeatKind.Human ? [seat.playerId] : []))]);
+    try {
+      for (const playerId of players) {
+        const games = await this.deps.store.gamesOf(playerId, RESTORED_GAME_LOOKBACK);
+        const stored = games.find((game) => game.tableCode === restore.code && game.seedHash === model.seedHash);
+        if (stored) {
+          this.savedGameId = stored.id;
+          return;
+        }
+      }
+    } catch (error) {
+      this.log.error({ err: error }, 'could not read the history to find the restored game over');
+      return;
+    }
+    const lastMove = [...restore.actions].reverse().find((entry) => (entry.action as { kind?: string }).kind === 'move');
+    this.table.recordRestoredGameOver(lastMove?.at ?? Date.now());
   }
 
   /** Holds the table's lease (the takeover already holds a restored one); losing it hands the table over. */

@@ -24,7 +24,7 @@ import type { KnockAnswer, Knocker } from './TableDoor';
 import { clamp, emptyHolder, fail, holderOf } from './seats';
 import type { Member } from './seats';
 import type {
-  ActedBy, Audience, TableAction, TableEnv, TableModel, TableOutput, TimedAction,
+  ActedBy, Audience, GameRecord, TableAction, TableEnv, TableModel, TableOutput, TimedAction,
 } from './types';
 
 /** What a table is created with (already shape-checked by the room). */
@@ -580,11 +580,26 @@ export class Table {
   private recordFinished(): void {
     this.autoplay.stop();
     this.log.info({ scores: this.model.outcome.scores, winners: this.model.outcome.winners, moves: this.state.moves.length }, 'game over');
-    this.output.finished.push({
+    this.output.finished.push(this.finishedRecord(this.env.clock.now()));
+  }
+
+  /**
+   * After a restore that ended on a game over the store may not have kept
+   * (the process stopped between the last move's log write and the game's):
+   * hands the game to the next output as if it had just ended. No-op unless
+   * a game is over.
+   */
+  recordRestoredGameOver(finishedAt: number): void {
+    if (this.model.phase !== TablePhase.GameOver || this.gameState === null) return;
+    this.output.finished.push(this.finishedRecord(finishedAt));
+  }
+
+  private finishedRecord(finishedAt: number): GameRecord {
+    return {
       gameId: this.game.id, seed: this.state.seed, seedHash: this.model.seedHash, options: this.model.options,
       seats: this.model.seats.map(holderOf), moves: [...this.state.moves], scores: [...this.model.outcome.scores],
-      startedAt: this.state.dealtAt, finishedAt: this.env.clock.now(),
-    });
+      startedAt: this.state.dealtAt, finishedAt,
+    };
   }
 
   // ---------------------------------------------------------------- log and replay
