@@ -33,6 +33,7 @@ import type { TableEnv, TableObserver, TableOutput, TimedAction, Timer } from '.
 import { TableState } from '@deckhand/table-schema';
 import { ConnectionGuard } from './ConnectionGuard';
 import { holdsTableSchema, skipSchemaDescription } from './KnownSchema';
+import { TableHistory } from './TableHistory';
 import { TableMirror } from './TableMirror';
 
 export interface TableDeps {
@@ -64,8 +65,6 @@ export interface TableMetadata {
 
 /** Presence hash of allocated join codes, shared by every process using the same presence. */
 const CODES_KEY = 'deckhand:table-codes';
-/** A restored game over is looked for among each of its players' last games. */
-const RESTORED_GAME_LOOKBACK = 20;
 
 type TableClient = Client<unknown, GuestIdentity>;
 
@@ -114,6 +113,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private shuttingDown = false;
   /** The history id of the last game this table finished and stored, told again to whoever arrives at its game over. */
   private savedGameId: string | null = null;
+  private history!: TableHistory;
 
   // ---------------------------------------------------------------- lifecycle
 
@@ -133,7 +133,6 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       this.table = Table.restore(this.environment(restore.code), restore.actions.map(({ at, action }) => ({ at, action }) as TimedAction));
       // Nobody is connected yet: the table waits the reconnection window rather than closing empty.
       this.autoDispose = false;
-      if (this.table.model.phase === TablePhase.GameOver) await this.findRestoredGame(restore);
     } else {
       const request = this.parseCreate(rawOptions);
       const code = await this.claimCode();
@@ -150,6 +149,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       await this.deps.store.openTable({ tableId: this.tableId, code, createdAt: Date.now() });
     }
     this.log = this.table.log;
+    this.history = new TableHistory(this.deps.store, this.log, (id, seedHash) => this.gameStored(id, seedHash));
+    if (restore && this.table.model.phase === TablePhase.GameOver) await this.findRestoredGame(restore);
     this.onMessage('*', (client, type, payload) => this.receive(client as TableClient, type, payload));
     await this.run(() => {});
     this.log.info({ game: this.table.game.id, visibility: this.table.model.visibility, restored: Boolean(restore) }, restore ? 'table restored' : 'table created');
@@ -157,28 +158,26 @@ export class TableRoom extends Room<TableState, TableMetadata> {
 
   /**
    * A table restored on a game over: its players get the stored game's link
-   * again. If the store never got the game (the process stopped between the
-   * last move's log write and the game's), it is stored now, by the first
-   * flush. If the store cannot be read, nothing is stored: no duplicate.
+   * again; a game the store never got is stored now, by the first flush.
    */
   private async findRestoredGame(restore: OpenTableLog): Promise<void> {
     const model = this.table.model;
     const players = new Set([model.hostId, ...model.seats.flatMap((seat) => (seat.kind === SeatKind.Human ? [seat.playerId] : []))]);
-    try {
-      for (const playerId of players) {
-        const games = await this.deps.store.gamesOf(playerId, RESTORED_GAME_LOOKBACK);
-        const stored = games.find((game) => game.tableCode === restore.code && game.seedHash === model.seedHash);
-        if (stored) {
-          this.savedGameId = stored.id;
-          return;
-        }
-      }
-    } catch (error) {
-      this.log.error({ err: error }, 'could not read the history to find the restored game over');
+    const found = await this.history.findRestored(restore.code, model.seedHash, players);
+    if (found === 'unknown') return;
+    if (found !== 'missing') {
+      this.savedGameId = found.stored;
       return;
     }
     const lastMove = [...restore.actions].reverse().find((entry) => (entry.action as { kind?: string }).kind === 'move');
     this.table.recordRestoredGameOver(lastMove?.at ?? Date.now());
+  }
+
+  /** A later try stored a game: if the table still shows it over, everyone gets its link now. */
+  private gameStored(id: string, seedHash: string): void {
+    if (this.closing || this.table.model.phase !== TablePhase.GameOver || this.table.model.seedHash !== seedHash) return;
+    this.savedGameId = id;
+    this.broadcast('gameSaved', { type: 'gameSaved', id } satisfies ServerMessage);
   }
 
   /** Holds the table's lease (the takeover already holds a restored one); losing it hands the table over. */
@@ -391,6 +390,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     this.closing = true;
     this.table?.close();
     await this.queue;
+    await this.history?.close();
     // Everyone left: the table is over. A shutdown keeps it for the next start.
     if (!this.shuttingDown && this.tableId !== '') await this.deps.store.closeTable(this.tableId);
     // A table kept for a restart or another process keeps its code and its lease until the server lets go of all of them.
@@ -517,17 +517,6 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (output.finished.length > 0) this.savedGameId = null;
     try {
       for (const { at, action } of output.actions) await this.deps.store.append(this.tableId, { seq: this.seq++, at, action });
-      for (const game of output.finished) {
-        const id = randomUUID();
-        await this.deps.store.saveGame({
-          id, tableCode: this.roomId, gameId: game.gameId, seed: game.seed, seedHash: game.seedHash,
-          options: game.options, moves: game.moves, scores: game.scores, startedAt: game.startedAt, finishedAt: game.finishedAt,
-          players: game.seats.map((seat, index) => ({
-            seat: index, playerId: seat.playerId, name: seat.name, kind: seat.kind === SeatKind.Bot ? seat.botLevel : seat.kind,
-          })),
-        });
-        saved.push(id);
-      }
     } catch (error) {
       if (error instanceof LogConflictError) {
         // Another process wrote this place in the log: it runs the table now (this one stalled past its lease, or
@@ -540,6 +529,10 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       }
       // The table plays on from memory; a restart would lose what follows, so say so loudly.
       this.log.error({ err: error }, 'could not write the table log');
+    }
+    for (const game of output.finished) {
+      const id = await this.history.keep(this.roomId, game);
+      if (id !== null) saved.push(id);
     }
     if (this.closing && !this.shuttingDown) return;
     for (const seat of output.renewHands) this.mirror.renewHand(this.table, seat, this.viewOfSeat(seat));

@@ -1,9 +1,10 @@
 /**
- * A table restored on a game over (issue 12): its players get the replay
- * link again, and a game the store did not get before the process stopped
- * (its last move logged, the game not yet stored) is stored on restore, so
- * nothing already played is missing from the history. Two servers in turn on
- * one store, as a restart is.
+ * Nothing already played is missing from the history (issue 12). A game the
+ * store refuses at first is stored by a later try, and its link goes out
+ * then. A table restored on a game over gives its players the replay link
+ * again, and a game the store did not get before the process stopped (its
+ * last move logged, the game not yet stored) is stored on restore. A restart
+ * is two servers in turn on one store.
  */
 import { Rng } from '@deckhand/rules';
 import type { MoveBase } from '@deckhand/rules';
@@ -38,9 +39,10 @@ async function playAGame(server: TestServer, seed: string): Promise<{ host: Play
 const savedIds = (player: Player): string[] => player.messages.flatMap((message) => (message.type === 'gameSaved' ? [message.id] : []));
 
 /** Stops `server` as a deploy does (the tables stay in the store), then starts the next one on the same store. */
-async function restart(server: TestServer, port: number, store: MemoryTableStore): Promise<TestServer> {
+async function restart(server: TestServer, port: number, store: MemoryTableStore, meanwhile: () => void = () => undefined): Promise<TestServer> {
   running.splice(running.indexOf(server), 1);
   await server.shutdown();
+  meanwhile();
   return boot(port, store);
 }
 
@@ -62,9 +64,9 @@ describe('a table restored on a game over', () => {
     await host.sendAndWaitError({ type: 'move', move: { type: 'draw' } });
     expect(savedIds(host)).toEqual([]);
     const scores = host.snapshot().outcome!.scores;
-    store.saveGame = saveGame;
 
-    const second = await restart(first, 25774, store);
+    // The store works again once the first process is gone (its last try at closing failed too).
+    const second = await restart(first, 25774, store, () => (store.saveGame = saveGame));
     const back = await comeBack(second, host, code);
     const [id] = await waitFor('the link after the restart', () => savedIds(back).length > 0 && savedIds(back));
     expect(back.snapshot().phase).toBe('gameOver');
@@ -88,5 +90,24 @@ describe('a table restored on a game over', () => {
     await waitFor('the link after the restart', () => savedIds(back).length > 0);
     expect(savedIds(back)).toEqual([id]);
     expect((await store.gamesOf(host.playerId, 10)).map((game) => game.id)).toEqual([id]);
+  });
+});
+
+describe('a game the store refused at first', () => {
+  it('is stored by a later try, once, and everyone at the table gets its link then', async () => {
+    const store = new MemoryTableStore();
+    const server = await boot(25777, store);
+    const saveGame = store.saveGame.bind(store);
+    let refusals = 0;
+    store.saveGame = (game) => (refusals++ === 0 ? Promise.reject(new Error('database is locked')) : saveGame(game));
+    const { host, guest } = await playAGame(server, 'refused-once');
+    await host.sendAndWaitError({ type: 'move', move: { type: 'draw' } });
+    expect(savedIds(host)).toEqual([]);
+    const [id] = await waitFor('the link after the retry', () => savedIds(host).length > 0 && savedIds(host));
+    await waitFor('the other player told', () => savedIds(guest).length > 0);
+    expect(savedIds(guest)).toEqual([id]);
+    expect(refusals).toBe(2);
+    expect((await store.gamesOf(host.playerId, 10)).map((game) => game.id)).toEqual([id]);
+    expect(replayedScores((await store.game(id!))!)).toEqual(host.snapshot().outcome!.scores);
   });
 });
