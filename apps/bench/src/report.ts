@@ -91,15 +91,17 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
     'The canary is a process with no work at all: when it stalls as long as the server, the machine did not run them.',
     '"Server waiting %" is the share of the window the server\'s main thread was ready to run and had no CPU',
     '(`/proc/self/schedstat`); "steal %" is vCPU time the hypervisor gave to other guests (`/proc/stat`), both vCPUs together.',
+    '"Load sends late" is how much later than planned a load worker woke to send a move (p99, and max): a worker that',
+    'wakes late sends the moves it owed together.',
     '',
-    '| tables | clients | moves/s | p50 ms | p95 ms | p99 ms | errors | server CPU % | server RSS | server stall max ms (GC max) | server waiting % | load CPU % | load stall max ms (GC max) | idle canary stall max ms | other CPU % | steal % | held |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| tables | clients | moves/s | p50 ms | p95 ms | p99 ms | errors | server CPU % | server RSS | server stall max ms (GC max) | server waiting % | load CPU % | load stall max ms (GC max) | load sends late ms | idle canary stall max ms | other CPU % | steal % | held |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const step of capacity.steps) {
     lines.push(
       `| ${step.tables} | ${step.clients} | ${step.movesPerSecond} | ${step.latency.p50Ms} | ${step.latency.p95Ms} | ${step.latency.p99Ms} | ` +
         `${step.errors + step.openFailures} | ${step.serverCpuPercent} | ${mib(step.serverRssBytes)} | ${stall(step.serverPauses)} | ${step.serverRunQueueWaitPercent ?? '-'} | ` +
-        `${step.loadCpuPercent} | ${stall(step.loadPauses)} | ${step.canaryPauses ? step.canaryPauses.loopDelayMaxMs : '-'} | ${step.otherCpuPercent} | ${step.stealPercent ?? '-'} | ${step.held ? 'yes' : 'no'} |`,
+        `${step.loadCpuPercent} | ${stall(step.loadPauses)} | ${step.loadSendLateness ? `${step.loadSendLateness.p99Ms} (${step.loadSendLateness.maxMs})` : '-'} | ${step.canaryPauses ? step.canaryPauses.loopDelayMaxMs : '-'} | ${step.otherCpuPercent} | ${step.stealPercent ?? '-'} | ${step.held ? 'yes' : 'no'} |`,
     );
   }
   const last = capacity.steps.at(-1);
@@ -398,8 +400,11 @@ const NOTES = [
   '  step, 600 and 700 alike, so the long stalls are the server working, not waiting. In a profile at 700 tables',
   '  (56 busy runs of 100-340 ms in 89 s) the runs are ordinary moves back to back: socket writes 11%, GC 11%, the',
   '  SQLite write 10%, the mirror, encoding. Work comes in faster than it is done for a while (the server\'s CPU per',
-  '  move was 0.65-0.82 ms in those windows, 0.73 at both 600 and 700 in the later ramp). Not found yet: what lines',
-  '  the moves up (the load workers\' own stalls reach 56-125 ms at those steps and are one candidate).',
+  '  move was 0.65-0.82 ms in those windows, 0.73 at both 600 and 700 in the later ramp). Not the load generator',
+  '  lining them up: a column now says how late each worker woke to send a move, and in a ramp at 18:07 UTC (load',
+  '  2-3 just after a CI run, so not in the table above; 500 held at p99 42 ms, 600 failed twice) one 600-table window',
+  '  had the server stalling 175 ms while no move was sent more than 35 ms late (p99 9.9 ms). Not found yet: what',
+  '  starts a stretch inside the server (the GC pauses, at most 25-38 ms, are not long enough alone).',
   '  Tried without a measurable effect:',
   '  `--max-semi-space-size=32` on every process. A 30 s ping interval saved about 8% of CPU on each side at 200',
   '  tables but was left at 3 s, which bounds how long a vanished client keeps its seat marked connected. Other',

@@ -81,6 +81,8 @@ export interface CapacityStep {
    * absent in older files and off Linux.
    */
   readonly serverRunQueueWaitPercent?: number | null;
+  /** How much later than planned the load workers woke to send each move (absent in older files). */
+  readonly loadSendLateness?: LatencySummary;
   readonly stealPercent?: number | null;
   /** An idle process's pauses in the same window (see canary.ts); absent in older files and where no canary ran. */
   readonly canaryPauses?: PauseFigures | null;

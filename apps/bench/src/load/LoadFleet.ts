@@ -46,6 +46,7 @@ export class LoadFleet {
       clients: reports.reduce((sum, report) => sum + report.clients, 0),
       moves: reports.reduce((sum, report) => sum + report.moves, 0),
       latenciesMs: reports.flatMap((report) => report.latenciesMs),
+      sendLatenessMs: reports.flatMap((report) => report.sendLatenessMs),
       errors: reports.reduce((sum, report) => sum + report.errors, 0),
       errorSamples: reports.flatMap((report) => report.errorSamples).slice(0, 5),
       cpuMs: reports.reduce((sum, report) => sum + report.cpuMs, 0),

@@ -28,6 +28,8 @@ export interface LoadReport {
   readonly moves: number;
   /** Action-to-all-four-clients latencies of the moves since the last report. */
   readonly latenciesMs: readonly number[];
+  /** Per move since the last report: how much later than planned the worker woke to send it. */
+  readonly sendLatenessMs: readonly number[];
   readonly errors: number;
   /** A few error messages, for the report. */
   readonly errorSamples: readonly string[];

@@ -5,6 +5,7 @@
  * and errors to the parent on request; leaves every table and exits on
  * `shutdown` or when the parent goes away.
  */
+import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Rng } from '@deckhand/rules';
 import { DeckhandTable } from '../deckhand/DeckhandTable';
@@ -25,6 +26,8 @@ let stopping = false;
 let moves = 0;
 let errors = 0;
 let latencies: number[] = [];
+/** Per move: how much later than asked the worker woke to send it (its own loop busy, or no CPU for it). */
+let sendLateness: number[] = [];
 let errorSamples: string[] = [];
 const jitter = Rng.fromSeed(`load-${process.pid}`);
 const pauses = new PauseMonitor();
@@ -55,7 +58,10 @@ async function drive(table: DeckhandTable, intervalMs: number): Promise<void> {
         noteError(result.error);
         if (++failures >= MAX_FAILURES_IN_A_ROW) break;
       }
-      await sleep(intervalMs * (0.75 + jitter.next() * 0.5));
+      const wanted = intervalMs * (0.75 + jitter.next() * 0.5);
+      const asleep = performance.now();
+      await sleep(wanted);
+      sendLateness.push(performance.now() - asleep - wanted);
     }
   } catch (error) {
     // A bug or a lost table (a rematch that never came): counted, and the table is given up.
@@ -121,6 +127,7 @@ process.on('message', (request: LoadRequest) => {
         clients: tables.size * SEATS,
         moves,
         latenciesMs: latencies,
+        sendLatenessMs: sendLateness,
         errors,
         errorSamples,
         cpuMs: (cpu.user + cpu.system) / 1000,
@@ -130,6 +137,7 @@ process.on('message', (request: LoadRequest) => {
       moves = 0;
       errors = 0;
       latencies = [];
+      sendLateness = [];
       errorSamples = [];
       return;
     }

@@ -139,6 +139,7 @@ export async function measureWindow(
     loadCpuPercent,
     machineCpuPercent,
     otherCpuPercent: round(Math.max(0, machineCpuPercent - serverCpuPercent - loadCpuPercent), 1),
+    loadSendLateness: summarize(after.sendLatenessMs),
     serverRunQueueWaitPercent: waitBefore === null || waitAfter === null ? null : round(((waitAfter - waitBefore) / wallMs) * 100, 1),
     stealPercent: stealBefore === null || stealAfter === null ? null : round(((stealAfter - stealBefore) / wallMs) * 100, 1),
     serverPauses: serverAfter.pauses,
@@ -153,6 +154,7 @@ export async function measureWindow(
       `load loop ${step.loadPauses.loopDelayMaxMs} ms (GC max ${step.loadPauses.gcMaxMs} ms)` +
       `${canaryPauses ? `, idle canary loop ${canaryPauses.loopDelayMaxMs} ms` : ''}` +
       `, server waiting for a CPU ${step.serverRunQueueWaitPercent ?? '-'}% of the window, steal ${step.stealPercent ?? '-'}%` +
+      `, load sends late p99 ${step.loadSendLateness?.p99Ms ?? '-'} ms (max ${step.loadSendLateness?.maxMs ?? '-'})` +
       `${held ? '' : ' -> not held'}`,
   );
   return step;
