@@ -410,7 +410,7 @@ const NOTES = [
   '  tables but was left at 3 s, which bounds how long a vanished client keeps its seat marked connected. Other',
   '  earlier steps: the server in its own process (so its CPU and stalls are its own); two load-generator processes;',
   '  a second window for a step that fails on latency alone; CPU profiles of the server and the load workers',
-  '  (`DECKHAND_BENCH_PROFILE_DIR=/tmp/prof npm run bench -- --parts capacity`).',
+  '  (`DECKHAND_BENCH_PROFILE_DIR=/tmp/prof npm run bench -- --parts capacity`), whose long busy runs `npm run profile-stalls -w @deckhand/bench -- <file.cpuprofile>` breaks down.',
   '- **Soak.** Memory at the start and at the end is read the same way, with the server idle: no room open, then a GC',
   '  every 5 s (the server runs with --expose-gc) until RSS falls by less than 1% in a step. Read right after the last',
   '  client left, RSS looked 50% higher than at the start while the JS heap was back within a few MiB: V8 keeps the',
