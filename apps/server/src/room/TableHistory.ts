@@ -20,6 +20,8 @@ export type RestoredGame = { readonly stored: string } | 'missing' | 'unknown';
 
 export class TableHistory {
   private readonly waiting = new Map<string, { readonly record: FinishedGame; readonly timer: NodeJS.Timeout }>();
+  /** Set by `close`: a try still in flight then schedules no other. */
+  private closed = false;
 
   /** `onStored` hears of a game stored by a later try (its id and the seed hash that names the game). */
   constructor(
@@ -65,12 +67,13 @@ export class TableHistory {
 
   /** When the table closes: one last try for each game still waiting, then no timer is left. */
   async close(): Promise<void> {
+    this.closed = true;
     const waiting = [...this.waiting.values()];
     this.waiting.clear();
     for (const { record, timer } of waiting) {
       clearTimeout(timer);
       if (await this.tryStore(record, RETRIES)) this.onStored(record.id, record.seedHash);
-      else this.log.error({ game: record.id }, 'gave up storing a finished game: it is only in the table log');
+      else this.giveUp(record);
     }
   }
 
@@ -87,8 +90,8 @@ export class TableHistory {
   }
 
   private tryLater(record: FinishedGame, attempt: number): void {
-    if (attempt >= RETRIES) {
-      this.log.error({ game: record.id }, 'gave up storing a finished game: it is only in the table log');
+    if (attempt >= RETRIES || this.closed) {
+      this.giveUp(record);
       return;
     }
     const timer = setTimeout(() => {
@@ -101,5 +104,9 @@ export class TableHistory {
     // A pending try never holds a process open: `close` makes the last one.
     timer.unref();
     this.waiting.set(record.id, { record, timer });
+  }
+
+  private giveUp(record: FinishedGame): void {
+    this.log.error({ game: record.id }, 'gave up storing a finished game: it is only in the table log');
   }
 }

@@ -150,7 +150,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     }
     this.log = this.table.log;
     this.history = new TableHistory(this.deps.store, this.log, (id, seedHash) => this.gameStored(id, seedHash));
-    if (restore && this.table.model.phase === TablePhase.GameOver) await this.findRestoredGame(restore);
+    if (restore && this.table.model.phase === TablePhase.GameOver) await this.findRestoredGame();
     this.onMessage('*', (client, type, payload) => this.receive(client as TableClient, type, payload));
     await this.run(() => {});
     this.log.info({ game: this.table.game.id, visibility: this.table.model.visibility, restored: Boolean(restore) }, restore ? 'table restored' : 'table created');
@@ -160,17 +160,16 @@ export class TableRoom extends Room<TableState, TableMetadata> {
    * A table restored on a game over: its players get the stored game's link
    * again; a game the store never got is stored now, by the first flush.
    */
-  private async findRestoredGame(restore: OpenTableLog): Promise<void> {
+  private async findRestoredGame(): Promise<void> {
     const model = this.table.model;
     const players = new Set([model.hostId, ...model.seats.flatMap((seat) => (seat.kind === SeatKind.Human ? [seat.playerId] : []))]);
-    const found = await this.history.findRestored(restore.code, model.seedHash, players);
+    const found = await this.history.findRestored(this.roomId, model.seedHash, players);
     if (found === 'unknown') return;
     if (found !== 'missing') {
       this.savedGameId = found.stored;
       return;
     }
-    const lastMove = [...restore.actions].reverse().find((entry) => (entry.action as { kind?: string }).kind === 'move');
-    this.table.recordRestoredGameOver(lastMove?.at ?? Date.now());
+    this.table.recordRestoredGameOver();
   }
 
   /** A later try stored a game: if the table still shows it over, everyone gets its link now. */

@@ -62,6 +62,8 @@ export class Table {
   private output = newOutput();
   /** True while a log is replayed: no timers, messages or log writes. */
   private replaying = false;
+  /** When the log's last move was made (a restored table's game over ended then). */
+  private lastMoveAt: number | null = null;
   private readonly autoplay: Autoplay;
   private readonly hostControls: HostControls;
   /** Seats whose reconnection window after a restart is still open. */
@@ -150,6 +152,7 @@ export class Table {
       if (action.kind === 'clock') deadline = action.deadline;
       else if (action.kind === 'stop') stoppedAt = at;
       else table.state.apply(action, at);
+      if (action.kind === 'move') table.lastMoveAt = at;
     }
     table.replaying = false;
     table.resumeAfterRestart(deadline > 0 ? Math.max(0, deadline - stoppedAt) : null);
@@ -586,12 +589,12 @@ export class Table {
   /**
    * After a restore that ended on a game over the store may not have kept
    * (the process stopped between the last move's log write and the game's):
-   * hands the game to the next output as if it had just ended. No-op unless
-   * a game is over.
+   * hands the game to the next output as if it had just ended, at its last
+   * move's time. No-op unless a game is over.
    */
-  recordRestoredGameOver(finishedAt: number): void {
+  recordRestoredGameOver(): void {
     if (this.model.phase !== TablePhase.GameOver || this.gameState === null) return;
-    this.output.finished.push(this.finishedRecord(finishedAt));
+    this.output.finished.push(this.finishedRecord(this.lastMoveAt ?? this.env.clock.now()));
   }
 
   private finishedRecord(finishedAt: number): GameRecord {
