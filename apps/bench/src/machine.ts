@@ -33,12 +33,15 @@ export function machineBusyMs(): number {
   return os.cpus().reduce((sum, cpu) => sum + cpu.times.user + cpu.times.nice + cpu.times.sys + cpu.times.irq, 0);
 }
 
-/** Reads the second field of `/proc/self/schedstat` (ns waiting on a run queue), in ms; null where there is none. */
-export function runQueueWaitMs(): number | null {
+/**
+ * The main thread's scheduler counters (`/proc/self/schedstat`), in ms: its
+ * time on a CPU and its time ready to run but waiting on a run queue; null
+ * where there are none.
+ */
+export function mainThreadSchedule(): { onCpuMs: number; waitingMs: number } | null {
   try {
-    const fields = fs.readFileSync('/proc/self/schedstat', 'utf8').trim().split(/\s+/);
-    const waitNs = Number(fields[1]);
-    return Number.isFinite(waitNs) ? waitNs / 1e6 : null;
+    const [onCpuNs, waitNs] = fs.readFileSync('/proc/self/schedstat', 'utf8').trim().split(/\s+/).map(Number);
+    return Number.isFinite(onCpuNs) && Number.isFinite(waitNs) ? { onCpuMs: onCpuNs! / 1e6, waitingMs: waitNs! / 1e6 } : null;
   } catch {
     return null;
   }

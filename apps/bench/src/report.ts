@@ -74,7 +74,39 @@ function limitOf(step: CapacityStep, cores: number, workers: number): string {
   if (step.serverCpuPercent >= 85) return 'the server process was CPU-bound (one core)';
   if (step.loadCpuPercent >= 85 * Math.min(workers, cores)) return 'the load generator was CPU-bound';
   if (step.serverCpuPercent + step.loadCpuPercent >= 85 * cores) return `the ${cores} cores were shared out between the server and the load generator`;
+  const stall = step.serverLongestStall;
+  if (stall && stall.mainWaitingMs > stall.mainOnCpuMs) {
+    return (
+      `neither process was CPU-bound on average, but the CPUs were taken in bursts: in the server's longest stall (${stall.gapMs} ms) ` +
+      `its main thread waited ${stall.mainWaitingMs} ms for a CPU and ran ${stall.mainOnCpuMs} ms, while its other threads used ` +
+      `${stall.serverThreadsMs} ms and other processes ${stall.otherProcessesMs} ms of the ${stall.machineCapacityMs} ms the machine had`
+    );
+  }
   return 'neither process was CPU-bound: look at GC pauses and the error samples';
+}
+
+/** The longest server stall of each window, taken apart: whether the server worked, waited for a CPU or was blocked. */
+function stallLines(steps: readonly CapacityStep[]): string[] {
+  const taken = steps.filter((step) => step.serverLongestStall);
+  if (taken.length === 0) return [];
+  return [
+    '',
+    'The server\'s longest stall in each window, taken apart (`stallAnatomy.ts`: a timer in the server process ticks every',
+    `${taken[0]!.serverLongestStall!.tickMs} ms; the longest gap between two ticks is split with the scheduler's counters read at both ends).`,
+    'The main thread was on a CPU, ready but waiting for one, or neither (blocked, asleep); in the same gap the server\'s',
+    'other threads (V8\'s GC helpers, the SQLite checkpoint thread) and every other process (the load generator) used',
+    'CPU time out of what the machine had (cores x gap; other processes to 10 ms).',
+    '',
+    '| tables | stalls >= 50 ms | longest gap ms | main on CPU ms (GC) | main waiting for a CPU ms | main blocked ms | server\'s other threads ms | other processes ms | machine CPU in the gap ms |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...taken.map((step) => {
+      const stall = step.serverLongestStall!;
+      return (
+        `| ${step.tables} | ${stall.stallsOver50Ms} | ${stall.gapMs} | ${stall.mainOnCpuMs} (${stall.gcMs}) | ${stall.mainWaitingMs} | ${stall.mainBlockedMs} | ` +
+        `${stall.serverThreadsMs} | ${stall.otherProcessesMs} | ${stall.machineCapacityMs} |`
+      );
+    }),
+  ];
 }
 
 function capacitySection(capacity: CapacityFigures, results: BenchResults): string[] {
@@ -94,16 +126,17 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
     '"Load sends late" is how much later than planned a load worker woke to send a move (p99, and max): a worker that',
     'wakes late sends the moves it owed together.',
     '',
-    '| tables | clients | moves/s | p50 ms | p95 ms | p99 ms | errors | server CPU % | server RSS | server stall max ms (GC max) | server waiting % | load CPU % | load stall max ms (GC max) | load sends late ms | idle canary stall max ms | other CPU % | steal % | held |',
+    '| tables | clients | moves/s | p50 ms | p95 ms | p99 ms | errors | server CPU % (other threads) | server RSS | server stall max ms (GC max) | server waiting % | load CPU % | load stall max ms (GC max) | load sends late ms | idle canary stall max ms | other CPU % | steal % | held |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
   for (const step of capacity.steps) {
     lines.push(
       `| ${step.tables} | ${step.clients} | ${step.movesPerSecond} | ${step.latency.p50Ms} | ${step.latency.p95Ms} | ${step.latency.p99Ms} | ` +
-        `${step.errors + step.openFailures} | ${step.serverCpuPercent} | ${mib(step.serverRssBytes)} | ${stall(step.serverPauses)} | ${step.serverRunQueueWaitPercent ?? '-'} | ` +
+        `${step.errors + step.openFailures} | ${step.serverCpuPercent}${step.serverThreadsCpuPercent == null ? '' : ` (${step.serverThreadsCpuPercent})`} | ${mib(step.serverRssBytes)} | ${stall(step.serverPauses)} | ${step.serverRunQueueWaitPercent ?? '-'} | ` +
         `${step.loadCpuPercent} | ${stall(step.loadPauses)} | ${step.loadSendLateness ? `${step.loadSendLateness.p99Ms} (${step.loadSendLateness.maxMs})` : '-'} | ${step.canaryPauses ? step.canaryPauses.loopDelayMaxMs : '-'} | ${step.otherCpuPercent} | ${step.stealPercent ?? '-'} | ${step.held ? 'yes' : 'no'} |`,
     );
   }
+  lines.push(...stallLines(capacity.steps));
   const last = capacity.steps.at(-1);
   lines.push(
     '',

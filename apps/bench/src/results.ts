@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { MidGameJoin, MoveAnatomy } from './deckhand/DeckhandTable';
 import type { Machine } from './machine';
 import type { PauseFigures } from './pauses';
+import type { StallAnatomyFigures } from './stallAnatomy';
 import type { IdleBucket, LatencySummary } from './stats';
 
 export const RESULTS_VERSION = 1;
@@ -65,6 +66,8 @@ export interface CapacityStep {
   readonly errorSamples: readonly string[];
   /** Server CPU over the window, in percent of one core. */
   readonly serverCpuPercent: number;
+  /** The part of it the server's other threads used (V8's GC helpers mostly); absent in older files, null off Linux. */
+  readonly serverThreadsCpuPercent?: number | null;
   readonly serverRssBytes: number;
   /** Load generator CPU over the window, all workers together, in percent of one core. */
   readonly loadCpuPercent: number;
@@ -75,6 +78,8 @@ export interface CapacityStep {
   /** Stalls over the window: the server's, and the worst load worker's. */
   readonly serverPauses: PauseFigures;
   readonly loadPauses: PauseFigures;
+  /** The server's longest stall in the window, taken apart (absent in older files; null off Linux). */
+  readonly serverLongestStall?: StallAnatomyFigures | null;
   /**
    * Share of the window the server's main thread was ready but waiting for a CPU, and the
    * machine's steal (vCPU time the hypervisor gave elsewhere), in percent of the window;

@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { BotTally } from '@deckhand/server';
 import type { PauseFigures } from '../pauses';
+import type { StallAnatomyFigures } from '../stallAnatomy';
 import { nextMessage, profileFlags, startChild, stopChild } from '../processes';
 
 export const ServerKind = {
@@ -30,6 +31,8 @@ export interface HostStats {
   readonly bots: BotTally | null;
   /** Event-loop delay and GC pauses since the previous `stats`. */
   readonly pauses: PauseFigures;
+  /** The longest event-loop stall since the previous `stats`, taken apart (null if none, or off Linux). */
+  readonly longestStall: StallAnatomyFigures | null;
   /** Time the main thread's event loop spent busy and idle since the process started (`eventLoopUtilization`). */
   readonly loopActiveMs: number;
   readonly loopIdleMs: number;
@@ -39,6 +42,8 @@ export interface HostStats {
    * did not cause.
    */
   readonly runQueueWaitMs: number | null;
+  /** The main thread's own CPU time since it started (the same file; null elsewhere): `cpuMs` less this is the other threads'. */
+  readonly mainThreadCpuMs: number | null;
 }
 
 export type HostReply =

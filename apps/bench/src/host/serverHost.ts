@@ -5,8 +5,9 @@
  * `shutdown`. It exits when the parent goes away, so no server outlives a run.
  */
 import { startBaselineServer } from '../baseline/baselineServer';
-import { runQueueWaitMs } from '../machine';
+import { mainThreadSchedule } from '../machine';
 import { PauseMonitor } from '../pauses';
+import { StallAnatomy } from '../stallAnatomy';
 import { startDeckhandServer } from './deckhandServer';
 import type { RunningServer } from './deckhandServer';
 import { ServerKind } from './hostProtocol';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   if (!Object.values(ServerKind).includes(kind)) throw new Error(`usage: serverHost.ts ${Object.values(ServerKind).join('|')} [env JSON]`);
   const server = await start(kind, JSON.parse(process.argv[3] ?? '{}') as Record<string, string>);
   const pauses = new PauseMonitor();
+  const stalls = new StallAnatomy();
   let closing = false;
   const shutdown = async (): Promise<void> => {
     if (closing) return;
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
         const cpu = process.cpuUsage();
         const memory = process.memoryUsage();
         const loop = performance.eventLoopUtilization();
+        const schedule = mainThreadSchedule();
         void server.rooms().then((rooms) =>
           reply({
             type: 'stats',
@@ -66,9 +69,11 @@ async function main(): Promise<void> {
             rooms,
             bots: server.bots(),
             pauses: pauses.take(),
+            longestStall: stalls.take(),
             loopActiveMs: loop.active,
             loopIdleMs: loop.idle,
-            runQueueWaitMs: runQueueWaitMs(),
+            runQueueWaitMs: schedule?.waitingMs ?? null,
+            mainThreadCpuMs: schedule?.onCpuMs ?? null,
           }),
         );
         return;

@@ -14,6 +14,7 @@ import { LoadFleet } from '../load/LoadFleet';
 import { machineBusyMs, machineStealMs } from '../machine';
 import { settle } from '../memory';
 import type { CapacityFigures, CapacityStep } from '../results';
+import type { StallAnatomyFigures } from '../stallAnatomy';
 import { round, summarize } from '../stats';
 
 /** Tables of four clients played by worker processes and measured in windows: the load of parts 3, 5 and 7. */
@@ -99,6 +100,14 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
   }
 }
 
+/** One line for a log: where the longest stall's time went. */
+function describeStall(stall: StallAnatomyFigures): string {
+  return (
+    `${stall.gapMs} ms (main thread on a CPU ${stall.mainOnCpuMs}, waiting for one ${stall.mainWaitingMs}, blocked ${stall.mainBlockedMs}; ` +
+    `server's other threads ${stall.serverThreadsMs}, other processes ${stall.otherProcessesMs} of ${stall.machineCapacityMs} ms of CPU)`
+  );
+}
+
 /** One measuring window at the fleet's current number of tables (also used by the hard-bots part). */
 export async function measureWindow(
   server: ServerHost,
@@ -140,20 +149,26 @@ export async function measureWindow(
     machineCpuPercent,
     otherCpuPercent: round(Math.max(0, machineCpuPercent - serverCpuPercent - loadCpuPercent), 1),
     loadSendLateness: summarize(after.sendLatenessMs),
+    serverThreadsCpuPercent:
+      serverBefore.mainThreadCpuMs === null || serverAfter.mainThreadCpuMs === null
+        ? null
+        : round(((serverAfter.cpuMs - serverBefore.cpuMs - (serverAfter.mainThreadCpuMs - serverBefore.mainThreadCpuMs)) / wallMs) * 100, 1),
     serverRunQueueWaitPercent: waitBefore === null || waitAfter === null ? null : round(((waitAfter - waitBefore) / wallMs) * 100, 1),
     stealPercent: stealBefore === null || stealAfter === null ? null : round(((stealAfter - stealBefore) / wallMs) * 100, 1),
     serverPauses: serverAfter.pauses,
+    serverLongestStall: serverAfter.longestStall,
     loadPauses: after.pauses,
     canaryPauses,
     held,
   };
   config.log(
     `  ${step.tables} tables (${step.clients} clients): ${step.movesPerSecond} moves/s, p99 ${latency.p99Ms} ms, ` +
-      `errors ${step.errors + step.openFailures}, CPU: server ${step.serverCpuPercent}%, load ${step.loadCpuPercent}%, other ${step.otherCpuPercent}%, ` +
+      `errors ${step.errors + step.openFailures}, CPU: server ${step.serverCpuPercent}% (other threads ${step.serverThreadsCpuPercent ?? '-'}%), load ${step.loadCpuPercent}%, other ${step.otherCpuPercent}%, ` +
       `stalls: server loop ${step.serverPauses.loopDelayMaxMs} ms (GC max ${step.serverPauses.gcMaxMs} ms), ` +
       `load loop ${step.loadPauses.loopDelayMaxMs} ms (GC max ${step.loadPauses.gcMaxMs} ms)` +
       `${canaryPauses ? `, idle canary loop ${canaryPauses.loopDelayMaxMs} ms` : ''}` +
       `, server waiting for a CPU ${step.serverRunQueueWaitPercent ?? '-'}% of the window, steal ${step.stealPercent ?? '-'}%` +
+      `${step.serverLongestStall ? `, longest server stall: ${describeStall(step.serverLongestStall)}` : ''}` +
       `, load sends late p99 ${step.loadSendLateness?.p99Ms ?? '-'} ms (max ${step.loadSendLateness?.maxMs ?? '-'})` +
       `${held ? '' : ' -> not held'}`,
   );
