@@ -13,6 +13,7 @@
  */
 import { parseArgs } from 'node:util';
 import { describeMachine } from './machine';
+import { machineSpeed } from './speed';
 import { measureCapacity } from './parts/capacity';
 import { measureHardBots } from './parts/hardBots';
 import { measureLogCost } from './parts/logCost';
@@ -75,7 +76,8 @@ async function main(): Promise<number> {
   if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers must be 1 to 8');
   if (!(soakMinutes > 0 && soakMinutes <= 120)) throw new Error('--soak-minutes must be above 0 and at most 120');
 
-  const machine = describeMachine();
+  const machine = { ...describeMachine(), speedAtStart: machineSpeed() };
+  log(`machine speed: ${machine.speedAtStart}k Hearts random moves per CPU second`);
   const failures: { part: string; error: string }[] = [];
   const durations: Record<string, number> = {};
   const timed = async <T>(part: Part, work: () => Promise<T>): Promise<T | null> => {
@@ -170,7 +172,7 @@ async function main(): Promise<number> {
     version: RESULTS_VERSION,
     generatedAt: new Date().toISOString(),
     quick: run.quick,
-    machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverageAtStart },
+    machine: { ...machine, loadAverageAtEnd: describeMachine().loadAverageAtStart, speedAtEnd: machineSpeed() },
     commands: {
       'everything (this file)': `npm run bench${run.quick ? ' -- --quick' : ''}`,
       'some parts only (the others keep their last figures)': `npm run bench -- --parts wire,rules${flags}`,

@@ -10,6 +10,13 @@ export interface Machine {
   /** 1-minute load average when the run started: other work on a shared box skews every figure. */
   readonly loadAverageAtStart: number;
   readonly loadAverageAtEnd?: number;
+  /**
+   * Thousands of Hearts random-play moves per CPU second on one thread, at the
+   * start and end of the run (`speed.ts`): how fast a core was that hour.
+   * Absent in older files.
+   */
+  readonly speedAtStart?: number;
+  readonly speedAtEnd?: number;
 }
 
 export function describeMachine(): Machine {

@@ -322,6 +322,13 @@ export function renderMarkdown(results: BenchResults): string {
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGiB} GiB RAM, Node ${machine.node}, ${machine.platform};`,
     `1-minute load average ${machine.loadAverageAtStart} at the start of the run` +
       `${machine.loadAverageAtEnd === undefined ? '' : ` and ${machine.loadAverageAtEnd} at its end`} (the machine is shared with other work).`,
+    ...(machine.speedAtStart === undefined
+      ? []
+      : [
+          `Speed of one core (\`speed.ts\`: thousands of Hearts random-play moves per CPU second): ${machine.speedAtStart} at the start,` +
+            ` ${machine.speedAtEnd ?? '?'} at the end. The same code runs up to 40% slower in some hours on this shared host;` +
+            ' timings from runs whose speeds differ are not comparable.',
+        ]),
     '',
     '## Commands',
     '',
