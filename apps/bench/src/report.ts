@@ -122,6 +122,8 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
     'CPU columns are percent of one core (this machine has ' + results.machine.cores + '); "other" is what processes outside',
     'the benchmark took during the window. A stall is the longest event-loop delay in the window (GC: longest GC pause).',
     'The canary is a process with no work at all: when it stalls as long as the server, the machine did not run them.',
+    'A quiet canary does not show the reverse: a thread that wakes after sleeping gets a CPU at once, a busy one waits',
+    'its turn (the stall table below the main one says how long the server\'s main thread waited).',
     '"Server waiting %" is the share of the window the server\'s main thread was ready to run and had no CPU',
     '(`/proc/self/schedstat`); "steal %" is vCPU time the hypervisor gave to other guests (`/proc/stat`), both vCPUs together.',
     '"Load sends late" is how much later than planned a load worker woke to send a move (p99, and max): a worker that',
