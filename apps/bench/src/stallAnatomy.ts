@@ -17,7 +17,9 @@
  * microseconds a tick (three small reads).
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
+import { mainThreadSchedule } from './machine';
 
 const TICK_MS = 10;
 /** Gaps shorter than this are not stalls worth taking apart (the loop-delay figures cover them). */
@@ -54,6 +56,7 @@ interface Reading {
   readonly machineBusyMs: number;
 }
 
+/** Every CPU's busy time from `/proc/stat` alone (`os.cpus()` reads more files: too much at 100 Hz). */
 function machineBusyMs(): number {
   const line = fs.readFileSync('/proc/stat', 'utf8');
   const fields = line.slice(0, line.indexOf('\n')).trim().split(/\s+/).slice(1).map(Number);
@@ -63,14 +66,14 @@ function machineBusyMs(): number {
 }
 
 function read(): Reading | null {
+  const schedule = mainThreadSchedule();
+  if (schedule === null) return null;
   try {
-    const [cpuNs, waitNs] = fs.readFileSync('/proc/self/schedstat', 'utf8').trim().split(/\s+/).map(Number);
-    if (!Number.isFinite(cpuNs) || !Number.isFinite(waitNs)) return null;
     const usage = process.cpuUsage();
     return {
       at: performance.now(),
-      mainCpuMs: cpuNs! / 1e6,
-      mainWaitMs: waitNs! / 1e6,
+      mainCpuMs: schedule.onCpuMs,
+      mainWaitMs: schedule.waitingMs,
       processCpuMs: (usage.user + usage.system) / 1000,
       machineBusyMs: machineBusyMs(),
     };
@@ -86,7 +89,7 @@ export class StallAnatomy {
   private over20 = 0;
   private over50 = 0;
   private readonly gc: { start: number; end: number }[] = [];
-  private readonly cores = Math.max(1, (fs.existsSync('/proc/stat') ? fs.readFileSync('/proc/stat', 'utf8').match(/^cpu\d+ /gm)?.length : 1) ?? 1);
+  private readonly cores = os.cpus().length;
   private readonly timer: NodeJS.Timeout | null = null;
   private readonly observer = new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) this.gc.push({ start: entry.startTime, end: entry.startTime + entry.duration });
