@@ -16,16 +16,13 @@
  * Linux only: elsewhere `take()` gives null. The timer costs a few tens of
  * microseconds a tick (three small reads).
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import { PerformanceObserver, performance } from 'node:perf_hooks';
-import { mainThreadSchedule } from './machine';
+import { mainThreadSchedule, procStatTotals } from './machine';
 
 const TICK_MS = 10;
 /** Gaps shorter than this are not stalls worth taking apart (the loop-delay figures cover them). */
 const MIN_STALL_MS = 20;
-/** `/proc/stat` counts in ticks of USER_HZ = 100 per second. */
-const JIFFY_MS = 10;
 
 export interface StallAnatomyFigures {
   /** The gap between two ticks due `tickMs` apart, in ms: the stall plus one tick. */
@@ -43,8 +40,7 @@ export interface StallAnatomyFigures {
   readonly otherProcessesMs: number;
   /** How much CPU the machine had in the gap: cores x gap. */
   readonly machineCapacityMs: number;
-  /** Stalls of at least MIN_STALL_MS in the period, and of at least 50 ms. */
-  readonly stallsOver20Ms: number;
+  /** Stalls of at least 50 ms in the period. */
   readonly stallsOver50Ms: number;
 }
 
@@ -56,37 +52,24 @@ interface Reading {
   readonly machineBusyMs: number;
 }
 
-/** Every CPU's busy time from `/proc/stat` alone (`os.cpus()` reads more files: too much at 100 Hz). */
-function machineBusyMs(): number {
-  const line = fs.readFileSync('/proc/stat', 'utf8');
-  const fields = line.slice(0, line.indexOf('\n')).trim().split(/\s+/).slice(1).map(Number);
-  // user nice system idle iowait irq softirq steal ...: busy is everything but idle, iowait and steal.
-  const [user = 0, nice = 0, system = 0, , , irq = 0, softirq = 0] = fields;
-  return (user + nice + system + irq + softirq) * JIFFY_MS;
-}
-
 function read(): Reading | null {
   const schedule = mainThreadSchedule();
-  if (schedule === null) return null;
-  try {
-    const usage = process.cpuUsage();
-    return {
-      at: performance.now(),
-      mainCpuMs: schedule.onCpuMs,
-      mainWaitMs: schedule.waitingMs,
-      processCpuMs: (usage.user + usage.system) / 1000,
-      machineBusyMs: machineBusyMs(),
-    };
-  } catch {
-    return null;
-  }
+  const machine = procStatTotals();
+  if (schedule === null || machine === null) return null;
+  const usage = process.cpuUsage();
+  return {
+    at: performance.now(),
+    mainCpuMs: schedule.onCpuMs,
+    mainWaitMs: schedule.waitingMs,
+    processCpuMs: (usage.user + usage.system) / 1000,
+    machineBusyMs: machine.busyMs,
+  };
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 export class StallAnatomy {
   private longest: StallAnatomyFigures | null = null;
-  private over20 = 0;
   private over50 = 0;
   private readonly gc: { start: number; end: number }[] = [];
   private readonly cores = os.cpus().length;
@@ -113,7 +96,6 @@ export class StallAnatomy {
 
   private record(from: Reading, to: Reading): void {
     const gapMs = to.at - from.at;
-    this.over20++;
     if (gapMs >= TICK_MS + 50) this.over50++;
     if (this.longest !== null && this.longest.gapMs >= gapMs) return;
     const mainOnCpuMs = to.mainCpuMs - from.mainCpuMs;
@@ -130,7 +112,6 @@ export class StallAnatomy {
       serverThreadsMs: round(Math.max(0, processMs - mainOnCpuMs)),
       otherProcessesMs: round(Math.max(0, to.machineBusyMs - from.machineBusyMs - processMs)),
       machineCapacityMs: round(gapMs * this.cores),
-      stallsOver20Ms: 0,
       stallsOver50Ms: 0,
     };
   }
@@ -142,9 +123,8 @@ export class StallAnatomy {
 
   /** The longest stall since the previous call (null if none, or off Linux), with the period's counts. */
   take(): StallAnatomyFigures | null {
-    const longest = this.longest === null ? null : { ...this.longest, stallsOver20Ms: this.over20, stallsOver50Ms: this.over50 };
+    const longest = this.longest === null ? null : { ...this.longest, stallsOver50Ms: this.over50 };
     this.longest = null;
-    this.over20 = 0;
     this.over50 = 0;
     return longest;
   }
