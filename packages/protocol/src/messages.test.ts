@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, Limits } from './codes';
-import { parseClientMessage } from './messages';
+import { CLIENT_MESSAGE_TYPES, parseClientMessage } from './messages';
 import { parseName } from './names';
 
 describe('parseClientMessage', () => {
@@ -22,6 +22,17 @@ describe('parseClientMessage', () => {
     const result = parseClientMessage('explode', {});
     expect(result).toMatchObject({ ok: false, error: { code: ErrorCode.UnknownType } });
     expect(parseClientMessage(7, {})).toMatchObject({ ok: false, error: { code: ErrorCode.UnknownType } });
+    for (const inherited of ['toString', '__proto__', 'constructor']) {
+      expect(parseClientMessage(inherited, {})).toMatchObject({ ok: false, error: { code: ErrorCode.UnknownType } });
+    }
+  });
+
+  it('checks every listed type against its own schema', () => {
+    for (const type of CLIENT_MESSAGE_TYPES) {
+      const result = parseClientMessage(type, { seat: 'x' });
+      if (result.ok) expect(result.value.type).toBe(type);
+      else expect(result.error.code).toBe(ErrorCode.BadMessage);
+    }
   });
 
   it('refuses malformed payloads with a readable reason', () => {
