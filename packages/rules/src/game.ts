@@ -175,6 +175,12 @@ export interface GameDefinition<
    * `activeSeats(state)`: tables read whose turn it is from the board.
    */
   view(state: State, seat: Seat | null): View;
+  /**
+   * `view(state, seat).private` without building the public part: a server
+   * mirrors the public view once per move and each seat's private part
+   * beside it. Null for a spectator, like the view's.
+   */
+  privateView(state: State, seat: Seat | null): View['private'];
   /** Legal moves computed from a seat's view alone (the client uses this to dim cards). */
   legalMovesInView(view: View): Move[];
   /** Why a move would be refused, from the seat's view alone; null when it is legal. */

@@ -60,6 +60,15 @@ function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean 
   return true;
 }
 
+/** `derivedKeys` as a set, made once per game: the server packs a board at every move. */
+const derivedSets = new WeakMap<PublicWire, ReadonlySet<string>>();
+
+function derivedSet(wire: PublicWire): ReadonlySet<string> {
+  let set = derivedSets.get(wire);
+  if (!set) derivedSets.set(wire, (set = new Set(wire.derivedKeys)));
+  return set;
+}
+
 /**
  * What the server sends for `view`: the view without every derived field
  * whose value `derive` gets right. A wrong derivation only costs bytes: the
@@ -67,7 +76,7 @@ function sameValue(a: WireValue | undefined, b: WireValue | undefined): boolean 
  * one sent field may fix another's derivation).
  */
 export function packPublic(wire: PublicWire, view: WireRecord, previous: WireRecord | null = null, context: WireContext = NO_CONTEXT): WireRecord {
-  const derived = new Set(wire.derivedKeys);
+  const derived = derivedSet(wire);
   const sent: Record<string, WireValue> = {};
   for (const [key, value] of Object.entries(view)) {
     if (!derived.has(key)) sent[key] = value;

@@ -57,7 +57,7 @@ export class DeadlineMirror {
     if (model.phase !== TablePhase.Playing || table.gameState === null) return [];
     const active = table.game.activeSeats(table.gameState);
     // Clients read whose turn it is from the board's `active`: a game whose board does not show it gets the deadline written.
-    const shown = table.game.view(table.gameState, null).public['active'];
+    const shown = table.publicView()?.['active'];
     if (!Array.isArray(shown) || shown.length !== active.length || active.some((seat, index) => shown[index] !== seat)) return null;
     return timedSeats(model.seats, active, model.turnSeconds);
   }

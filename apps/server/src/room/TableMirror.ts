@@ -127,11 +127,11 @@ export class TableMirror {
     // The board is not cleared on a new deal: deleting and re-adding a map key in one
     // patch breaks MapSchema in schema 3.0.x; the mirror replaces it in place.
     // Clients read the board with the last move's seat, which this same sync mirrored.
-    mirrorBoard(state.board, table.game, table.game.view(table.gameState, null).public, { lastSeat: model.lastSeat });
+    mirrorBoard(state.board, table.game, table.publicView()!, { lastSeat: model.lastSeat });
     for (let seat = 0; seat < model.seats.length; seat++) {
       const owner = state.hands.get(this.handKey(seat)) ?? this.placeHand(seat);
       const view = viewOf(seat);
-      mirrorRecord(owner, table.game.view(table.gameState, seat).private ?? {}, (list) => {
+      mirrorRecord(owner, table.game.privateView(table.gameState, seat) ?? {}, (list) => {
         if (view?.has(owner)) view.add(list);
         else this.unseenLists.push({ seat, list });
       });
@@ -168,7 +168,7 @@ export class TableMirror {
     this.state.hands.delete(this.handKey(seat));
     this.unseenLists = this.unseenLists.filter((entry) => entry.seat !== seat);
     const hand = this.placeHand(seat);
-    mirrorRecord(hand, table.game.view(table.gameState, seat).private ?? {});
+    mirrorRecord(hand, table.game.privateView(table.gameState, seat) ?? {});
     // Added once filled, like at the deal, so the view takes every list with it.
     view?.add(hand);
   }

@@ -7,7 +7,7 @@
  * was running. Timers, connections and messages are the `Table`'s business.
  */
 import { createHash } from 'node:crypto';
-import type { AnyGame, MoveBase, OptionValue, Seat } from '@deckhand/rules';
+import type { AnyGame, MoveBase, OptionValue, Seat, WireRecord } from '@deckhand/rules';
 import { Limits, SeatKind, TablePhase, Visibility } from '@deckhand/protocol';
 import type { ChatLine , BotLevel} from '@deckhand/protocol';
 import { RecentLog } from '../RecentLog';
@@ -31,6 +31,8 @@ export class LoggedState {
   moves: { seat: Seat; move: MoveBase }[] = [];
   dealtAt = 0;
   chatId = 0;
+  /** The public view at a position: the mirror, the turn clock and the hand number all read it after a move. */
+  private shown: { readonly position: number; readonly view: WireRecord } | null = null;
 
   constructor(
     private readonly games: readonly AnyGame[],
@@ -189,10 +191,18 @@ export class LoggedState {
     model.seed = '';
   }
 
+  /** The rules' public view of the game being played (null without one), built once per position. */
+  publicView(): WireRecord | null {
+    if (this.gameState === null) return null;
+    if (this.shown?.position !== this.position) this.shown = { position: this.position, view: this.game.view(this.gameState, null).public };
+    return this.shown.view;
+  }
+
   /** The rules' hand number on the board, 1 when the game keeps none. */
   private boardHandNumber(): number {
-    if (this.gameState === null) return 0;
-    const handNumber = (this.game.view(this.gameState, null).public as Record<string, unknown>)['handNumber'];
+    const view = this.publicView();
+    if (view === null) return 0;
+    const handNumber = view['handNumber'];
     return typeof handNumber === 'number' ? handNumber : 1;
   }
 }

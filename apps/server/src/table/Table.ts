@@ -10,7 +10,7 @@
  */
 import type { Logger } from 'pino';
 import { Rng } from '@deckhand/rules';
-import type { AnyGame, MoveBase, OptionValue, Seat } from '@deckhand/rules';
+import type { AnyGame, MoveBase, OptionValue, Seat, WireRecord } from '@deckhand/rules';
 import {
   ErrorCode, Limits, SeatKind, TablePhase, Visibility, cleanChatText,
 } from '@deckhand/protocol';
@@ -111,6 +111,11 @@ export class Table {
   /** Bumped at every change of the game: the room re-mirrors the board when it moves. */
   get position(): number {
     return this.state.position;
+  }
+
+  /** The rules' public view of the game being played (null without one): the board every client is shown. */
+  publicView(): WireRecord | null {
+    return this.state.publicView();
   }
 
   get chat(): readonly ChatLine[] {

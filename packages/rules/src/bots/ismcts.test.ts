@@ -167,6 +167,7 @@ const duel: DuelGame = {
   legalMoves: duelMoves,
   apply: duelApply,
   view: duelView,
+  privateView: (state, seat) => duelView(state, seat).private,
   legalMovesInView: () => [],
   moveErrorInView: () => null,
   eventsBetween: () => [],

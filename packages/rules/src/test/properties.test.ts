@@ -174,6 +174,18 @@ describe.each(GAMES.map((game) => [game.id, game] as const))('%s properties', (_
     );
   });
 
+  it('builds each seat\'s private view alone exactly as the whole view holds it', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), seatCounts(game), (seed, seats) => {
+        for (const state of randomPlay(game, seed, seats)) {
+          expect(game.privateView(state, null)).toBeNull();
+          for (let seat = 0; seat < seats; seat++) expect(game.privateView(state, seat)).toEqual(game.view(state, seat).private);
+        }
+      }),
+      { numRuns: 10, seed: 11 },
+    );
+  });
+
   it('shows each seat as many of its cards as the board counts, or none while its hand is face down', () => {
     let faceDownSeen = 0;
     fc.assert(

@@ -656,8 +656,11 @@ function viewOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsView {
     winners: over ? winnersOf(state.scores) : [],
     gameEnding: state.phase === CrazyEightsPhase.HandOver && isGameEnding(state),
   };
-  const own = seat !== null && isSeatIndex(seat, state.seats) ? state.hands[seat]! : null;
-  return { seat, public: pub, private: own === null ? null : { hand: own.slice() } };
+  return { seat, public: pub, private: privateOf(state, seat) };
+}
+
+function privateOf(state: CrazyEightsState, seat: Seat | null): CrazyEightsPrivate | null {
+  return seat !== null && isSeatIndex(seat, state.seats) ? { hand: state.hands[seat]!.slice() } : null;
 }
 
 /**
@@ -866,6 +869,7 @@ export const crazyEights: GameDefinition<
     }
   },
   view: viewOf,
+  privateView: privateOf,
   legalMovesInView(view) {
     if (view.seat === null) return [];
     return legalMovesOf(contextOfView(view), view.seat);

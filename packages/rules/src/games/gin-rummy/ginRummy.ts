@@ -14,7 +14,7 @@ import {
 import type { TurnContext } from './rules';
 import { GIN_RUMMY_OPTIONS, GinRummyPhase, HandResult, ginRummyDefaultOptions, unflattenMelds } from './state';
 import type { GinRummyEvent, GinRummyMove, GinRummyOptions, GinRummyState, GinRummyView } from './state';
-import { cardsInViewOf, determinizeView, eventsBetweenViews, invariantsOf, knownCardsOf, viewOf } from './views';
+import { cardsInViewOf, determinizeView, eventsBetweenViews, invariantsOf, knownCardsOf, privateOf, viewOf } from './views';
 
 function contextOfState(state: GinRummyState, seat: Seat): TurnContext {
   return {
@@ -115,6 +115,7 @@ export const ginRummy: GameDefinition<GinRummyState, GinRummyMove, GinRummyView,
     }
   },
   view: viewOf,
+  privateView: privateOf,
   legalMovesInView(view) {
     if (view.seat === null) return [];
     return legalMovesOf(contextOfView(view), view.seat);

@@ -9,7 +9,7 @@ import type { Rng } from '../../rng';
 import { cardValue, isMeld, minDeadwood } from './melds';
 import { DEAD_STOCK, HAND_SIZE, actorsOf, isGameEnding, winnersOf } from './rules';
 import { GinRummyPhase, HandResult, flattenMelds, unflattenMelds } from './state';
-import type { GinRummyEvent, GinRummyPublic, GinRummyState, GinRummyView } from './state';
+import type { GinRummyEvent, GinRummyPrivate, GinRummyPublic, GinRummyState, GinRummyView } from './state';
 
 function isSeat(seat: Seat | null): seat is Seat {
   return seat === 0 || seat === 1;
@@ -61,7 +61,11 @@ export function viewOf(state: GinRummyState, seat: Seat | null): GinRummyView {
     winners: state.phase === GinRummyPhase.GameOver ? winnersOf(state.scores) : [],
     gameEnding: state.phase === GinRummyPhase.HandOver && isGameEnding(state),
   };
-  return { seat, public: pub, private: isSeat(seat) ? { hand: state.hands[seat]!.slice() } : null };
+  return { seat, public: pub, private: privateOf(state, seat) };
+}
+
+export function privateOf(state: GinRummyState, seat: Seat | null): GinRummyPrivate | null {
+  return isSeat(seat) ? { hand: state.hands[seat]!.slice() } : null;
 }
 
 function top(discard: readonly number[]): Card {

@@ -12,7 +12,7 @@ import { heartsEventsBetween } from './events';
 import { heartsWire } from './wire';
 import {
   SEATS, activeSeatsOf, applyMove, contextOfState, contextOfView, moveError, movesFromContext,
-  outcomeOf, setupHearts, viewOf, HeartsPhase,
+  outcomeOf, setupHearts, viewOf, privateOf, HeartsPhase,
 } from './rules';
 import type { HeartsEvent, HeartsMove, HeartsOptions, HeartsState, HeartsView } from './rules';
 
@@ -63,6 +63,7 @@ export const hearts: GameDefinition<HeartsState, HeartsMove, HeartsView, HeartsO
   legalMoves: (state, seat) => movesFromContext(contextOfState(state, seat), seat),
   apply: (state, seat, move) => applyMove(state, seat, move),
   view: viewOf,
+  privateView: privateOf,
   legalMovesInView: (view) => (view.seat === null ? [] : movesFromContext(contextOfView(view), view.seat)),
   moveErrorInView: (view, move) => moveError(contextOfView(view), view.seat ?? -1, move),
   eventsBetween: heartsEventsBetween,

@@ -886,16 +886,12 @@ export function viewOf(state: HeartsState, seat: Seat | null): HeartsView {
     jackOfDiamonds: state.options.jackOfDiamonds,
     moonSubtract: state.options.moonSubtract,
   };
-  if (mine === null) return { seat: null, public: pub, private: null };
-  return {
-    seat: mine,
-    public: pub,
-    private: {
-      hand: state.hands[mine]!.slice(),
-      passed: state.passed[mine]!.slice(),
-      received: state.received[mine]!.slice(),
-    },
-  };
+  return { seat: mine, public: pub, private: privateOf(state, mine) };
+}
+
+export function privateOf(state: HeartsState, seat: Seat | null): HeartsPrivate | null {
+  if (seat === null || seat < 0 || seat >= SEATS) return null;
+  return { hand: state.hands[seat]!.slice(), passed: state.passed[seat]!.slice(), received: state.received[seat]!.slice() };
 }
 
 export function contextOfView(view: HeartsView): TableContext {

@@ -14,7 +14,7 @@ import {
 } from './rules';
 import type { SpadesEvent, SpadesMove, SpadesOptions, SpadesState } from './rules';
 import { seatScores, winnerOf } from './scoring';
-import { contextOfView, spadesEventsBetween, viewOf } from './views';
+import { contextOfView, privateOf, spadesEventsBetween, viewOf } from './views';
 import { spadesWire } from './wire';
 import type { SpadesView } from './views';
 
@@ -66,6 +66,7 @@ export const spades: GameDefinition<SpadesState, SpadesMove, SpadesView, SpadesO
   legalMoves: (state, seat) => movesFromContext(contextOfState(state, seat), seat),
   apply: applyMove,
   view: viewOf,
+  privateView: privateOf,
   legalMovesInView: (view) => (view.seat === null ? [] : movesFromContext(contextOfView(view), view.seat)),
   moveErrorInView: (view, move) => moveError(contextOfView(view), view.seat ?? -1, move),
   eventsBetween: spadesEventsBetween,

@@ -97,15 +97,12 @@ export function viewOf(state: SpadesState, seat: Seat | null): SpadesView {
     target: state.options.target,
     blindNilOption: state.options.blindNil,
   };
-  if (mine === null) return { seat: null, public: pub, private: null };
-  return {
-    seat: mine,
-    public: pub,
-    private: {
-      hand: state.looked[mine] ? state.hands[mine]! : NO_CARDS,
-      canBlindNil: blindNilAllowed(state, mine),
-    },
-  };
+  return { seat: mine, public: pub, private: privateOf(state, mine) };
+}
+
+export function privateOf(state: SpadesState, seat: Seat | null): SpadesPrivate | null {
+  if (seat === null || seat < 0 || seat >= SEATS) return null;
+  return { hand: state.looked[seat] ? state.hands[seat]! : NO_CARDS, canBlindNil: blindNilAllowed(state, seat) };
 }
 
 export function contextOfView(view: SpadesView): TableContext {
