@@ -94,6 +94,32 @@ export function describeTableStore(name: string, factory: StoreFactory): void {
       expect((await db.openTables())[0]!.actions).toEqual([{ seq: 0, at: 1, action: 'first' }]);
     });
 
+    it('stores many tables\' actions made at once, refusing only the one that clashes', async () => {
+      const db = await open();
+      for (const tableId of ['t1', 't2', 't3']) await db.openTable({ tableId, code: `C${tableId}`, createdAt: 1 });
+      await db.append('t2', { seq: 0, at: 1, action: 'kept' });
+      // In one turn, as a busy server's tables write them: a store may write them together.
+      const results = await Promise.allSettled([
+        db.append('t1', { seq: 0, at: 2, action: 'a' }),
+        db.append('t2', { seq: 0, at: 2, action: 'clash' }),
+        db.append('t3', { seq: 0, at: 2, action: 'c' }),
+        db.append('t2', { seq: 1, at: 2, action: 'b' }),
+      ]);
+      expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+      expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(LogConflictError);
+      expect((await db.openTables()).map((table) => table.actions.map((entry) => entry.action))).toEqual([['a'], ['kept', 'b'], ['c']]);
+    });
+
+    it('keeps every action appended just before it closes', async () => {
+      if (!factory.reopen) return;
+      let db = await open();
+      await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
+      const writes = Array.from({ length: 20 }, (_, seq) => db.append('t1', { seq, at: seq, action: seq }));
+      db = store = await factory.reopen(db);
+      await Promise.all(writes);
+      expect((await db.openTables())[0]!.actions.map((entry) => entry.action)).toEqual(Array.from({ length: 20 }, (_, seq) => seq));
+    });
+
     it('refuses a second open table with the same code, and frees the code once closed', async () => {
       const db = await open();
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
