@@ -86,6 +86,14 @@ function limitOf(step: CapacityStep, cores: number, workers: number): string {
   return 'neither process was CPU-bound: look at GC pauses and the error samples';
 }
 
+/** KiB the server's old generation grew per move in a window, with the full collections; '-' in older files. */
+export function oldGenerationPerMove(step: CapacityStep): string {
+  const grown = step.serverPauses.oldGenerationGrowthBytes;
+  const moves = step.movesPerSecond * step.windowSeconds;
+  if (grown === undefined || moves <= 0) return '-';
+  return `${(grown / 1024 / moves).toFixed(1)} (${step.serverPauses.fullGcs ?? 0})`;
+}
+
 /** The longest server stall of each window, taken apart: whether the server worked, waited for a CPU or was blocked. */
 function stallLines(steps: readonly CapacityStep[]): string[] {
   const taken = steps.filter((step) => step.serverLongestStall);
@@ -97,14 +105,17 @@ function stallLines(steps: readonly CapacityStep[]): string[] {
     'The main thread was on a CPU, ready but waiting for one, or neither (blocked, asleep); in the same gap the server\'s',
     'other threads (V8\'s GC helpers, the SQLite checkpoint thread) and every other process (the load generator) used',
     'CPU time out of what the machine had (cores x gap; other processes to 10 ms).',
+    'The last column is how much the server\'s old generation grew per move over the window, leaving out what full',
+    'collections freed (`pauses.ts`, from V8\'s GC profiler): what outlived the young generation, and what brings on the next',
+    'full mark-compact, whose marking runs on the helper threads; in brackets, the full collections in the window.',
     '',
-    '| tables | stalls >= 50 ms | longest gap ms | main on CPU ms (GC) | main waiting for a CPU ms | main blocked ms | server\'s other threads ms | other processes ms | machine CPU in the gap ms |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| tables | stalls >= 50 ms | longest gap ms | main on CPU ms (GC) | main waiting for a CPU ms | main blocked ms | server\'s other threads ms | other processes ms | machine CPU in the gap ms | old generation KiB per move (full GCs) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...taken.map((step) => {
       const stall = step.serverLongestStall!;
       return (
         `| ${step.tables} | ${stall.stallsOver50Ms} | ${stall.gapMs} | ${stall.mainOnCpuMs} (${stall.gcMs}) | ${stall.mainWaitingMs} | ${stall.mainBlockedMs} | ` +
-        `${stall.serverThreadsMs} | ${stall.otherProcessesMs} | ${stall.machineCapacityMs} |`
+        `${stall.serverThreadsMs} | ${stall.otherProcessesMs} | ${stall.machineCapacityMs} | ${oldGenerationPerMove(step)} |`
       );
     }),
   ];

@@ -16,6 +16,7 @@ import { settle } from '../memory';
 import type { CapacityFigures, CapacityStep } from '../results';
 import type { StallAnatomyFigures } from '../stallAnatomy';
 import { round, summarize } from '../stats';
+import { oldGenerationPerMove } from '../report';
 
 /** Tables of four clients played by worker processes and measured in windows: the load of parts 3, 5 and 7. */
 export interface LoadWindowConfig {
@@ -170,6 +171,7 @@ export async function measureWindow(
       `, server waiting for a CPU ${step.serverRunQueueWaitPercent ?? '-'}% of the window, steal ${step.stealPercent ?? '-'}%` +
       `${step.serverLongestStall ? `, longest server stall: ${describeStall(step.serverLongestStall)}` : ''}` +
       `, load sends late p99 ${step.loadSendLateness?.p99Ms ?? '-'} ms (max ${step.loadSendLateness?.maxMs ?? '-'})` +
+      `, server old generation ${oldGenerationPerMove(step)} KiB per move (full GCs)` +
       `${held ? '' : ' -> not held'}`,
   );
   return step;
