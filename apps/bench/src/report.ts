@@ -107,7 +107,7 @@ function stallLines(steps: readonly CapacityStep[]): string[] {
     'CPU time out of what the machine had (cores x gap; other processes to 10 ms).',
     'The last column is how much the server\'s old generation grew per move over the window, leaving out what full',
     'collections freed (`pauses.ts`, from V8\'s GC profiler): what outlived the young generation, and what brings on the next',
-    'full mark-compact, whose marking runs on the helper threads; in brackets, the full collections in the window.',
+    'full mark-compact, whose marking runs on the helper threads; in brackets, the full collections in the window ("-": a run from before it was kept).',
     '',
     '| tables | stalls >= 50 ms | longest gap ms | main on CPU ms (GC) | main waiting for a CPU ms | main blocked ms | server\'s other threads ms | other processes ms | machine CPU in the gap ms | old generation KiB per move (full GCs) |',
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
