@@ -10,7 +10,7 @@ import { Client } from 'colyseus.js';
 import { Redis } from 'ioredis';
 import type { Room } from 'colyseus.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CloseCode, RoomName } from '@deckhand/protocol';
+import { CloseCode, Limits, RoomName } from '@deckhand/protocol';
 import type { TableSnapshot } from '@deckhand/protocol';
 import { startLocalCluster } from '../cluster/localCluster';
 import type { ClusterProcess, LocalCluster } from '../cluster/localCluster';
@@ -306,7 +306,14 @@ async function quiet(players: readonly Player[]): Promise<void> {
   }
 }
 
-/** Plays the highest legal move for each human until `until` holds; bots play on their own. */
+/** When each player last sent a move: the bots answer at once (BOT_DELAY_MS 0), so the humans must keep to the server's rate. */
+const lastSent = new WeakMap<Player, number>();
+const SEND_GAP_MS = Math.ceil(1000 / (Limits.ratePerSecond * 0.8));
+
+/**
+ * Plays the highest legal move for each human until `until` holds; bots play on their own. Each human sends at most
+ * 80% of the server's message rate: past it the server drops messages, and only the first drop in a second is answered.
+ */
 async function playUntil(players: readonly Player[], until: (snapshot: TableSnapshot) => boolean, timeoutMs = 30_000): Promise<void> {
   const started = Date.now();
   while (!until(players[0]!.snapshot())) {
@@ -314,6 +321,9 @@ async function playUntil(players: readonly Player[], until: (snapshot: TableSnap
     for (const player of players) {
       const moves = player.legalMoves();
       if (moves.length === 0 || !player.room.connection.isOpen) continue;
+      const wait = (lastSent.get(player) ?? 0) + SEND_GAP_MS - Date.now();
+      if (wait > 0) await sleep(wait);
+      lastSent.set(player, Date.now());
       const before = player.snapshot().moveNumber;
       const errors = player.errors.length;
       player.send({ type: 'move', move: moves[moves.length - 1]! });
