@@ -78,6 +78,21 @@ describe('mirrorRecord', () => {
   });
 });
 
+describe('a record carries only the kinds of value it holds', () => {
+  it('makes a map on its first value of that kind, and the client decodes the same record', () => {
+    const { state, sync } = wire();
+    expect([state.board.num, state.board.str, state.board.flag, state.board.list, state.board.flags]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    // A Hearts hand: lists only, so one map instead of five (each one a schema instance with its own change tree).
+    mirrorRecord(state.board, { hand: [3, 9, 41], passed: [] });
+    expect(sync()).toEqual({ hand: [3, 9, 41], passed: [] });
+    expect(state.board.list?.size).toBe(2);
+    expect([state.board.num, state.board.str, state.board.flag, state.board.flags]).toEqual([undefined, undefined, undefined, undefined]);
+    mirrorRecord(state.board, { hand: [3, 9], turn: 2, voids: [true, false] });
+    expect(sync()).toEqual({ hand: [3, 9], turn: 2, voids: [true, false] });
+    expect(state.board.str).toBeUndefined();
+  });
+});
+
 describe('clearRecord', () => {
   it('empties a record that lived through many changes', () => {
     const rng = Rng.fromSeed('clear');

@@ -2,6 +2,7 @@
  * Copies a game's flat view record into schema, touching only what changed,
  * so a move costs a few bytes per client instead of a whole view.
  */
+import { MapSchema } from '@colyseus/schema';
 import type { ArraySchema } from '@colyseus/schema';
 import { NO_CONTEXT, lastMoverOf, packPublic } from '@deckhand/rules';
 import type { AnyGame, WireContext, WireRecord, WireValue } from '@deckhand/rules';
@@ -9,11 +10,14 @@ import { NumberList } from '@deckhand/table-schema';
 import type { WireRecordState } from '@deckhand/table-schema';
 
 type ListKind = 'list' | 'flags';
+type ScalarKind = 'num' | 'str' | 'flag';
+type MapKind = ScalarKind | ListKind;
+const MAP_KINDS: readonly MapKind[] = ['num', 'str', 'flag', 'list', 'flags'];
 
 function listKindOf(target: WireRecordState, key: string, value: readonly (number | boolean)[]): ListKind {
   if (value.length > 0) return typeof value[0] === 'boolean' ? 'flags' : 'list';
   // An empty list has no element type: keep the kind it had, numbers otherwise.
-  return target.flags.has(key) ? 'flags' : 'list';
+  return target.flags?.has(key) ? 'flags' : 'list';
 }
 
 /** Brings `items` to `next` with the fewest operations for the usual moves (push, pop, one card removed, clear). */
@@ -46,47 +50,59 @@ export function mirrorList(list: ArraySchema<number> | number[], next: readonly 
   for (let index = length; index > next.length; index--) items.pop();
 }
 
+/** A schema instance the mirror creates inside a record: one of its maps, or a list. */
+export type CreatedRef = NumberList | NonNullable<WireRecordState[MapKind]>;
+
 /**
- * Called with each list instance the mirror creates. A view-filtered record
- * needs it: an instance attached after `view.add(record)` is not in the view
- * until added itself.
+ * Called with each instance the mirror creates (a map on its kind's first
+ * value, a list). A view-filtered record needs it: an instance attached after
+ * `view.add(record)` is not in the view until added itself.
  */
-export type OnCreated = (list: NumberList) => void;
+export type OnCreated = (ref: CreatedRef) => void;
+
+/** The record's map of `kind`, made on the first value of that kind (a record carries only the kinds it uses). */
+function mapOf<K extends MapKind>(target: WireRecordState, kind: K, created?: OnCreated): NonNullable<WireRecordState[K]> {
+  const existing = target[kind];
+  if (existing) return existing as NonNullable<WireRecordState[K]>;
+  const map = new MapSchema() as NonNullable<WireRecordState[K]>;
+  target[kind] = map;
+  created?.(map);
+  return map;
+}
 
 function setList(target: WireRecordState, kind: ListKind, key: string, values: readonly number[], created?: OnCreated): void {
   const other: ListKind = kind === 'list' ? 'flags' : 'list';
-  if (target[other].has(key)) target[other].delete(key);
-  let list = target[kind].get(key);
+  if (target[other]?.has(key)) target[other].delete(key);
+  const lists = mapOf(target, kind, created);
+  let list = lists.get(key);
   if (!list) {
     list = new NumberList();
     list.items.push(...values);
-    target[kind].set(key, list);
+    lists.set(key, list);
     created?.(list);
     return;
   }
   mirrorList(list.items, values);
 }
 
-function removeScalar(target: WireRecordState, keep: 'num' | 'str' | 'flag' | null, key: string): void {
-  if (keep !== 'num' && target.num.has(key)) target.num.delete(key);
-  if (keep !== 'str' && target.str.has(key)) target.str.delete(key);
-  if (keep !== 'flag' && target.flag.has(key)) target.flag.delete(key);
+function removeScalar(target: WireRecordState, keep: ScalarKind | null, key: string): void {
+  if (keep !== 'num' && target.num?.has(key)) target.num.delete(key);
+  if (keep !== 'str' && target.str?.has(key)) target.str.delete(key);
+  if (keep !== 'flag' && target.flag?.has(key)) target.flag.delete(key);
+}
+
+function setScalar<K extends ScalarKind>(target: WireRecordState, kind: K, key: string, value: number | string | boolean, created?: OnCreated): void {
+  removeScalar(target, kind, key);
+  removeLists(target, key);
+  const map = mapOf(target, kind, created) as MapSchema<typeof value>;
+  if (map.get(key) !== value) map.set(key, value);
 }
 
 function mirrorValue(target: WireRecordState, key: string, value: WireValue, created?: OnCreated): void {
-  if (typeof value === 'number') {
-    removeScalar(target, 'num', key);
-    removeLists(target, key);
-    if (target.num.get(key) !== value) target.num.set(key, value);
-  } else if (typeof value === 'string') {
-    removeScalar(target, 'str', key);
-    removeLists(target, key);
-    if (target.str.get(key) !== value) target.str.set(key, value);
-  } else if (typeof value === 'boolean') {
-    removeScalar(target, 'flag', key);
-    removeLists(target, key);
-    if (target.flag.get(key) !== value) target.flag.set(key, value);
-  } else {
+  if (typeof value === 'number') setScalar(target, 'num', key, value, created);
+  else if (typeof value === 'string') setScalar(target, 'str', key, value, created);
+  else if (typeof value === 'boolean') setScalar(target, 'flag', key, value, created);
+  else {
     removeScalar(target, null, key);
     const kind = listKindOf(target, key, value);
     const numbers = kind === 'flags' ? (value as readonly boolean[]).map((bit) => (bit ? 1 : 0)) : (value as readonly number[]);
@@ -95,8 +111,8 @@ function mirrorValue(target: WireRecordState, key: string, value: WireValue, cre
 }
 
 function removeLists(target: WireRecordState, key: string): void {
-  if (target.list.has(key)) target.list.delete(key);
-  if (target.flags.has(key)) target.flags.delete(key);
+  if (target.list?.has(key)) target.list.delete(key);
+  if (target.flags?.has(key)) target.flags.delete(key);
 }
 
 /**
@@ -128,7 +144,9 @@ export function mirrorRecord(target: WireRecordState, record: WireRecord, create
     // First write to this record: bring it in line key by key, whatever it held.
     previous = new Map();
     written.set(target, previous);
-    for (const map of [target.num, target.str, target.flag, target.list, target.flags] as const) {
+    for (const kind of MAP_KINDS) {
+      const map = target[kind];
+      if (!map) continue;
       for (const key of [...map.keys()]) {
         if (!Object.hasOwn(record, key)) map.delete(key);
       }

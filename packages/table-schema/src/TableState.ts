@@ -8,7 +8,7 @@
  * stay in the room as plain fields.
  */
 import { schema } from '@colyseus/schema';
-import type { SchemaType } from '@colyseus/schema';
+import type { MapSchema, SchemaType } from '@colyseus/schema';
 
 /** A list of numbers; a wrapper because a map cannot hold arrays directly. */
 export const NumberList = schema({ items: ['number'] }, 'NumberList');
@@ -18,23 +18,37 @@ export type NumberList = SchemaType<typeof NumberList>;
  * A flat view record, one map per value kind so each field keeps its type and
  * a move patches only the entries it changed. Card codes are "number", which
  * encodes 0-127 in one byte, like uint8.
+ *
+ * Each map exists only once the record holds a value of its kind (the server's
+ * mirror makes it): every schema instance carries a change tree of a dozen
+ * objects, and a Hearts hand, say, uses only `list`. Readers take a missing
+ * map as empty.
  */
 export const WireRecordState = schema(
   {
-    num: { map: 'number' },
-    str: { map: 'string' },
-    flag: { map: 'boolean' },
-    list: { map: NumberList },
+    num: { map: 'number', default: undefined },
+    str: { map: 'string', default: undefined },
+    flag: { map: 'boolean', default: undefined },
+    list: { map: NumberList, default: undefined },
     /** Boolean lists as 0/1, kept apart so they decode back to booleans. */
-    flags: { map: NumberList },
+    flags: { map: NumberList, default: undefined },
   },
   'WireRecordState',
 );
-export type WireRecordState = SchemaType<typeof WireRecordState>;
+/** The maps of a record: each one absent until the record holds a value of its kind. */
+interface WireMaps {
+  num: MapSchema<number>;
+  str: MapSchema<string>;
+  flag: MapSchema<boolean>;
+  list: MapSchema<NumberList>;
+  flags: MapSchema<NumberList>;
+}
+type WithOptionalMaps<T> = Omit<T, keyof WireMaps> & Partial<WireMaps>;
+export type WireRecordState = WithOptionalMaps<SchemaType<typeof WireRecordState>>;
 
 /** One seat's private view; reaches only its owner through the StateView. */
 export const PrivateState = WireRecordState.extends({ seat: { type: 'int8', default: -1 } }, 'PrivateState');
-export type PrivateState = SchemaType<typeof PrivateState>;
+export type PrivateState = WithOptionalMaps<SchemaType<typeof PrivateState>>;
 
 export const SeatState = schema(
   {

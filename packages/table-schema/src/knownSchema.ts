@@ -34,7 +34,11 @@ export function describeClasses(root: typeof Schema): string {
   const typeName = (type: FieldType): string => {
     if (typeof type === 'string') return type;
     if (typeof type === 'function') return `#${String(context.schemas.get(type))}`;
-    return Object.entries(type).map(([kind, inner]) => `${kind}(${typeName(inner)})`).join();
+    // A collection field's type is the object it was declared with: `default` (see WireRecordState) is not part of the type.
+    return Object.entries(type)
+      .filter(([kind]) => kind !== 'default')
+      .map(([kind, inner]) => `${kind}(${typeName(inner as FieldType)})`)
+      .join();
   };
   const lines: string[] = [];
   context.schemas.forEach((typeId, klass) => {

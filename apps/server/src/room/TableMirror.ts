@@ -7,12 +7,13 @@ import type { StateView } from '@colyseus/schema';
 import type { Seat } from '@deckhand/rules';
 import { SeatKind, TablePhase } from '@deckhand/protocol';
 import { boardTellsLastSeat, clearRecord, mirrorBoard, mirrorRecord } from '../mirror';
+import type { CreatedRef } from '../mirror';
 import { DeadlineMirror } from './DeadlineMirror';
 import type { Table } from '../table/Table';
 import type { SeatModel } from '../table/types';
 import type { Knocker } from '../table/TableDoor';
 import { PrivateState, SeatState, SpectatorState } from '@deckhand/table-schema';
-import type { NumberList, TableState } from '@deckhand/table-schema';
+import type { TableState } from '@deckhand/table-schema';
 
 const SEAT_FIELDS = ['playerId', 'name', 'kind', 'botLevel', 'connected', 'reconnectDeadline', 'away', 'timeouts', 'program'] as const;
 
@@ -29,8 +30,8 @@ export class TableMirror {
   private handEntries = 0;
   /** The key of each seat's entry in the private map. */
   private readonly handKeys = new Map<Seat, string>();
-  /** Lists the mirror created while nobody held that seat's view; they join it when the owner comes. */
-  private unseenLists: { seat: Seat; list: NumberList }[] = [];
+  /** Maps and lists the mirror created in a hand while nobody held that seat's view; they join it when the owner comes. */
+  private unseen: { seat: Seat; ref: CreatedRef }[] = [];
 
   /** The turn deadline, written only when clients cannot count it from the move. */
   private readonly deadline: DeadlineMirror;
@@ -131,9 +132,9 @@ export class TableMirror {
     for (let seat = 0; seat < model.seats.length; seat++) {
       const owner = state.hands.get(this.handKey(seat)) ?? this.placeHand(seat);
       const view = viewOf(seat);
-      mirrorRecord(owner, table.game.privateView(table.gameState, seat) ?? {}, (list) => {
-        if (view?.has(owner)) view.add(list);
-        else this.unseenLists.push({ seat, list });
+      mirrorRecord(owner, table.game.privateView(table.gameState, seat) ?? {}, (ref) => {
+        if (view?.has(owner)) view.add(ref);
+        else this.unseen.push({ seat, ref });
       });
     }
   }
@@ -166,7 +167,7 @@ export class TableMirror {
     if (!old || table.gameState === null) return;
     if (view?.has(old)) view.remove(old);
     this.state.hands.delete(this.handKey(seat));
-    this.unseenLists = this.unseenLists.filter((entry) => entry.seat !== seat);
+    this.unseen = this.unseen.filter((entry) => entry.seat !== seat);
     const hand = this.placeHand(seat);
     mirrorRecord(hand, table.game.privateView(table.gameState, seat) ?? {});
     // Added once filled, like at the deal, so the view takes every list with it.
@@ -184,10 +185,10 @@ export class TableMirror {
       this.state.hands.delete(key);
     }
     this.handKeys.clear();
-    this.unseenLists = [];
+    this.unseen = [];
   }
 
-  /** Each connected seat holder sees their own hand, with the lists created while they were away. */
+  /** Each connected seat holder sees their own hand, with the maps and lists created while they were away. */
   private attachViews(viewOf: (seat: Seat) => StateView | undefined): void {
     const seats = this.state.seats;
     for (let seat = 0; seat < seats.length; seat++) {
@@ -196,10 +197,10 @@ export class TableMirror {
       const hand = this.state.hands.get(this.handKey(seat));
       if (!view || !hand || view.has(hand)) continue;
       view.add(hand);
-      for (const pending of this.unseenLists) {
-        if (pending.seat === seat && !view.has(pending.list)) view.add(pending.list);
+      for (const pending of this.unseen) {
+        if (pending.seat === seat && !view.has(pending.ref)) view.add(pending.ref);
       }
-      this.unseenLists = this.unseenLists.filter((pending) => pending.seat !== seat);
+      this.unseen = this.unseen.filter((pending) => pending.seat !== seat);
     }
   }
 }
