@@ -136,6 +136,9 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
     'a second time (two rows), since one burst of other work on this shared machine can spoil a window. A step that held',
     "without a full collection in the server's window is measured again until a window has one (at most twice more):",
     'the longest stalls come with them, and a window can fall between two.',
+    ...(capacity.serverNodeFlags
+      ? [`The server runs with the Node flags \`npm start\` gives it (\`nodeFlags.ts\`): ${capacity.serverNodeFlags.map((flag) => `\`${flag}\``).join(' ') || 'none'}.`]
+      : []),
     '',
     'CPU columns are percent of one core (this machine has ' + results.machine.cores + '); "other" is what processes outside',
     'the benchmark took during the window. A stall is the longest event-loop delay in the window (GC: longest GC pause).',

@@ -106,6 +106,8 @@ export interface CapacityFigures {
   /** Server RSS with no table open, for the per-table figure. */
   readonly serverIdleRssBytes: number;
   readonly stopReason: string;
+  /** The Node flags the server ran with beyond the bench's own (`nodeFlags.ts`, as `npm start`); absent in older result files. */
+  readonly serverNodeFlags?: readonly string[];
 }
 
 export interface SoakSample {

@@ -2,6 +2,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { BotTally } from '@deckhand/server';
+import { SERVER_NODE_FLAGS } from '@deckhand/server/nodeFlags';
 import type { PauseFigures } from '../pauses';
 import type { StallAnatomyFigures } from '../stallAnatomy';
 import { nextMessage, profileFlags, startChild, stopChild } from '../processes';
@@ -62,6 +63,8 @@ export interface ServerHost {
   readonly pid: number;
   /** `ws://127.0.0.1:<port>` for the baseline, `http://127.0.0.1:<port>` for Deckhand. */
   readonly url: string;
+  /** The Node flags it runs with that players' servers run with too (`SERVER_NODE_FLAGS`), not the bench's own. */
+  readonly nodeFlags: readonly string[];
   stats(): Promise<HostStats>;
   /** Runs the garbage collector twice in the server process (it runs with --expose-gc). */
   collectGarbage(): Promise<void>;
@@ -74,7 +77,9 @@ export async function startServerHost(
   logName: string = `server-${kind}`,
   env: Readonly<Record<string, string>> = {},
 ): Promise<ServerHost> {
-  const flags = ['--expose-gc', ...profileFlags()];
+  // The flags `npm start` gives the server, so the benchmark measures the process players get.
+  const nodeFlags = kind === ServerKind.Deckhand ? SERVER_NODE_FLAGS : [];
+  const flags = ['--expose-gc', ...nodeFlags, ...profileFlags()];
   const child: ChildProcess = startChild(path.join('host', 'serverHost.ts'), [kind, JSON.stringify(env)], logName, flags);
   try {
     const port = await nextMessage(child, (message) => (isReply(message) && message.type === 'ready' ? message.port : undefined), 60_000, `${kind} server start`);
@@ -88,6 +93,7 @@ export async function startServerHost(
       port,
       pid: child.pid ?? -1,
       url: `${kind === ServerKind.Baseline ? 'ws' : 'http'}://127.0.0.1:${port}`,
+      nodeFlags,
       stats: () =>
         ask({ type: 'stats' }, (reply) => (reply.type === 'stats' ? (({ type: _type, ...stats }) => stats)(reply) : undefined), `${kind} server stats`),
       collectGarbage: () => ask({ type: 'gc' }, (reply) => (reply.type === 'gcDone' ? true : undefined), `${kind} server gc`).then(() => undefined),

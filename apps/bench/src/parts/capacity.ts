@@ -104,6 +104,7 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
       serverRssBytesPerTable: best ? Math.round((best.serverRssBytes - idle.rssBytes) / best.tables) : Number.NaN,
       serverIdleRssBytes: idle.rssBytes,
       stopReason,
+      serverNodeFlags: server.nodeFlags,
     };
   } finally {
     await canary?.stop();

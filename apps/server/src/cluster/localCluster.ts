@@ -14,6 +14,7 @@ import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
 import type { WriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../nodeFlags';
 import { nginxConfig } from './nginxConfig';
 import { startNginx, startPostgres, startRedis, stopChild, waitForPort } from './services';
 import type { Service } from './services';
@@ -71,7 +72,7 @@ export class ClusterProcess {
     this.output = '';
     this.logFile = createWriteStream(this.logPath, { flags: 'a' });
     const entry = this.built ? ['dist/main.js', '--production'] : ['--conditions=@deckhand/source', '--import', 'tsx', 'src/main.ts'];
-    const child = spawn(process.execPath, entry, {
+    const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, ...entry], {
       cwd: serverRoot,
       env: { ...process.env, ...this.env, PORT: String(this.port) },
       stdio: ['ignore', 'pipe', 'pipe'],

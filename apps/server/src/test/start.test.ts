@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TOKEN_SECRET_FILE } from '../config';
+import { SERVER_NODE_FLAGS } from '../nodeFlags';
 import { sleep } from './harness';
 
 const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -23,7 +24,8 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 /** Runs `main.ts` as `npm start` does, with only what a shell on a fresh machine has; returns its output once `/` answered. */
 async function start(): Promise<{ output: string; index: string; route: string }> {
   // The workspace packages' sources, as `npm run dev` reads them: a fresh clone has no build of them until `npm run build`.
-  const child = spawn(process.execPath, ['--conditions=@deckhand/source', '--import', 'tsx', 'src/main.ts', '--production'], {
+  // With the flags `npm start` gives it: the bot threads (BOT_WORKERS) start under them too.
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, '--conditions=@deckhand/source', '--import', 'tsx', 'src/main.ts', '--production'], {
     cwd: serverRoot,
     // No NODE_ENV, no TOKEN_SECRET. PORT, DATA_DIR and WEB_DIST only keep the test apart from a real checkout.
     env: { PATH: process.env.PATH ?? '', HOME: scratch, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dataDir, WEB_DIST: webDist, BOT_WORKERS: '1' },
@@ -56,7 +58,8 @@ async function start(): Promise<{ output: string; index: string; route: string }
 describe('npm start on a fresh clone', () => {
   it('runs in production, serves the web app at / and generates the token secret once, saying so in one line', async () => {
     const pkg = JSON.parse(readFileSync(join(serverRoot, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    expect(pkg.scripts['start']).toBe('node dist/main.js --production');
+    expect(pkg.scripts['start']).toBe(`node ${SERVER_NODE_FLAGS.join(' ')} dist/main.js --production`);
+    for (const flag of SERVER_NODE_FLAGS) expect(pkg.scripts['dev']).toContain(` ${flag} `);
     mkdirSync(webDist, { recursive: true });
     writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Deckhand</title><div id="root"></div>');
 
