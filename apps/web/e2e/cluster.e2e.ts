@@ -84,7 +84,17 @@ describe.skipIf(!ready)('a browser game through nginx survives kill -9 of its pr
     // A few turns first, so the log holds a game in progress.
     let turns = 0;
     await playUntil([page], async () => turns >= 3, 30_000, async () => void turns++);
-    const cardsBefore = await page.locator('.hand-card').count();
+    // Her last action can still be on its way (a click clears the selection before the server answers): count the
+    // hand once it has stayed the same for a second.
+    let cardsBefore = -1;
+    await expect
+      .poll(async () => {
+        const now = await page.locator('.hand-card').count();
+        const settled = now === cardsBefore;
+        cardsBefore = now;
+        return settled;
+      }, { interval: 1000, timeout: 15_000 })
+      .toBe(true);
 
     const pid = pidLogging(code, 'table created');
     expect(pid).not.toBeNull();
