@@ -68,7 +68,7 @@ export const LIMITS_NOTES: readonly string[] = [
   '  spinning core are measured in the same run, one after the other. The tail follows the machine more than the',
   '  code: the same server code (main at fc510ee) gave p99 5.20 / 5.24 ms (idle / beside the busy core) in a quiet',
   '  run on 2026-12-03 at 15:28 UTC, 4.31 / 4.78 at 16:57, 4.45 / 5.19 at 17:04 and 4.66 / 4.21 at 17:19, while the',
-  '  baseline stayed at 2.40-2.69. On 2026-12-04 between 19:17 and 19:50 UTC, at a faster hour (speed 1,770-2,270),',
+  '  baseline stayed at 2.40-2.69. On 2026-12-04 between 19:36 and 19:49 UTC, at a faster hour (speed 1,770-2,270),',
   '  three runs gave 3.86 / 3.06, 3.71 / 2.87 (the committed one) and 3.75 / 3.08 with the server\'s `--v8-pool-size=0`',
   '  taken off for that run: the flag (capacity, below) is not what moved the one-table tail; the hour is.',
   '  In the table by the quiet before each move, the p50 after a pause is about twice',
