@@ -4,11 +4,13 @@
  * entry there).
  */
 
+import { SERVER_NODE_FLAGS } from './nodeFlags';
+
 /** Node's flag for the monorepo's `@deckhand/source` export condition (see tsconfig.base.json). */
 const SOURCE_CONDITION_FLAG = '--conditions=@deckhand/source';
 
-/** Flags `new Worker` refuses in `execArgv` (they act on the whole process). */
-const PROCESS_WIDE_FLAGS = ['--expose-gc', '--cpu-prof', '--heap-prof', '--prof', '--v8-pool-size'];
+/** Flags `new Worker` refuses in `execArgv`, as they act on the whole process: the bench's own and the server's (nodeFlags.ts). */
+const PROCESS_WIDE_FLAGS = ['--expose-gc', '--cpu-prof', '--heap-prof', '--prof', ...SERVER_NODE_FLAGS.map((flag) => flag.split('=')[0]!)];
 
 /** `name` is the entry's file name in src/ (and dist/) without its extension. */
 export function workerEntry(name: 'botWorker'): { filename: string; execArgv?: string[] } {
@@ -16,7 +18,7 @@ export function workerEntry(name: 'botWorker'): { filename: string; execArgv?: s
   const filename = new URL(`./${name}.ts`, import.meta.url).href;
   // Node 20 runs no TypeScript: a thread inherits tsx from `tsx src/main.ts`, but not from vitest;
   // nor, under vitest, the condition that makes the workspace packages resolve to their sources.
-  // Process-wide flags (the bench's --expose-gc, its profilers, nodeFlags.ts's pool size) make `new Worker` throw: a thread keeps the rest.
+  // Process-wide flags make `new Worker` throw: a thread keeps the rest.
   const execArgv = process.execArgv.filter((flag) => !PROCESS_WIDE_FLAGS.some((prefix) => flag.startsWith(prefix)));
   if (!execArgv.some((flag) => flag.includes('tsx'))) execArgv.push('--import', 'tsx');
   if (!execArgv.includes(SOURCE_CONDITION_FLAG)) execArgv.push(SOURCE_CONDITION_FLAG);
