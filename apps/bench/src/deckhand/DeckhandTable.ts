@@ -83,9 +83,31 @@ export type MoveResult =
 const CLIENT_RATE_PER_SECOND = Limits.ratePerSecond * 0.9;
 const CLIENT_BURST = Math.floor(Limits.rateBurst / 2);
 
-/** The decoded field the table reads between moves (the one `snapshotFromState` reads it from). */
+/** The decoded fields a move is chosen from: the board, the client's own hand, and what `snapshotFromState` reads beside them. */
 interface DecodedTable {
   readonly phase?: string;
+  readonly gameId?: string;
+  readonly moveNumber?: number;
+  readonly lastSeat?: number;
+  readonly board?: { toJSON(): TableStateJson['board'] };
+  readonly hands?: { toJSON(): TableStateJson['hands'] };
+}
+
+/**
+ * The part of the decoded state a move is chosen from. The seats, spectators
+ * and options are left out: copying the whole state at every move was a
+ * quarter of a load worker's CPU, and a browser on its own machine would
+ * spend it on rendering, not on this box's CPU budget.
+ */
+function playJson(state: DecodedTable): TableStateJson {
+  return {
+    phase: state.phase,
+    gameId: state.gameId,
+    moveNumber: state.moveNumber,
+    lastSeat: state.lastSeat,
+    board: state.board?.toJSON(),
+    hands: state.hands?.toJSON(),
+  };
 }
 
 class SeatClient {
@@ -95,6 +117,7 @@ class SeatClient {
   lastPatchAt = 0;
   lastError: string | null = null;
   private snapshotCache: TableSnapshot | null = null;
+  private playCache: TableSnapshot | null = null;
   private patchWaiters: (() => void)[] = [];
   /** Size of the last frame received, for the anatomy of the patch it carried. */
   lastFrameBytes = 0;
@@ -116,6 +139,7 @@ class SeatClient {
       this.patches++;
       this.lastPatchAt = performance.now();
       this.snapshotCache = null;
+      this.playCache = null;
       const waiters = this.patchWaiters;
       this.patchWaiters = [];
       for (const wake of waiters) wake();
@@ -155,6 +179,12 @@ class SeatClient {
     return this.snapshotCache;
   }
 
+  /** The board and this client's hand as `snapshot()` gives them, the other fields left at their defaults (see `playJson`). */
+  playSnapshot(): TableSnapshot {
+    this.playCache ??= snapshotFromState(playJson(this.room.state as DecodedTable));
+    return this.playCache;
+  }
+
   /** The phase, read from the decoded state without building a snapshot (the table needs it between every two moves). */
   phase(): string {
     return (this.room.state as DecodedTable).phase ?? '';
@@ -162,7 +192,7 @@ class SeatClient {
 
   /** The seats that must act: the board does not carry them, every client derives them with the rules. */
   activeSeats(): readonly number[] {
-    return this.snapshot().active;
+    return this.playSnapshot().active;
   }
 
   /** Resolves once this client has seen a patch numbered above `count` (or an error); no time limit. */
@@ -299,7 +329,7 @@ export class DeckhandTable {
     if (seatIndex === undefined) return { ok: false, error: `no active seat in phase ${this.seats[0]!.phase()}` };
     const actor = this.bySeat.get(seatIndex);
     if (!actor) return { ok: false, error: `no client holds seat ${seatIndex}` };
-    const view = gameViewOf(actor.snapshot());
+    const view = gameViewOf(actor.playSnapshot());
     const legal = this.game.legalMovesInView(view) as MoveBase[];
     if (legal.length === 0) return { ok: false, error: `seat ${seatIndex} is active but sees no legal move` };
     const move = this.bot.choose(view, legal, this.rng);
