@@ -11,8 +11,18 @@ class FakeSocket implements PingedSocket {
   pingCount = 0;
   pings = 0;
   terminated = false;
+  private readonly listeners: (() => void)[] = [];
 
   constructor(readonly answers: boolean) {}
+
+  on(_event: 'message', listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** The client sends a message (a move, a chat line). */
+  talk(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   ping(): void {
     this.pings++;
@@ -60,5 +70,35 @@ describe('StaggeredPings', () => {
     expect(gone.terminated).toBe(true);
     expect(gone.pings).toBe(MAX_MISSED);
     expect(live.terminated).toBe(false);
+  });
+
+  it('does not ping a client heard from since its last turn, and its messages count as answers', () => {
+    const pings = new StaggeredPings(INTERVAL_MS, MAX_MISSED, () => 0.5);
+    // It never answers a ping, but it sends a message every second: it is alive and stays.
+    const talker = new FakeSocket(false);
+    const silent = new FakeSocket(true);
+    for (let now = 0; now <= 10 * INTERVAL_MS; now += PING_TICK_MS) {
+      if (now % 1000 === 0) talker.talk();
+      pings.tick([talker, silent], now);
+    }
+    expect(talker.pings).toBe(0);
+    expect(talker.terminated).toBe(false);
+    expect(silent.pings).toBeGreaterThanOrEqual(9);
+  });
+
+  it('terminates a client once it stops talking, as soon as one that never talked', () => {
+    const pings = new StaggeredPings(INTERVAL_MS, MAX_MISSED, () => 0.5);
+    const gone = new FakeSocket(false);
+    // The first tick gives it its phase; it talks until 10 s, then its connection is dead.
+    let terminatedAt = -1;
+    for (let now = 0; now <= 30_000 && terminatedAt < 0; now += PING_TICK_MS) {
+      if (now <= 10_000 && now % 1000 === 0) gone.talk();
+      pings.tick([gone], now);
+      if (gone.terminated) terminatedAt = now;
+    }
+    // Two unanswered pings after its last word, then it goes: within three intervals of it, as after a last pong.
+    expect(terminatedAt).toBeGreaterThan(10_000);
+    expect(terminatedAt).toBeLessThanOrEqual(10_000 + 3 * INTERVAL_MS + PING_TICK_MS);
+    expect(gone.pings).toBe(MAX_MISSED);
   });
 });
