@@ -21,12 +21,20 @@ declare global {
     /** Set to stop the next flight a third of the way, for a screenshot; `__frozenFlight.play()` goes on. */
     __freezeNextFlight?: boolean;
     __frozenFlight?: Animation;
+    /** Every card ever drawn in the player's own hand, recorded on each DOM change. */
+    __handCardsSeen?: Set<number>;
   }
 }
 
 export async function recordPileFlights(page: Page): Promise<void> {
   await page.addInitScript(() => {
     window.__pileFlights = [];
+    // Which cards were the player's is told from what their hand showed, at every change of the page: a card that
+    // left it between two reads of the test (the server's answer arriving late) is still known to have been there.
+    const seen = (window.__handCardsSeen = new Set<number>());
+    new MutationObserver(() => {
+      for (const card of document.querySelectorAll<HTMLElement>('.me .hand .hand-card')) seen.add(Number(card.dataset.card));
+    }).observe(document, { childList: true, subtree: true });
     const animate = Element.prototype.animate;
     Element.prototype.animate = function (this: Element, ...args: Parameters<Element['animate']>) {
       // The card's resting box, before its flight moves it (flyFrom ends any earlier flight before this call).
@@ -65,6 +73,11 @@ export async function recordPileFlights(page: Page): Promise<void> {
 
 export async function pileFlights(page: Page): Promise<PileFlight[]> {
   return page.evaluate(() => window.__pileFlights ?? []);
+}
+
+/** The cards the player's hand has shown since the page loaded. */
+export async function handCardsSeen(page: Page): Promise<Set<number>> {
+  return new Set(await page.evaluate(() => [...(window.__handCardsSeen ?? [])]));
 }
 
 /** The middle of a box, and whether a point lies in a box. */

@@ -119,6 +119,18 @@ async function act(page: Page, options: StepOptions): Promise<Step> {
       await button.click({ position: CARD_EDGE, timeout: 3000 });
       await button.click({ position: CARD_EDGE, timeout: 3000 });
     }
+    // The selection shows at once, so `step`'s changed screen can come before the server's answer: wait for the card
+    // to leave the hand (or for a suit to be asked for, or the turn to pass), or the caller reads the hand before the move.
+    await page
+      .waitForFunction(
+        (played) =>
+          document.querySelector(`.hand-card[data-card="${played}"]`) === null ||
+          document.querySelector('.suit-chooser') !== null ||
+          document.querySelector('[data-testid="status"]')?.textContent !== 'Your turn',
+        card,
+        { timeout: 3000 },
+      )
+      .catch(() => undefined);
     return 'acted';
   }
   if (screen.draw) {
