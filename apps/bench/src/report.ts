@@ -9,6 +9,16 @@ import { LIMITS_NOTES } from './limitsNotes';
 import { verdict, wireSection, wireSummaryRows } from './wireReport';
 
 const MiB = 2 ** 20;
+
+/** The capacity target of issue 18: this many tables held, with no server stall this long in any of their windows. */
+const STEADY_TABLES_TARGET = 1250;
+const STALL_TARGET_MS = 50;
+
+/** The largest step all of whose windows held with the server's longest stall under the limit; 0 if none. */
+function tablesHeldWithShortStalls(steps: readonly CapacityStep[]): number {
+  const failed = new Set(steps.filter((step) => !step.held || step.serverPauses.loopDelayMaxMs >= STALL_TARGET_MS).map((step) => step.tables));
+  return Math.max(0, ...steps.map((step) => step.tables).filter((tables) => !failed.has(tables)));
+}
 const NOT_MEASURED = 'No figures: the part failed (see below) or has not been run yet.';
 
 function mib(bytes: number): string {
@@ -386,6 +396,8 @@ export function renderMarkdown(results: BenchResults): string {
   }
   if (results.capacity) {
     lines.push(`| concurrent clients at p99 <= ${results.targets.loadP99MsMax} ms | ${results.capacity.concurrentClients} (${results.capacity.maxTablesHeld} tables) | >= ${results.targets.clientsMin} (${verdict(results.capacity.concurrentClients >= results.targets.clientsMin)}) |`);
+    const steady = tablesHeldWithShortStalls(results.capacity.steps);
+    lines.push(`| tables held with the server's longest stall < ${STALL_TARGET_MS} ms in every window | ${steady} | >= ${STEADY_TABLES_TARGET} (${verdict(steady >= STEADY_TABLES_TARGET)}) |`);
   }
   if (results.hardBots) {
     const { pool, inline, botTables } = results.hardBots;
