@@ -15,7 +15,7 @@ const STEADY_TABLES_TARGET = 1250;
 const STALL_TARGET_MS = 50;
 
 /** The largest step all of whose windows held with the server's longest stall under the limit; 0 if none. */
-function tablesHeldWithShortStalls(steps: readonly CapacityStep[]): number {
+export function tablesHeldWithShortStalls(steps: readonly CapacityStep[]): number {
   const failed = new Set(steps.filter((step) => !step.held || step.serverPauses.loopDelayMaxMs >= STALL_TARGET_MS).map((step) => step.tables));
   return Math.max(0, ...steps.map((step) => step.tables).filter((tables) => !failed.has(tables)));
 }
