@@ -17,10 +17,10 @@ async function handCards(page: Page): Promise<number[]> {
 /** A point near a card's top-left corner: visible even when the next card overlaps the rest. */
 const CARD_EDGE = { x: 6, y: 20 };
 
-async function press(touch: boolean, target: ReturnType<Page['locator']>, card = false): Promise<void> {
-  const position = card ? CARD_EDGE : undefined;
-  if (touch) await target.tap({ position });
-  else await target.click({ position });
+async function press(touch: boolean, target: ReturnType<Page['locator']>, card = false, timeout?: number): Promise<void> {
+  const options = { position: card ? CARD_EDGE : undefined, timeout };
+  if (touch) await target.tap(options);
+  else await target.click(options);
 }
 
 /**
@@ -63,18 +63,29 @@ async function act(player: Player, touch: boolean, shots: Set<string>): Promise<
     // end the layoff first on a loaded machine: then the hand summary covers the
     // table, and the loop stops rather than clicking through it.
     const stillLayingOff = async () => (await status(page)).startsWith('Lay off');
+    // The layoff can also end between that look and a click (the summary then covers the card and the click cannot
+    // land): a click gets 3 s, and a miss counts as the end of the layoff when the status says so.
+    const pressWhileLayingOff = async (target: ReturnType<Page['locator']>, card = false) => {
+      try {
+        await press(touch, target, card, 3000);
+        return true;
+      } catch (error) {
+        if (await stillLayingOff()) throw error;
+        return false;
+      }
+    };
     for (const card of await handCards(page)) {
       if (!(await stillLayingOff())) return true;
-      await press(touch, page.locator(`.gin-hand .hand-card[data-card="${card}"]`), true);
+      if (!(await pressWhileLayingOff(page.locator(`.gin-hand .hand-card[data-card="${card}"]`), true))) return true;
       const layoff = page.getByRole('button', { name: /^Lay .* off on / });
       if ((await layoff.count()) > 0) {
-        await press(touch, layoff.first());
+        if (!(await pressWhileLayingOff(layoff.first()))) return true;
         await page.waitForTimeout(150);
-      } else {
-        await press(touch, page.locator(`.gin-hand .hand-card[data-card="${card}"]`), true);
+      } else if (!(await pressWhileLayingOff(page.locator(`.gin-hand .hand-card[data-card="${card}"]`), true))) {
+        return true;
       }
     }
-    if (await stillLayingOff()) await press(touch, page.getByRole('button', { name: 'Done laying off' }));
+    if (await stillLayingOff()) await pressWhileLayingOff(page.getByRole('button', { name: 'Done laying off' }));
     return true;
   }
   return false;
