@@ -19,6 +19,7 @@ export function tablesHeldWithShortStalls(steps: readonly CapacityStep[]): numbe
   const failed = new Set(steps.filter((step) => !step.held || step.serverPauses.loopDelayMaxMs >= STALL_TARGET_MS).map((step) => step.tables));
   return Math.max(0, ...steps.map((step) => step.tables).filter((tables) => !failed.has(tables)));
 }
+
 const NOT_MEASURED = 'No figures: the part failed (see below) or has not been run yet.';
 
 function mib(bytes: number): string {

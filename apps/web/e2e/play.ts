@@ -88,7 +88,10 @@ async function act(page: Page, options: StepOptions): Promise<Step> {
     return 'acted';
   }
   if (screen.suitChooser) {
+    // The eight waiting for its suit is the selected card.
+    const card = await page.evaluate(() => document.querySelector('.hand-card.selected')?.getAttribute('data-card') ?? '');
     await page.locator('.suit-chooser button').first().click();
+    await untilPlayed(page, card, false);
     return 'acted';
   }
   if (screen.status.startsWith('Choose 3 cards')) {
@@ -119,18 +122,7 @@ async function act(page: Page, options: StepOptions): Promise<Step> {
       await button.click({ position: CARD_EDGE, timeout: 3000 });
       await button.click({ position: CARD_EDGE, timeout: 3000 });
     }
-    // The selection shows at once, so `step`'s changed screen can come before the server's answer: wait for the card
-    // to leave the hand (or for a suit to be asked for, or the turn to pass), or the caller reads the hand before the move.
-    await page
-      .waitForFunction(
-        (played) =>
-          document.querySelector(`.hand-card[data-card="${played}"]`) === null ||
-          document.querySelector('.suit-chooser') !== null ||
-          document.querySelector('[data-testid="status"]')?.textContent !== 'Your turn',
-        card,
-        { timeout: 3000 },
-      )
-      .catch(() => undefined);
+    await untilPlayed(page, card, true);
     return 'acted';
   }
   if (screen.draw) {
@@ -142,6 +134,24 @@ async function act(page: Page, options: StepOptions): Promise<Step> {
     return 'acted';
   }
   return 'waiting';
+}
+
+/**
+ * Waits (3 s at most) for a played card to leave the hand or the turn to pass: the server's answer. `step`'s changed
+ * screen can come before it (a suit chooser closing, a selection showing), and the caller would read the hand before
+ * the move. `orChooser`: a suit chooser opening is the answer too (an eight asks for its suit before it is sent).
+ */
+async function untilPlayed(page: Page, card: number | string, orChooser: boolean): Promise<void> {
+  await page
+    .waitForFunction(
+      ([played, chooser]) =>
+        document.querySelector(`.hand-card[data-card="${played}"]`) === null ||
+        (chooser && document.querySelector('.suit-chooser') !== null) ||
+        document.querySelector('[data-testid="status"]')?.textContent !== 'Your turn',
+      [card, orChooser] as const,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
 }
 
 /** Steps every page until `done` holds, failing after `timeoutMs`. */
