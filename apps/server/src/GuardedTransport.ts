@@ -55,6 +55,15 @@ export class GuardedTransport extends StaggeredPingTransport {
     void super.onConnection(raw, req);
     // Replace the stock error listener (a stack trace per error) with one short line.
     raw.removeAllListeners('error');
-    raw.on('error', (error) => this.log.info({ address: req.socket.remoteAddress, reason: error.message }, 'socket error'));
+    this.logErrors(raw, req.socket.remoteAddress);
+  }
+
+  /**
+   * Its own method so the listener's closure holds the address alone: a closure made in `accept` would share its
+   * scope with the one above and keep the whole upgrade request (headers, socket state, two dozen objects) alive for
+   * as long as the connection lasts.
+   */
+  private logErrors(raw: RawSocket, address: string | undefined): void {
+    raw.on('error', (error) => this.log.info({ address, reason: error.message }, 'socket error'));
   }
 }

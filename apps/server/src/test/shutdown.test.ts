@@ -105,6 +105,21 @@ describe('logs an attacker cannot inflate', () => {
     await sleep(200);
     expect(logLines().filter((line) => /flooding/.test(line))).toHaveLength(3);
   });
+
+  it('a seated client\'s oversize frame closes its socket (1009) and logs one short line with its address', async () => {
+    const sender = await guest('Oversize');
+    const room = await new Client(base).create(RoomName.Table, { gameId: 'hearts', token: sender.token, protocol: PROTOCOL_VERSION });
+    const closed = new Promise<number>((resolve) => room.onLeave((code) => resolve(code)));
+    // The server takes frames of up to 16 KiB.
+    room.connection.send(new Uint8Array(20 * 1024));
+    expect(await closed).toBe(1009);
+    await waitFor('the socket error line', () => logLines().some((line) => /socket error/.test(line)), 5000);
+    const lines = logLines().filter((line) => /socket error/.test(line));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/"address":"127\.0\.0\.1"/);
+    expect(lines[0]).toMatch(/Max payload size exceeded/);
+    expect(lines[0]!.length).toBeLessThan(300);
+  });
 });
 
 describe('SIGTERM', () => {
