@@ -25,6 +25,8 @@ export interface TableGeometry {
   /** The host's lock toggle during a game (null for everyone else), and the header's brand it shares a line with. */
   readonly door: Box | null;
   readonly brand: Box | null;
+  /** The table's other buttons (a game's draw or pass buttons, the drawer toggle): not the cards, not the piles. */
+  readonly controls: readonly { readonly text: string; readonly box: Box }[];
 }
 
 /**
@@ -71,6 +73,9 @@ export async function measureTable(page: Page): Promise<TableGeometry> {
       }),
       door: box(document.querySelector('.door-bar label')),
       brand: box(document.querySelector('.topbar .brand')),
+      controls: [...document.querySelectorAll<HTMLElement>('.felt button, .me button')]
+        .filter((button) => !button.closest('.hand-card, .pile-area, .hand, .gin-cards') && button.getClientRects().length > 0)
+        .map((button) => ({ text: button.innerText.trim(), box: box(button)! })),
     };
   });
 }
@@ -102,6 +107,13 @@ export function tableProblems(g: TableGeometry): string[] {
   for (const opponent of g.opponents) {
     if (!inside(opponent.box)) problems.push(`opponent "${opponent.text}" is not in view`);
     if (opponent.lines > 1) problems.push(`opponent "${opponent.text}" takes ${opponent.lines} lines`);
+  }
+  for (const [index, control] of g.controls.entries()) {
+    if (!inside(control.box)) problems.push(`the button "${control.text}" is not in view`);
+    if (g.status && overlaps(control.box, g.status)) problems.push(`the button "${control.text}" overlaps the status line`);
+    for (const other of g.controls.slice(index + 1)) {
+      if (overlaps(control.box, other.box)) problems.push(`the buttons "${control.text}" and "${other.text}" overlap`);
+    }
   }
   if (g.door) {
     if (!inside(g.door)) problems.push(`the lock toggle is not in view (${JSON.stringify(g.door)})`);

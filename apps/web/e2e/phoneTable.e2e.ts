@@ -11,7 +11,9 @@ const PHONES = [
 ] as const;
 
 describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
-  const suite = useStackSuite();
+  // Seeded deals. With this seed Gil's first Gin Rummy hand holds two melds, so on the smallest phone it takes two
+  // rows: the case that once pushed the draw buttons over the status line and the piles over the opponent.
+  const suite = useStackSuite({ TEST_SEED: 'p19' });
 
   async function startWithBots(player: Player, game: RegExp, seats: number): Promise<void> {
     const { page } = player;
@@ -98,7 +100,19 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     const { page } = gil;
     await startWithBots(gil, /Gin Rummy/, 2);
     await expect.poll(() => page.locator('.gin-hand .hand-card').count(), { timeout: 10_000 }).toBe(10);
+    await page.setViewportSize(PHONES[0]);
+    await expect.poll(async () => (await measureTable(page)).handRows, { message: 'the seeded hand: two melds, two rows' }).toBe(2);
     await checkEverySize(gil, 'gin');
     await expectAccessible(page, 'Gin Rummy table (phone)');
+
+    // The one opponent takes the whole row: with half of it, a bot program's name and badge left "Fi…" of "First legal".
+    for (const phone of PHONES) {
+      await page.setViewportSize(phone);
+      const widths = await page.evaluate(() => ({
+        felt: document.querySelector('.felt')!.getBoundingClientRect().width,
+        opponent: document.querySelector('.felt .opponent')!.getBoundingClientRect().width,
+      }));
+      expect(widths.opponent, phone.name).toBeGreaterThan(widths.felt * 0.9);
+    }
   });
 });

@@ -2,7 +2,6 @@ import { cardName, formatCard, ginCardValue, type Card } from '@deckhand/rules';
 import { CardBack, CardFace } from '../../cards/PlayingCard';
 import { flag, num, nums, str } from '../../table/boardFields';
 import type { Board, TablePartProps } from '../../table/gameParts';
-import { legalMoveOfType } from '../../table/legality';
 import { seatLabel } from '../../table/SeatBadges';
 import { meldsOf } from './board';
 
@@ -38,7 +37,10 @@ export function LaidOutHand({ board, who, title }: { board: Board; who: 'knocker
   );
 }
 
-/** The stock and the discard pile (each a button when taking from it is legal); during a layoff, the knocker's hand. */
+/**
+ * The stock and the discard pile (each a button when taking from it is legal); during a layoff, the knocker's hand.
+ * The named draw buttons sit with the hand's other actions (`GinHand`), where a small phone has room for them.
+ */
 export function GinCenter(props: TablePartProps) {
   const { game, view, board, seats, myTurn, sendMove } = props;
   const discard = nums(board, 'discard');
@@ -85,18 +87,6 @@ export function GinCenter(props: TablePartProps) {
         <span className="marker">Game to {num(board, 'target', 100)}</span>
         {flag(board, 'oklahoma') && <span className="marker">Oklahoma</span>}
       </div>
-      {legalMoveOfType(game, view, 'draw') && (
-        <div className="row gin-draw">
-          <button type="button" onClick={() => sendMove({ type: 'draw', from: 'stock' })} disabled={!canStock}>
-            Draw from stock
-          </button>
-          {top !== undefined && (
-            <button type="button" className="secondary" onClick={() => sendMove({ type: 'draw', from: 'discard' })} disabled={!canTake}>
-              Take {formatCard(top)}
-            </button>
-          )}
-        </div>
-      )}
     </>
   );
 }

@@ -42,6 +42,10 @@ export function GinHand(props: TablePartProps) {
   const layoffs = selected !== null ? movesOf('layoff') : [];
   const done = legal.find((move) => move.type === 'done');
   const anyKnock = legal.some((move) => move.type === 'knock' || move.type === 'gin');
+  const drawFrom = (from: 'stock' | 'discard') => legal.find((move) => move.type === 'draw' && (move as { from?: string }).from === from);
+  const fromStock = drawFrom('stock');
+  const fromDiscard = drawFrom('discard');
+  const topDiscard: Card | undefined = nums(board, 'discard').at(-1);
   const knockerMelds = meldsOf(board, 'knocker');
 
   const send = (move: MoveBase) => {
@@ -124,6 +128,18 @@ export function GinHand(props: TablePartProps) {
         )}
       </div>
       <div className="hand-actions" data-testid="gin-actions">
+        {(fromStock || fromDiscard) && (
+          <>
+            <button type="button" onClick={() => fromStock && send(fromStock)} disabled={!fromStock}>
+              Draw from stock
+            </button>
+            {topDiscard !== undefined && (
+              <button type="button" className="secondary" onClick={() => fromDiscard && send(fromDiscard)} disabled={!fromDiscard}>
+                Take {formatCard(topDiscard)}
+              </button>
+            )}
+          </>
+        )}
         {phase === 'discard' && myTurn && selected === null && (
           <span className="muted">{anyKnock ? 'You can knock: pick the card to throw.' : 'Pick a card to discard.'}</span>
         )}
