@@ -124,3 +124,25 @@ export function tableProblems(g: TableGeometry): string[] {
   }
   return problems;
 }
+
+/**
+ * Each dimmed card's reason, shown by focusing the card (as hover or a keyboard would), must lie whole on the
+ * screen; an empty list when all do. Leaves nothing focused.
+ */
+export async function reasonProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    for (const item of document.querySelectorAll<HTMLElement>('.hand li')) {
+      const reason = item.querySelector<HTMLElement>('.reason');
+      const card = item.querySelector<HTMLButtonElement>('button');
+      if (!reason || !card) continue;
+      card.focus();
+      const r = reason.getBoundingClientRect();
+      if (r.left < -0.5 || r.right > document.documentElement.clientWidth + 0.5 || r.top < -0.5) {
+        problems.push(`the reason on card ${card.dataset['card'] ?? '?'} is cut off (${Math.round(r.left)}-${Math.round(r.right)})`);
+      }
+      card.blur();
+    }
+    return problems;
+  });
+}

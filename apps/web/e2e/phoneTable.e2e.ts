@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible } from './axe';
-import { measureTable, tableProblems } from './geometry';
+import { measureTable, reasonProblems, tableProblems } from './geometry';
 import { chromiumAvailable, screenshot, useStackSuite, type Player } from './harness';
 
 /** The phone sizes a player holds: two portrait phones and one turned sideways. */
@@ -36,6 +36,7 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
       const geometry = await measureTable(player.page);
       await screenshot(player.page, `phone-table-${label}-${phone.name}`);
       expect(tableProblems(geometry), `${label} at ${phone.name}`).toEqual([]);
+      expect(await reasonProblems(player.page), `${label} at ${phone.name}: why a card cannot be played`).toEqual([]);
       expect(geometry.cards.length).toBeGreaterThan(0);
       // The player is the host: the lock toggle is on screen too (it once took a bar of its own and pushed the trick over the status).
       expect(geometry.door, `${label} at ${phone.name}: the host's lock toggle`).not.toBeNull();

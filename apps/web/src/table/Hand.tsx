@@ -15,6 +15,22 @@ export type HandMode = (typeof HandMode)[keyof typeof HandMode];
 
 /** More cards than this go into two rows on a narrow screen. */
 const TWO_ROWS_FROM = 8;
+/** The least room between a card's reason and the edge of the screen. */
+const REASON_MARGIN_PX = 6;
+
+/**
+ * Shown (hover or focus), a dimmed card's reason is centred over the card; over a card near the edge of the screen
+ * it would be cut off, so it moves sideways just enough to stay whole (`--reason-shift`, read by the stylesheet).
+ */
+function keepReasonOnScreen(item: HTMLElement): void {
+  const reason = item.querySelector<HTMLElement>('.reason');
+  if (!reason) return;
+  const card = item.getBoundingClientRect();
+  const width = reason.offsetWidth;
+  const left = card.left + card.width / 2 - width / 2;
+  const fitted = Math.min(Math.max(left, REASON_MARGIN_PX), document.documentElement.clientWidth - REASON_MARGIN_PX - width);
+  item.style.setProperty('--reason-shift', `${Math.round(fitted - left)}px`);
+}
 
 interface HandProps {
   readonly statuses: readonly CardStatus[];
@@ -74,7 +90,11 @@ export const Hand = memo(function Hand({ statuses, mode, selected, onSelect, onP
           isSelected ? 'selected' : '',
         ].join(' ');
         return (
-          <li key={status.card}>
+          <li
+            key={status.card}
+            onPointerEnter={showReason ? (event) => keepReasonOnScreen(event.currentTarget) : undefined}
+            onFocus={showReason ? (event) => keepReasonOnScreen(event.currentTarget) : undefined}
+          >
             <button
               type="button"
               className={className}
