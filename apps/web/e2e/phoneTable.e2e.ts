@@ -106,6 +106,13 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     await checkEverySize(gil, 'gin');
     await expectAccessible(page, 'Gin Rummy table (phone)');
 
+    // Then the discard: eleven cards, one picked, with its buttons (discard, move it to a group, a new group).
+    await page.getByRole('button', { name: 'Draw from stock' }).tap();
+    await expect.poll(() => page.getByTestId('status').textContent()).toBe('Your turn: discard, knock or go gin');
+    await page.locator('.gin-hand .hand-card').last().tap();
+    await expect.poll(() => page.getByRole('button', { name: /^Discard / }).count()).toBe(1);
+    await checkEverySize(gil, 'gin-discard');
+
     // The one opponent takes the whole row: with half of it, a bot program's name and badge left "Fi…" of "First legal".
     for (const phone of PHONES) {
       await page.setViewportSize(phone);

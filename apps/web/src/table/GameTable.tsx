@@ -201,7 +201,8 @@ export function GameTable({ children }: { children?: ReactNode }) {
             </>
           )}
 
-          <div className="hand-actions">
+          {/* A game with its own hand part (Gin Rummy) has its own action row: this one then holds notices only, and takes no room without one. */}
+          <div className={`hand-actions${parts.Hand ? ' notices-only' : ''}`}>
             {noticeText && (
               <span className="move-error" role="alert" data-testid="move-error">
                 {noticeText}
