@@ -1,9 +1,9 @@
-import { cardName, formatCard, ginCardValue, type Card } from '@deckhand/rules';
+import { cardName, formatCard, ginCardValue, type Card, type MoveBase } from '@deckhand/rules';
 import { CardBack, CardFace } from '../../cards/PlayingCard';
 import { flag, num, nums, str } from '../../table/boardFields';
 import type { Board, TablePartProps } from '../../table/gameParts';
 import { seatLabel } from '../../table/SeatBadges';
-import { meldsOf } from './board';
+import { drawFrom, meldsOf } from './board';
 
 /** One side of a showdown: melds (cards laid off on them marked), then deadwood and its count. */
 export function LaidOutHand({ board, who, title }: { board: Board; who: 'knocker' | 'defender'; title: string }) {
@@ -46,14 +46,13 @@ export function GinCenter(props: TablePartProps) {
   const discard = nums(board, 'discard');
   const top: Card | undefined = discard[discard.length - 1];
   const stockCount = num(board, 'stockCount', 0);
-  const draw = (from: 'stock' | 'discard') =>
-    myTurn && (game.legalMovesInView(view) as { type: string; from?: string }[]).some((move) => move.type === 'draw' && move.from === from);
   const knocker = num(board, 'knocker');
   if (str(board, 'phase') === 'layoff' && knocker >= 0) {
     return <LaidOutHand board={board} who="knocker" title={`${seatLabel(seats[knocker], knocker)} knocked`} />;
   }
-  const canStock = draw('stock');
-  const canTake = draw('discard') && top !== undefined;
+  const moves = myTurn ? (game.legalMovesInView(view) as MoveBase[]) : [];
+  const canStock = drawFrom(moves, 'stock') !== undefined;
+  const canTake = drawFrom(moves, 'discard') !== undefined && top !== undefined;
   return (
     <>
       <div className="pile-area">

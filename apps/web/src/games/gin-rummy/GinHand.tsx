@@ -4,7 +4,7 @@ import { CardFace } from '../../cards/PlayingCard';
 import { nums, str } from '../../table/boardFields';
 import type { TablePartProps } from '../../table/gameParts';
 import { displayGroup, looseCards, moveCard, reconcile, shownDeadwood, suggestedGroups, type Groups } from './arrangement';
-import { meldsOf } from './board';
+import { drawFrom, meldsOf } from './board';
 
 interface CardMove extends MoveBase {
   readonly card?: Card;
@@ -42,9 +42,8 @@ export function GinHand(props: TablePartProps) {
   const layoffs = selected !== null ? movesOf('layoff') : [];
   const done = legal.find((move) => move.type === 'done');
   const anyKnock = legal.some((move) => move.type === 'knock' || move.type === 'gin');
-  const drawFrom = (from: 'stock' | 'discard') => legal.find((move) => move.type === 'draw' && (move as { from?: string }).from === from);
-  const fromStock = drawFrom('stock');
-  const fromDiscard = drawFrom('discard');
+  const fromStock = drawFrom(legal, 'stock');
+  const fromDiscard = drawFrom(legal, 'discard');
   const topDiscard: Card | undefined = nums(board, 'discard').at(-1);
   const knockerMelds = meldsOf(board, 'knocker');
 

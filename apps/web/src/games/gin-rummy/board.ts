@@ -1,4 +1,4 @@
-import type { Card } from '@deckhand/rules';
+import type { Card, MoveBase } from '@deckhand/rules';
 import { nums } from '../../table/boardFields';
 import type { Board } from '../../table/gameParts';
 
@@ -13,4 +13,9 @@ export function meldsOf(board: Board, who: 'knocker' | 'defender'): Card[][] {
     at += size;
   }
   return melds;
+}
+
+/** The legal draw from the stock or the discard pile among `moves`, if there is one. */
+export function drawFrom<M extends MoveBase>(moves: readonly M[], from: 'stock' | 'discard'): M | undefined {
+  return moves.find((move) => move.type === 'draw' && (move as { from?: string }).from === from);
 }
