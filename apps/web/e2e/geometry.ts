@@ -21,7 +21,8 @@ export interface TableGeometry {
   readonly centerShown: boolean;
   readonly status: Box | null;
   readonly timer: Box | null;
-  readonly opponents: readonly { readonly text: string; readonly box: Box; readonly lines: number }[];
+  /** `overflows`: the line (name, badges, count) is wider than the opponent's box. */
+  readonly opponents: readonly { readonly text: string; readonly box: Box; readonly lines: number; readonly overflows: boolean }[];
   /** The host's lock toggle during a game (null for everyone else), and the header's brand it shares a line with. */
   readonly door: Box | null;
   readonly brand: Box | null;
@@ -69,7 +70,12 @@ export async function measureTable(page: Page): Promise<TableGeometry> {
       opponents: [...document.querySelectorAll<HTMLElement>('.opponent')].map((opponent) => {
         const line = opponent.querySelector<HTMLElement>('.opponent-line') ?? opponent;
         const lineHeight = parseFloat(getComputedStyle(line).lineHeight) || 22;
-        return { text: line.innerText, box: box(opponent)!, lines: Math.round(line.getBoundingClientRect().height / lineHeight) };
+        return {
+          text: line.innerText,
+          box: box(opponent)!,
+          lines: Math.round(line.getBoundingClientRect().height / lineHeight),
+          overflows: line.scrollWidth > line.clientWidth + 1,
+        };
       }),
       door: box(document.querySelector('.door-bar label')),
       brand: box(document.querySelector('.topbar .brand')),
@@ -107,6 +113,7 @@ export function tableProblems(g: TableGeometry): string[] {
   for (const opponent of g.opponents) {
     if (!inside(opponent.box)) problems.push(`opponent "${opponent.text}" is not in view`);
     if (opponent.lines > 1) problems.push(`opponent "${opponent.text}" takes ${opponent.lines} lines`);
+    if (opponent.overflows) problems.push(`opponent "${opponent.text}" does not fit its box`);
   }
   for (const [index, control] of g.controls.entries()) {
     if (!inside(control.box)) problems.push(`the button "${control.text}" is not in view`);
