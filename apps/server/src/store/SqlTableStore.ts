@@ -21,6 +21,9 @@ function parse<T>(text: string): T {
 
 type LogRow = { table_id: string; seq: number; at: number; action: string };
 
+/** Row counts whose append statement is kept compiled; a longer batch is rare and compiles its own. */
+const KEPT_APPEND_SIZES = 64;
+
 type GameRow = {
   id: string;
   table_code: string;
@@ -46,10 +49,15 @@ function summaryOf(row: GameRow): GameSummary {
 }
 
 export class SqlTableStore implements TableStore {
-  private appendSql: string | null = null;
+  /**
+   * The append statement's SQL by its number of rows, compiled once and reused
+   * with new parameters: building and compiling the query through Kysely cost
+   * about as much CPU as the write itself.
+   */
+  private readonly appendSql = new Map<number, string>();
   /** The moves of every table in one turn of the event loop, stored by one statement. */
   private readonly appends = new GroupCommit<LogRow>(
-    async (rows) => void (await this.db.insertInto('table_log').values([...rows]).execute()),
+    async (rows) => void (await this.db.executeQuery(this.appendStatement(rows))),
     (row) => this.appendOne(row),
   );
 
@@ -81,14 +89,22 @@ export class SqlTableStore implements TableStore {
     await this.appends.write({ table_id: tableId, seq: entry.seq, at: entry.at, action: JSON.stringify(entry.action) });
   }
 
+  private appendStatement(rows: readonly LogRow[]): CompiledQuery {
+    let sql = this.appendSql.get(rows.length);
+    if (sql === undefined) {
+      const blank: LogRow = { table_id: '', seq: 0, at: 0, action: '' };
+      sql = this.db.insertInto('table_log').values(rows.map(() => blank)).compile().sql;
+      if (rows.length <= KEPT_APPEND_SIZES) this.appendSql.set(rows.length, sql);
+    }
+    // In the order of the blank row's columns, row after row.
+    const parameters: (string | number)[] = [];
+    for (const row of rows) parameters.push(row.table_id, row.seq, row.at, row.action);
+    return CompiledQuery.raw(sql, parameters);
+  }
+
   private async appendOne(row: LogRow): Promise<void> {
-    // Compiled once and reused with new parameters: compiling cost about as much CPU as the write itself.
-    this.appendSql ??= this.db
-      .insertInto('table_log')
-      .values({ table_id: '', seq: 0, at: 0, action: '' })
-      .compile().sql;
     try {
-      await this.db.executeQuery(CompiledQuery.raw(this.appendSql, [row.table_id, row.seq, row.at, row.action]));
+      await this.db.executeQuery(this.appendStatement([row]));
     } catch (error) {
       if (isUniqueViolation(error)) throw new LogConflictError(`table ${row.table_id} already has action ${row.seq}`);
       throw error;
