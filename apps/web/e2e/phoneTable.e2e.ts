@@ -12,8 +12,9 @@ const PHONES = [
 
 describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
   // Seeded deals. With this seed Gil's first Gin Rummy hand holds two melds, so on the smallest phone it takes two
-  // rows: the case that once pushed the draw buttons over the status line and the piles over the opponent.
-  const suite = useStackSuite({ TEST_SEED: 'p19' });
+  // rows: the case that once pushed the draw buttons over the status line and the piles over the opponent. And Max's
+  // first Crazy Eights hand holds an eight, whose suit chooser once pushed the piles over the status line sideways.
+  const suite = useStackSuite({ TEST_SEED: 'p29' });
 
   async function startWithBots(player: Player, game: RegExp, seats: number): Promise<void> {
     const { page } = player;
@@ -80,6 +81,16 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     await expect.poll(() => max.page.getByTestId('status').textContent(), { timeout: 20_000 }).toBe('Your turn');
     await checkEverySize(max, 'eights-turn');
     await expectAccessible(max.page, 'Crazy Eights table (phone)');
+
+    // Then an eight, which asks for a suit: the question in words, four suits and Cancel, and nothing else to press.
+    const { page } = max;
+    await page.setViewportSize(PHONES[0]);
+    await page.locator('.hand-card[aria-label^="Eight of"]').first().tap();
+    await page.getByRole('button', { name: /^Play Eight of/ }).tap();
+    await expect.poll(() => page.getByRole('group', { name: /^Name a suit for the eight of/ }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Draw', exact: true }).count()).toBe(0);
+    await checkEverySize(max, 'eights-suit');
+    await expectAccessible(page, 'Crazy Eights table (phone, naming a suit)');
   });
 
   it('Spades: the bidding row, then the trick and the side boards fit every phone size without scrolling', async () => {

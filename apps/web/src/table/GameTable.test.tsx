@@ -112,7 +112,14 @@ describe('GameTable: Crazy Eights', () => {
     tap(button);
     tap(button);
     expect(moves(room)).toEqual([]);
-    const chooser = screen.getByRole('group', { name: `Name a suit for the ${cardName(eight)}` });
+    const title = `Name a suit for the ${cardName(eight).toLowerCase()}`;
+    // The question is on screen in words, and its buttons are the only actions until it is answered or cancelled.
+    expect(screen.getByText(title)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Draw' })).toBeNull();
+    tap(within(screen.getByRole('group', { name: title })).getByRole('button', { name: 'Cancel' }));
+    expect(screen.getByRole('button', { name: 'Draw' })).toBeTruthy();
+    tap(button);
+    const chooser = screen.getByRole('group', { name: title });
     tap(within(chooser).getByRole('button', { name: /hearts/ }));
     expect(moves(room)).toEqual([{ type: 'play', card: eight, suit: 3 }]);
   });

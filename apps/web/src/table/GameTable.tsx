@@ -1,6 +1,5 @@
 import { cardName, findGame, type Card, type GameView, type MoveBase, type WireRecord } from '@deckhand/rules';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { CardFace } from '../cards/PlayingCard';
 import { tablePartsOf } from '../games/registry';
 import { useSession, useTable } from '../net/SessionContext';
 import { useNoticeText } from './NoticeLine';
@@ -220,15 +219,17 @@ export function GameTable({ children }: { children?: ReactNode }) {
                 )}
               </>
             )}
-            {HandActions && <HandActions {...partProps} />}
+            {/* While a suit is being named, its buttons are the only actions: the rest come back with Cancel. */}
+            {HandActions && choosingFor === null && <HandActions {...partProps} />}
             {selectedCard !== undefined && selectedLegal && choosingFor === null && (
               <button type="button" onClick={() => play(selectedCard)}>
                 Play {cardName(selectedCard)}
               </button>
             )}
             {choosingFor !== null && parts.playChoice && (
-              <div className="suit-chooser" role="group" aria-label={parts.playChoice.title(choosingFor)}>
-                <CardFace card={choosingFor} />
+              <div className="suit-chooser" role="group" aria-labelledby="play-choice-title">
+                {/* Said in words, not shown as a second card: the card stays picked in the hand, and a full card face made the row too tall for a phone held sideways. */}
+                <span id="play-choice-title" className="chooser-title">{parts.playChoice.title(choosingFor)}</span>
                 {choices.map((move) => (
                   <button key={JSON.stringify(move)} type="button" onClick={() => sendMove(move as MoveIntent)}>
                     {parts.playChoice?.label(move)}

@@ -51,7 +51,7 @@ export const crazyEightsTable: GameTableParts = {
   Center,
   HandActions,
   playChoice: {
-    title: (card) => `Name a suit for the ${cardName(card)}`,
+    title: (card) => `Name a suit for the ${cardName(card).toLowerCase()}`,
     label: (move) => {
       const suit = (move as { readonly suit?: unknown }).suit as Suit;
       return (
