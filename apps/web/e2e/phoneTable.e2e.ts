@@ -91,6 +91,19 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     expect(await page.getByRole('button', { name: 'Draw', exact: true }).count()).toBe(0);
     await checkEverySize(max, 'eights-suit');
     await expectAccessible(page, 'Crazy Eights table (phone, naming a suit)');
+
+    // The same six-seat table on a laptop: the three opponents across the top sit side by side (they were stacked
+    // in the middle third of the felt, and the hand fell below the fold).
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForTimeout(100);
+    await screenshot(page, 'eights-suit-1280x800');
+    const laptop = await page.evaluate(() => ({
+      scrolls: document.documentElement.scrollHeight > window.innerHeight,
+      tops: [...document.querySelectorAll('.felt .opponents > .pos-top .opponent')].map((el) => Math.round(el.getBoundingClientRect().top)),
+    }));
+    expect(laptop.tops).toHaveLength(3);
+    expect(new Set(laptop.tops).size, `tops ${laptop.tops.join(', ')}`).toBe(1);
+    expect(laptop.scrolls).toBe(false);
   });
 
   it('Spades: the bidding row, then the trick and the side boards fit every phone size without scrolling', async () => {
