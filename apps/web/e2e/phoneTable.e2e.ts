@@ -135,6 +135,11 @@ describe.skipIf(!chromiumAvailable)('the table on a phone', () => {
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('Your turn: discard, knock or go gin');
     await page.locator('.gin-hand .hand-card').last().tap();
     await expect.poll(() => page.getByRole('button', { name: /^Discard / }).count()).toBe(1);
+    // The buttons name the card as a person reads it (they said "Discard 4S"): a rank and a drawn suit, spoken in words.
+    const cardWords = '(ace|king|queen|jack|ten|nine|eight|seven|six|five|four|three|two) of (clubs|diamonds|spades|hearts)';
+    expect(await page.getByRole('button', { name: new RegExp(`^Discard ${cardWords}$`) }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: new RegExp(`^New group with ${cardWords}$`) }).count()).toBe(1);
+    expect(await page.getByTestId('gin-actions').textContent()).not.toMatch(/\b(10|[2-9JQKA])[CDSH]\b/);
     await checkEverySize(gil, 'gin-discard');
 
     // The one opponent takes the whole row: with half of it, a bot program's name and badge left "Fi…" of "First legal".

@@ -1,5 +1,5 @@
-import { cardName, rankLabel, rankOf, suitName, suitOf, type Card } from '@deckhand/rules';
-import { SuitIcon } from '../cards/SuitIcon';
+import { cardName, type Card } from '@deckhand/rules';
+import { CardText } from '../cards/CardText';
 
 /** A few cards in one short line ("You received: 2♣ Q♠ A♥"), spoken in full. */
 export function ShortCards({ label, cards, testId }: { label: string; cards: readonly Card[]; testId?: string }) {
@@ -11,9 +11,8 @@ export function ShortCards({ label, cards, testId }: { label: string; cards: rea
       <span aria-hidden="true">
         {label}:{' '}
         {cards.map((card) => (
-          <span key={card} className={`short-card suit-${suitName(suitOf(card))}`}>
-            {rankLabel(rankOf(card))}
-            <SuitIcon suit={suitOf(card)} size="0.85em" />
+          <span key={card} className="short-card">
+            <CardText card={card} />
           </span>
         ))}
       </span>

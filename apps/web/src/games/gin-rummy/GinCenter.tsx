@@ -1,4 +1,4 @@
-import { cardName, formatCard, ginCardValue, type Card, type MoveBase } from '@deckhand/rules';
+import { cardName, ginCardValue, type Card, type MoveBase } from '@deckhand/rules';
 import { CardBack, CardFace } from '../../cards/PlayingCard';
 import { flag, num, nums, str } from '../../table/boardFields';
 import type { Board, TablePartProps } from '../../table/gameParts';
@@ -16,7 +16,7 @@ export function LaidOutHand({ board, who, title }: { board: Board; who: 'knocker
       <span className="gin-group-label">{title}</span>
       <div className="gin-groups">
         {melds.map((meld, index) => (
-          <ul key={index} className="gin-group meld gin-cards" aria-label={`Meld ${index + 1}: ${meld.map(formatCard).join(' ')}`}>
+          <ul key={index} className="gin-group meld gin-cards" aria-label={`Meld ${index + 1}: ${meld.map((card) => cardName(card).toLowerCase()).join(', ')}`}>
             {meld.map((card) => (
               <li key={card} className={laidOff.has(card) ? 'laid-off' : undefined} title={laidOff.has(card) ? 'laid off' : undefined}>
                 <CardFace card={card} />

@@ -1,5 +1,6 @@
-import { cardName, formatCard, isMeld, minDeadwood, type Card, type MoveBase } from '@deckhand/rules';
+import { cardName, isMeld, minDeadwood, type Card, type MoveBase } from '@deckhand/rules';
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
+import { CardText, CardsText } from '../../cards/CardText';
 import { CardFace } from '../../cards/PlayingCard';
 import { nums, str } from '../../table/boardFields';
 import type { TablePartProps } from '../../table/gameParts';
@@ -98,7 +99,7 @@ export function GinHand(props: TablePartProps) {
         </ul>
         {canDropHere && (
           <button type="button" className="secondary gin-move" onClick={() => moveTo(index)}>
-            Move {formatCard(selected)} here
+            Move <CardText card={selected} /> here
           </button>
         )}
       </div>
@@ -122,7 +123,7 @@ export function GinHand(props: TablePartProps) {
         {groupBox(loose, null)}
         {selected !== null && (
           <button type="button" className="secondary gin-move" onClick={() => moveTo(groups.length)}>
-            New group with {formatCard(selected)}
+            New group with <CardText card={selected} />
           </button>
         )}
       </div>
@@ -134,7 +135,7 @@ export function GinHand(props: TablePartProps) {
             </button>
             {topDiscard !== undefined && (
               <button type="button" className="secondary" onClick={() => fromDiscard && send(fromDiscard)} disabled={!fromDiscard}>
-                Take {formatCard(topDiscard)}
+                Take <CardText card={topDiscard} />
               </button>
             )}
           </>
@@ -142,13 +143,13 @@ export function GinHand(props: TablePartProps) {
         {phase === 'discard' && myTurn && selected === null && (
           <span className="muted">{anyKnock ? 'You can knock: pick the card to throw.' : 'Pick a card to discard.'}</span>
         )}
-        {discard && <button type="button" onClick={() => send(discard)}>Discard {formatCard(selected!)}</button>}
-        {knock && <button type="button" className="gin-knock" onClick={() => send(knock)}>Knock, throwing {formatCard(selected!)}</button>}
-        {gin && <button type="button" className="gin-knock" onClick={() => send(gin)}>Gin! (throw {formatCard(selected!)})</button>}
+        {discard && <button type="button" onClick={() => send(discard)}>Discard <CardText card={selected!} /></button>}
+        {knock && <button type="button" className="gin-knock" onClick={() => send(knock)}>Knock, throwing <CardText card={selected!} /></button>}
+        {gin && <button type="button" className="gin-knock" onClick={() => send(gin)}>Gin! (throw <CardText card={selected!} />)</button>}
         {bigGin && <button type="button" className="gin-knock" onClick={() => send(bigGin)}>Big gin!</button>}
         {layoffs.map((move) => (
           <button key={move.meld} type="button" onClick={() => send(move)}>
-            Lay {formatCard(selected!)} off on {(knockerMelds[move.meld ?? 0] ?? []).map(formatCard).join(' ')}
+            Lay <CardText card={selected!} /> off on <CardsText cards={knockerMelds[move.meld ?? 0] ?? []} />
           </button>
         ))}
         {phase === 'layoff' && myTurn && selected === null && <span className="muted">Pick a card to lay off, or finish.</span>}

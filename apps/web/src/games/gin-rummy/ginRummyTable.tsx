@@ -1,4 +1,4 @@
-import { formatCard } from '@deckhand/rules';
+import { cardText } from '../../cards/CardText';
 import { num, nums, str } from '../../table/boardFields';
 import type { GameTableParts, StandingsProps, TablePartProps } from '../../table/gameParts';
 import { seatLabel } from '../../table/SeatBadges';
@@ -62,7 +62,7 @@ export const ginRummyTable: GameTableParts = {
   seatNote: (board, seat) => {
     const taken = nums(board, 'taken').filter((_, i) => nums(board, 'takenBy')[i] === seat);
     const won = nums(board, 'handsWon')[seat] ?? 0;
-    return `${won} hand${won === 1 ? '' : 's'} won${taken.length > 0 ? ` · took ${taken.map(formatCard).join(' ')}` : ''}`;
+    return `${won} hand${won === 1 ? '' : 's'} won${taken.length > 0 ? ` · took ${taken.map(cardText).join(' ')}` : ''}`;
   },
   summaryNote: (props) => <Showdown {...props} />,
   describeEvent: (event, nameOf) => {
