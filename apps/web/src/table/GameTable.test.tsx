@@ -116,8 +116,12 @@ describe('GameTable: Crazy Eights', () => {
     // The question is on screen in words, and its buttons are the only actions until it is answered or cancelled.
     expect(screen.getByText(title)).toBeTruthy();
     expect(screen.queryByRole('button', { name: 'Draw' })).toBeNull();
-    tap(within(screen.getByRole('group', { name: title })).getByRole('button', { name: 'Cancel' }));
+    // The Play button a keyboard was on is gone: focus moves to the first suit, and back to the card on Cancel.
+    const suits = within(screen.getByRole('group', { name: title }));
+    expect(document.activeElement).toBe(suits.getByRole('button', { name: /clubs/ }));
+    tap(suits.getByRole('button', { name: 'Cancel' }));
     expect(screen.getByRole('button', { name: 'Draw' })).toBeTruthy();
+    expect(document.activeElement).toBe(button);
     tap(button);
     const chooser = screen.getByRole('group', { name: title });
     tap(within(chooser).getByRole('button', { name: /hearts/ }));

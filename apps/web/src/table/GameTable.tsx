@@ -230,12 +230,20 @@ export function GameTable({ children }: { children?: ReactNode }) {
               <div className="suit-chooser" role="group" aria-labelledby="play-choice-title">
                 {/* Said in words, not shown as a second card: the card stays picked in the hand, and a full card face made the row too tall for a phone held sideways. */}
                 <span id="play-choice-title" className="chooser-title">{parts.playChoice.title(choosingFor)}</span>
-                {choices.map((move) => (
-                  <button key={JSON.stringify(move)} type="button" onClick={() => sendMove(move as MoveIntent)}>
+                {/* The button that opened the chooser is gone: focus goes to the first choice, and back to the card on Cancel. */}
+                {choices.map((move, index) => (
+                  <button key={JSON.stringify(move)} type="button" autoFocus={index === 0} onClick={() => sendMove(move as MoveIntent)}>
                     {parts.playChoice?.label(move)}
                   </button>
                 ))}
-                <button type="button" className="secondary" onClick={() => setChoosingFor(null)}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => {
+                    document.querySelector<HTMLElement>(`.hand-card[data-card="${choosingFor}"]`)?.focus();
+                    setChoosingFor(null);
+                  }}
+                >
                   Cancel
                 </button>
               </div>
