@@ -128,6 +128,37 @@ describe('GameTable: Crazy Eights', () => {
     expect(moves(room)).toEqual([{ type: 'play', card: eight, suit: 3 }]);
   });
 
+  it('from the keyboard, the focus goes back to the hand when the suit chosen closes the chooser', async () => {
+    const { state, seat, eight } = stateWithEightToPlay();
+    const { room } = await renderTable(crazyEights, state, seat);
+    const card = screen.getByRole('button', { name: cardName(eight) });
+    card.focus();
+    fireEvent.keyDown(card, { key: 'Enter' });
+    const chooser = within(screen.getByRole('group', { name: /^Name a suit/ }));
+    expect(document.activeElement).toBe(chooser.getByRole('button', { name: /clubs/ }));
+    // Tab, Tab, Tab to hearts; Enter on a button is a click with no pointer (detail 0), after the key went down.
+    const hearts = chooser.getByRole('button', { name: /hearts/ });
+    hearts.focus();
+    fireEvent.keyDown(hearts, { key: 'Enter' });
+    fireEvent.click(hearts, { detail: 0 });
+    expect(moves(room)).toEqual([{ type: 'play', card: eight, suit: 3 }]);
+    expect(screen.queryByRole('group', { name: /^Name a suit/ })).toBeNull();
+    expect(document.activeElement?.classList.contains('hand-card')).toBe(true);
+  });
+
+  it('after a click, the focus is left alone when the chooser closes', async () => {
+    const { state, seat, eight } = stateWithEightToPlay();
+    await renderTable(crazyEights, state, seat);
+    const card = screen.getByRole('button', { name: cardName(eight) });
+    fireEvent.pointerDown(card);
+    tap(card);
+    tap(card);
+    const hearts = within(screen.getByRole('group', { name: /^Name a suit/ })).getByRole('button', { name: /hearts/ });
+    fireEvent.pointerDown(hearts);
+    tap(hearts);
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('shows the discard top, the suit to follow and the stock count', async () => {
     const { state, seat } = stateWithEightToPlay();
     const view = crazyEights.view(state, seat) as View;

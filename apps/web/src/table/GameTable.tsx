@@ -1,7 +1,8 @@
 import { cardName, findGame, type Card, type GameView, type MoveBase, type WireRecord } from '@deckhand/rules';
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { tablePartsOf } from '../games/registry';
 import { useSession, useTable } from '../net/SessionContext';
+import { useFocusRescue } from './focusRescue';
 import { useNoticeText } from './NoticeLine';
 import { nums, str } from './boardFields';
 import { Chat, useRecentEmotes } from './Chat';
@@ -67,6 +68,8 @@ export function GameTable({ children }: { children?: ReactNode }) {
 
   // A player in another tab notices their turn from the tab title (flashing), a vibration, or the chime they chose.
   useTurnAlert(myTurn);
+  const tableMain = useRef<HTMLDivElement>(null);
+  useFocusRescue(tableMain);
 
   const sendMove = useCallback(
     (move: MoveIntent) => {
@@ -162,7 +165,7 @@ export function GameTable({ children }: { children?: ReactNode }) {
   return (
     <div className="table-layout">
       <MoveAnnouncer />
-      <div className="table-main">
+      <div className="table-main" ref={tableMain}>
         <div className="felt">
           {/* Clockwise from the left: on a phone the groups dissolve into one strip in this order. */}
           <div className="opponents">
