@@ -83,6 +83,19 @@ describe('GameTable: Hearts', () => {
     expect(moves(room)).toEqual([{ type: 'pass', cards: hand.slice(0, 3) }]);
   });
 
+  it('a table opened from the keyboard (Enter on "Start game") puts the focus on the hand; after a click it leaves it', async () => {
+    const state = heartsAfterPass('web-1');
+    const leader = hearts.activeSeats(state)[0]!;
+    fireEvent.keyDown(window, { key: 'Enter' });
+    const first = await renderTable(hearts, state, leader);
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Two of clubs' }));
+    first.unmount();
+
+    fireEvent.pointerDown(window);
+    await renderTable(hearts, state, leader);
+    expect(document.activeElement).toBe(document.body);
+  });
+
   it('a server refusal appears near the hand', async () => {
     const state = heartsAfterPass('web-1');
     const { room } = await renderTable(hearts, state, 0);

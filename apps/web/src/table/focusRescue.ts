@@ -1,12 +1,24 @@
 import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
 
 /**
+ * Whether the page's last input was a key rather than a pointer. Listened for
+ * from the app's start, not from the table's: the key that opens the table
+ * ("Start game") comes before it.
+ */
+let keyboardLast = false;
+if (typeof window !== 'undefined') {
+  window.addEventListener('keydown', () => void (keyboardLast = true), true);
+  window.addEventListener('pointerdown', () => void (keyboardLast = false), true);
+}
+
+/**
  * A control that goes away while it has the focus (a bid button once the bid
  * is sent, "Pass 3 cards", Gin Rummy's Discard, a suit in the Crazy Eights
- * chooser) drops the focus to the start of the page, and a keyboard player
- * then tabs through the whole table again. After each render, if the element
- * last focused inside `root` is gone and nothing else has the focus, the hand
- * takes it: its first playable card, else its first card.
+ * chooser, the lobby's "Start game" as the table replaces the lobby) drops the
+ * focus to the start of the page, and a keyboard player then tabs through the
+ * whole table again. After each render, if the element last focused inside
+ * `root` is gone (or the table has just opened) and nothing else has the
+ * focus, the hand takes it: its first playable card, else its first card.
  *
  * Only after a key: a tap or a click that made a button vanish leaves the
  * focus alone (on a phone a focused dimmed card shows its reason unasked).
@@ -15,7 +27,8 @@ import { useEffect, useLayoutEffect, useRef, type RefObject } from 'react';
  */
 export function useFocusRescue(root: RefObject<HTMLElement | null>): void {
   const lastFocused = useRef<Element | null>(null);
-  const fromKeyboard = useRef(false);
+  /** Set while the table has just opened and its hand has not yet been offered the focus. */
+  const opening = useRef(true);
 
   useEffect(() => {
     const node = root.current;
@@ -23,30 +36,21 @@ export function useFocusRescue(root: RefObject<HTMLElement | null>): void {
     const onFocusIn = (event: FocusEvent): void => {
       lastFocused.current = event.target as Element;
     };
-    const onKey = (): void => {
-      fromKeyboard.current = true;
-    };
-    const onPointer = (): void => {
-      fromKeyboard.current = false;
-    };
     node.addEventListener('focusin', onFocusIn);
-    window.addEventListener('keydown', onKey, true);
-    window.addEventListener('pointerdown', onPointer, true);
-    return () => {
-      node.removeEventListener('focusin', onFocusIn);
-      window.removeEventListener('keydown', onKey, true);
-      window.removeEventListener('pointerdown', onPointer, true);
-    };
+    return () => node.removeEventListener('focusin', onFocusIn);
   }, [root]);
 
   useLayoutEffect(() => {
-    const lost = lastFocused.current;
-    if (lost === null || lost.isConnected) return;
-    lastFocused.current = null;
-    const active = document.activeElement;
-    if (!fromKeyboard.current || (active !== null && active !== document.body)) return;
+    const lost = lastFocused.current !== null && !lastFocused.current.isConnected;
+    if (!lost && !opening.current) return;
     const hand = root.current;
     const card = hand?.querySelector<HTMLElement>('.hand-card.legal') ?? hand?.querySelector<HTMLElement>('.hand-card');
+    // Opening: wait for a render that shows the hand (a spectator has none).
+    if (opening.current && !lost && !card) return;
+    opening.current = false;
+    lastFocused.current = null;
+    const active = document.activeElement;
+    if (!keyboardLast || (active !== null && active !== document.body)) return;
     card?.focus({ preventScroll: true });
   });
 }

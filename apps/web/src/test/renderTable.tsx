@@ -21,10 +21,10 @@ export async function renderTable(game: AnyGame, state: unknown, seat: number) {
   );
   const session = new TableSession(fakeClient([room]), { token: 't', playerId: `p${seat}`, name: 'Ana' });
   await session.open('BCD42');
-  render(
+  const { unmount } = render(
     <SessionContext.Provider value={session}>
       <GameTable />
     </SessionContext.Provider>,
   );
-  return { room, view, session };
+  return { room, view, session, unmount };
 }
