@@ -3,8 +3,8 @@
  * while the server runs, through SQLite's online backup (a consistent copy
  * even while moves are being written; copying the file with `cp` is not).
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConfigError, loadConfig } from './config';
 import { DATABASE_FILE } from './store/sqliteStore';
@@ -29,8 +29,13 @@ async function main(): Promise<void> {
   }
   const database = new Database(file, { readonly: true, fileMustExist: true });
   try {
+    // A backup folder named for the first time is made, as `cp` into a new path would need by hand.
+    mkdirSync(dirname(target), { recursive: true });
     const { totalPages } = await database.backup(target);
     console.log(`backed up ${file} to ${target} (${totalPages} pages)`);
+  } catch (error) {
+    console.error(`could not back up to ${target}: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
   } finally {
     database.close();
   }
