@@ -11,13 +11,24 @@
 // (`npm pack` builds in `prepack`). So each build writes into a folder of its
 // own and moves each finished file into dist/ with one rename: dist/ is never
 // emptied under the other build, and never holds a half-written file.
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { generateDtsBundle } from 'dts-bundle-generator';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const external = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
+
+// The declarations import a sibling workspace package's built types (its sources cannot be bundled into them):
+// without its build this one fails with a page of "Cannot find module". Say which build to run instead.
+for (const name of external.filter((dependency) => dependency.startsWith('@deckhand/'))) {
+  const sibling = join('..', '..', 'node_modules', name);
+  const types = JSON.parse(readFileSync(join(sibling, 'package.json'), 'utf8')).exports?.['.']?.types;
+  if (types && !existsSync(join(sibling, types))) {
+    console.error(`${pkg.name}: ${name} is not built yet; build both with: npx turbo run build --filter=${pkg.name}`);
+    process.exit(1);
+  }
+}
 
 /** Writes index.js and index.d.ts into `out`. */
 async function buildInto(out) {
