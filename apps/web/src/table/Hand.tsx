@@ -1,5 +1,5 @@
 import { cardName, type Card } from '@deckhand/rules';
-import { memo, useLayoutEffect, useRef, type CSSProperties, type FocusEvent, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import { CardFace } from '../cards/PlayingCard';
 import type { CardStatus } from './legality';
 
@@ -32,41 +32,6 @@ function keepReasonOnScreen(item: HTMLElement): void {
   item.style.setProperty('--reason-shift', `${Math.round(fitted - left)}px`);
 }
 
-/**
- * A card played from the keyboard leaves the hand with the focus on it, which
- * would drop the focus to the page's start. When that card is gone, its
- * neighbour (the card now in its place, or the last) takes the focus. Only
- * for the keyboard: a tap focuses nothing a player would want kept (on a
- * phone it would show a dimmed card's reason unasked), and a player who moved
- * the focus elsewhere keeps it there.
- */
-function useFocusKeptInHand(statuses: readonly CardStatus[]) {
-  const list = useRef<HTMLUListElement>(null);
-  const pressed = useRef<{ card: Card; index: number } | null>(null);
-  useLayoutEffect(() => {
-    const was = pressed.current;
-    if (was === null || statuses.some((status) => status.card === was.card)) return;
-    pressed.current = null;
-    const active = document.activeElement;
-    if (active !== null && active !== document.body) return;
-    const buttons = list.current?.querySelectorAll<HTMLButtonElement>('.hand-card') ?? [];
-    buttons[Math.min(was.index, buttons.length - 1)]?.focus({ preventScroll: true });
-  }, [statuses]);
-  return {
-    /** Enter was pressed on `card`: if it leaves the hand, the focus stays in the hand. */
-    pressedFromKeyboard(card: Card): void {
-      pressed.current = { card, index: statuses.findIndex((status) => status.card === card) };
-    },
-    listProps: {
-      ref: list,
-      onBlur: (event: FocusEvent<HTMLUListElement>) => {
-        // A removed button blurs with nowhere to go (no related target): that is the case above, not a move away.
-        if (event.relatedTarget !== null && !event.currentTarget.contains(event.relatedTarget as Node)) pressed.current = null;
-      },
-    },
-  };
-}
-
 interface HandProps {
   readonly statuses: readonly CardStatus[];
   readonly mode: HandMode;
@@ -97,14 +62,11 @@ export const Hand = memo(function Hand({ statuses, mode, selected, onSelect, onP
     else onSelect(status.card);
   };
 
-  const focusKeeper = useFocusKeptInHand(statuses);
-
   // A phone held upright shows a long hand in two rows (a Hearts deal: 7 + 6), so every card keeps a wide tap target.
   const perRow = statuses.length > TWO_ROWS_FROM ? Math.ceil(statuses.length / 2) : Math.max(1, statuses.length);
 
   return (
     <ul
-      {...focusKeeper.listProps}
       className="hand"
       style={
         {
@@ -146,7 +108,6 @@ export const Hand = memo(function Hand({ statuses, mode, selected, onSelect, onP
               onKeyDown={(event: KeyboardEvent) => {
                 if (event.key === 'Enter') {
                   event.preventDefault();
-                  focusKeeper.pressedFromKeyboard(status.card);
                   choose(status, true);
                 }
               }}

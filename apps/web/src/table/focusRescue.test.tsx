@@ -1,21 +1,26 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { cardName, parseCards, type Card } from '@deckhand/rules';
+import { useRef } from 'react';
 import { describe, expect, it } from 'vitest';
+import { useFocusRescue } from './focusRescue';
 import { Hand, HandMode } from './Hand';
 
 const noop = (): void => {};
 const statusesOf = (cards: readonly Card[]) => cards.map((card) => ({ card, legal: true, reason: null }));
 
+/** A hand and another control in a table that rescues the focus, as `GameTable` does. */
 function HandOf({ cards }: { cards: readonly Card[] }) {
+  const root = useRef<HTMLDivElement>(null);
+  useFocusRescue(root);
   return (
-    <>
+    <div ref={root}>
       <Hand statuses={statusesOf(cards)} mode={HandMode.Play} selected={[]} onSelect={noop} onPlay={noop} onRefused={noop} />
       <button type="button">Log and chat</button>
-    </>
+    </div>
   );
 }
 
-describe('Hand', () => {
+describe('the focus when a card leaves the hand', () => {
   const [two, king, ace] = parseCards('2C KC AC') as [Card, Card, Card];
 
   it('a card played from the keyboard hands the focus to the card now in its place, or to the last', () => {
@@ -49,6 +54,7 @@ describe('Hand', () => {
     const kingButton = screen.getByRole('button', { name: cardName(king) });
     // Chrome on a phone focuses a tapped button; the second tap plays it.
     kingButton.focus();
+    fireEvent.pointerDown(kingButton);
     fireEvent.click(kingButton, { detail: 1 });
     fireEvent.click(kingButton, { detail: 2 });
     rerender(<HandOf cards={[two, ace]} />);
