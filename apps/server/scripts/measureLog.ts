@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/measureLog.ts [games]`: plays Hearts games of four normal
+ * `npx tsx --conditions=@deckhand/source scripts/measureLog.ts [games]`: plays Hearts games of four normal
  * bots through the table core on a fake clock, writing every action to a
  * fresh SQLite store, and prints the log's cost: CPU per append, log bytes
  * and database bytes per finished game. Bytes are exact; CPU time depends on
