@@ -25,13 +25,22 @@ import { guestToken, playTable } from '../src/index';
 
 const { values } = parseArgs({ options: { games: { type: 'string', default: '4' } } });
 const games = Number(values.games);
+/**
+ * With bots that answer at once, the program's turns come faster than the
+ * default limit of 20 messages a second, and it would wait for its own pacing:
+ * this server allows more, and the program is told so.
+ */
+const rateLimit = { ratePerSecond: 1000, rateBurst: 1000 };
 
 /** Server time each move was accepted, by table and move number (numbered through the whole game). */
 const accepted = new Map<string, number>();
 const kinds = new Map<string, { seat: number; play: boolean }>();
 const server = await startServer({
   port: 0,
-  env: { NODE_ENV: 'production', TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', HOST: '127.0.0.1' },
+  env: {
+    NODE_ENV: 'production', TOKEN_SECRET: 'bench-secret-bench-secret-bench-secret', LOG_LEVEL: 'silent', BOT_DELAY_MS: '0', HOST: '127.0.0.1',
+    RATE_PER_SECOND: String(rateLimit.ratePerSecond), RATE_BURST: String(rateLimit.rateBurst),
+  },
   observer: {
     onMove(table, record) {
       const key = `${table}/${record.moveNumber}`;
@@ -59,7 +68,7 @@ for (let g = 0; g < games; g++) {
   host.onMessage('*', () => {});
   host.onStateChange((state) => watcher(clients[0]!, () => code)((state as { toJSON(): TableStateJson }).toJSON()));
   const send = (message: ClientMessage) => host.send(message.type, message);
-  const playing = playTable({ url, code, name: 'Program', bot: (game) => findBot(game, 'heuristic')!, onState: watcher(clients[1]!, () => code) });
+  const playing = playTable({ url, code, name: 'Program', bot: (game) => findBot(game, 'heuristic')!, onState: watcher(clients[1]!, () => code), rateLimit });
   const watcherGuest = await guestToken(url, 'Watcher');
   const watching = await new Client(url).joinById(code, { token: watcherGuest.token, protocol: PROTOCOL_VERSION, spectate: true });
   watching.onMessage('*', () => {});

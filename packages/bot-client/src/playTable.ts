@@ -9,9 +9,9 @@
 import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
 import {
-  CLOSE_REASONS, ErrorCode, PROTOCOL_VERSION, TablePhase, gameViewOf, seatOfPlayer, snapshotFromState,
+  CLOSE_REASONS, ErrorCode, PROTOCOL_VERSION, TablePhase, gameViewOf, seatOfPlayer, senderBucket, snapshotFromState,
 } from '@deckhand/protocol';
-import type { ErrorMessage, GuestResponse, JoinTableOptions, TableSnapshot, TableStateJson, WelcomeMessage } from '@deckhand/protocol';
+import type { ErrorMessage, GuestResponse, JoinTableOptions, RateLimit, TableSnapshot, TableStateJson, WelcomeMessage } from '@deckhand/protocol';
 import { Rng, findGame } from '@deckhand/rules';
 import type { AnyGame, Bot, MoveBase, Outcome, Seat } from '@deckhand/rules';
 
@@ -39,6 +39,12 @@ export interface PlayTableOptions {
   readonly signal?: AbortSignal;
   /** How long to keep trying to get the seat back after a dropped connection (default 60 s). */
   readonly reconnectSeconds?: number;
+  /**
+   * The server's message limit per client, which the program keeps under:
+   * `Limits` by default; give the server's when it runs with its own
+   * `RATE_PER_SECOND` and `RATE_BURST`.
+   */
+  readonly rateLimit?: RateLimit;
 }
 
 export interface TableResult {
@@ -107,10 +113,20 @@ export async function playTable(options: PlayTableOptions): Promise<TableResult>
     const errors: ErrorMessage[] = [];
     let latest: TableSnapshot | null = null;
     const rng = Rng.fromSeed(`${options.code}/${options.name}`);
+    /**
+     * The table drops a client's messages beyond its rate limit. At a table of
+     * quick bots this seat's turns can come faster than that, so the program
+     * paces itself under the limit and answers once it may (from the newest
+     * board then): a dropped move would wait for the table's error, or for the
+     * turn timer when the error was already sent that second.
+     */
+    const bucket = senderBucket(Date.now(), options.rateLimit);
+    let paced: ReturnType<typeof setTimeout> | null = null;
 
     const finish = (outcome: Outcome | null, error?: Error): void => {
       if (done) return;
       done = true;
+      if (paced !== null) clearTimeout(paced);
       const leaving = room;
       room = null;
       void leaving?.leave(true).catch(() => {});
@@ -149,6 +165,16 @@ export async function playTable(options: PlayTableOptions): Promise<TableResult>
       const view = gameViewOf(snapshot);
       const legal = game.legalMovesInView(view) as MoveBase[];
       if (legal.length === 0) return;
+      const wait = bucket.wait(Date.now());
+      if (wait > 0) {
+        paced ??= setTimeout(() => {
+          paced = null;
+          // The connection may have changed meanwhile: answer on the one there is now.
+          if (room && !done && latest) play(room, latest, retry);
+        }, wait);
+        return;
+      }
+      bucket.take(Date.now());
       pending = { seedHash: snapshot.seedHash, moveNumber: snapshot.moveNumber, retried: retry };
       let move: MoveBase;
       try {
@@ -171,7 +197,7 @@ export async function playTable(options: PlayTableOptions): Promise<TableResult>
       });
       next.onMessage('error', (message: ErrorMessage) => {
         if (message.code === ErrorCode.RateLimited) {
-          // Too quick for the table's message limit: the move was dropped, not refused. Answer the same position again after a pause.
+          // Dropped, not refused: a server whose limit is stricter than `Limits` says. Answer the same position again after a pause.
           log('slowed down by the table; answering again in a second');
           setTimeout(() => {
             if (next !== room || done) return;

@@ -10,6 +10,8 @@ export type {
   PrivateJson, TableStateJson,
 } from './snapshot';
 export { moveEventsBetween } from './moveEvents';
+export { TokenBucket, senderBucket } from './tokenBucket';
+export type { RateLimit } from './tokenBucket';
 export { ownHandDisagrees } from './handCheck';
 export {
   ClientMessageSchema, CLIENT_MESSAGE_TYPES, DeviceId, parseClientMessage, CreateTableOptionsSchema, JoinTableOptionsSchema,

@@ -14,7 +14,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Room } from 'colyseus.js';
-import { Limits, PROTOCOL_VERSION, RoomName, TablePhase, gameViewOf, snapshotFromState } from '@deckhand/protocol';
+import { PROTOCOL_VERSION, RoomName, TablePhase, gameViewOf, senderBucket, snapshotFromState } from '@deckhand/protocol';
 import type { TableSnapshot, TableStateJson, TurnSeconds } from '@deckhand/protocol';
 import { Rng, findGame, randomBot } from '@deckhand/rules';
 import type { AnyGame, Bot, MoveBase, RecordedMove } from '@deckhand/rules';
@@ -73,16 +73,6 @@ export type MoveResult =
   | { ok: true; latencyMs: number; over: boolean }
   | { ok: false; error: string };
 
-/**
- * The server drops messages beyond a token bucket per client
- * (`Limits.ratePerSecond`, burst `Limits.rateBurst`). A bot at a table with no
- * move delay would exceed it when it draws card after card, so each client
- * keeps a slightly stricter bucket of its own and waits for a token before it
- * sends: the wait happens before the send timestamp, so latency excludes it.
- */
-const CLIENT_RATE_PER_SECOND = Limits.ratePerSecond * 0.9;
-const CLIENT_BURST = Math.floor(Limits.rateBurst / 2);
-
 /** The decoded fields a move is chosen from: the board, the client's own hand, and what `snapshotFromState` reads beside them. */
 interface DecodedTable {
   readonly phase?: string;
@@ -112,8 +102,14 @@ function playJson(state: DecodedTable): TableStateJson {
 
 class SeatClient {
   patches = 0;
-  private tokens = CLIENT_BURST;
-  private refilledAt = performance.now();
+  /**
+   * The server drops messages beyond a token bucket per client. A bot at a
+   * table with no move delay would exceed it when it draws card after card, so
+   * each client keeps a slightly stricter bucket of its own and waits for a
+   * token before it sends: the wait happens before the send timestamp, so
+   * latency excludes it.
+   */
+  private readonly bucket = senderBucket(performance.now());
   lastPatchAt = 0;
   lastError: string | null = null;
   private snapshotCache: TableSnapshot | null = null;
@@ -161,16 +157,8 @@ class SeatClient {
 
   /** Waits until the client's own rate bucket holds a token, then takes it. */
   async pace(): Promise<void> {
-    for (;;) {
-      const now = performance.now();
-      this.tokens = Math.min(CLIENT_BURST, this.tokens + ((now - this.refilledAt) / 1000) * CLIENT_RATE_PER_SECOND);
-      this.refilledAt = now;
-      if (this.tokens >= 1) {
-        this.tokens -= 1;
-        return;
-      }
-      await sleep(((1 - this.tokens) / CLIENT_RATE_PER_SECOND) * 1000);
-    }
+    for (let wait = this.bucket.wait(performance.now()); wait > 0; wait = this.bucket.wait(performance.now())) await sleep(wait);
+    this.bucket.take(performance.now());
   }
 
   /** The decoded state as the web client would render it; computed only when a move is chosen. */

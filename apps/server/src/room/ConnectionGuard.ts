@@ -5,12 +5,11 @@
  */
 import type { Client } from '@colyseus/core';
 import type { Logger } from 'pino';
-import { CLOSE_REASONS, CloseCode, ErrorCode, Limits } from '@deckhand/protocol';
+import { CLOSE_REASONS, CloseCode, ErrorCode, Limits, TokenBucket } from '@deckhand/protocol';
 import type { ProtocolError } from '@deckhand/protocol';
 import type { ServerConfig } from '../config';
 import type { GuestIdentity } from '../guestTokens';
 import { fail } from '../table/seats';
-import { TokenBucket } from '../TokenBucket';
 
 interface Allowance {
   readonly bucket: TokenBucket;

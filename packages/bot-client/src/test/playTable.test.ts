@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Room } from 'colyseus.js';
-import { MoveSource, TablePhase } from '@deckhand/protocol';
+import { ErrorCode, MoveSource, TablePhase } from '@deckhand/protocol';
+import type { ErrorMessage } from '@deckhand/protocol';
 import { findBot } from '@deckhand/rules';
 import type { AnyGame } from '@deckhand/rules';
 import { playTable } from '../playTable';
-import { Host, bootServer, waitFor } from './table';
+import { Host, bootServer, bootQuickServer, waitFor } from './table';
 import type { TestServer } from './table';
 
 const heuristic = (game: AnyGame) => findBot(game, 'heuristic')!;
@@ -102,4 +103,46 @@ describe('playTable', () => {
   it('refuses a table code that does not exist with a clear error', async () => {
     await expect(playTable({ url: server.url, code: 'BBBBB', name: 'Lost', bot: heuristic })).rejects.toThrow(/cannot join table BBBBB/);
   });
+});
+
+describe('playTable at a table of bots that answer at once', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await bootQuickServer();
+  });
+  afterAll(async () => {
+    await server?.shutdown();
+  });
+
+  it('keeps under the table\'s message limit, so none of its moves is dropped or played for it', async () => {
+    const host = await Host.open(server, 'hearts');
+    const refused: ErrorMessage[] = [];
+    const lines: string[] = [];
+    const started = Date.now();
+    const playing = playTable({
+      url: server.url,
+      code: host.table.code,
+      name: 'Quick',
+      bot: heuristic,
+      log: (line) => lines.push(line),
+      // The raw messages the connection receives, not what playTable makes of them.
+      onConnect: (room) => room.onMessage('error', (message: ErrorMessage) => refused.push(message)),
+    });
+    const seat = await waitFor('the program seated', () => host.table.seats.find((candidate) => candidate.name === 'Quick'));
+    await host.fillWithBotsAndStart();
+
+    const result = await playing;
+    await waitFor('the host seeing the game end', () => host.table.phase === TablePhase.GameOver);
+    // A whole game of Hearts: far more moves than the table's burst of 40.
+    expect(result.moves).toBeGreaterThan(40);
+    expect(refused.filter((message) => message.code === ErrorCode.RateLimited)).toEqual([]);
+    expect(lines.filter((line) => line.includes('slowed down'))).toEqual([]);
+    expect(result.errors).toEqual([]);
+    const mine = movesSeen(host).filter((move) => move.seat === seat.index);
+    expect(mine.length).toBe(result.moves);
+    expect(mine.every((move) => move.by === MoveSource.Player)).toBe(true);
+    // Paced, not stalled: 20 moves at once, then 18 a second.
+    expect(Date.now() - started).toBeLessThan(((result.moves - 20) / 18) * 1000 + 15_000);
+    await host.room.leave(true);
+  }, 60_000);
 });

@@ -17,6 +17,11 @@ export async function bootServer(): Promise<TestServer> {
   return startTestServer(0, { BOT_DELAY_MS: '20-40', RECONNECT_SECONDS: '30', HOST: '127.0.0.1' }, {}, '127.0.0.1');
 }
 
+/** A server whose bots answer at once: a program at its tables has turns as fast as the network brings them. */
+export async function bootQuickServer(): Promise<TestServer> {
+  return startTestServer(0, { BOT_DELAY_MS: '0', HOST: '127.0.0.1' }, {}, '127.0.0.1');
+}
+
 /** The server harness's `waitFor`, with room for a whole game played over the network. */
 export function waitFor<T>(what: string, check: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
   return serverWaitFor(what, check, timeoutMs);
