@@ -22,17 +22,17 @@ export {
   DEFAULT_ISMCTS_EXPLORATION, DEFAULT_COMMON_DEALS, DEFAULT_COMMON_ROLLOUTS,
 } from './bots/ismcts';
 export type { IsmctsOptions, ScoreScale } from './bots/ismcts';
-export { crazyEights, CrazyEightsError, DrawRule as CrazyEightsDrawRule, discardTop } from './games/crazy-eights/crazyEights';
+export { crazyEights } from './games/crazy-eights/crazyEights';
+export { CrazyEightsError, DrawRule as CrazyEightsDrawRule, discardTop } from './games/crazy-eights/state';
 export type {
   CrazyEightsState, CrazyEightsMove, CrazyEightsView, CrazyEightsOptions, CrazyEightsPublic, CrazyEightsPrivate,
   CrazyEightsEvent, CrazyEightsPhase, CrazyEightsTarget,
-} from './games/crazy-eights/crazyEights';
+} from './games/crazy-eights/state';
 export { crazyEightsHeuristicBot } from './games/crazy-eights/heuristicBot';
 export { hearts } from './games/hearts/hearts';
-export { HeartsError, HeartsPhase, PassDirection as HeartsPassDirection } from './games/hearts/rules';
-export type {
-  HeartsState, HeartsMove, HeartsView, HeartsOptions, HeartsPublic, HeartsPrivate, HeartsEvent,
-} from './games/hearts/rules';
+export { HeartsError, HeartsPhase, PassDirection as HeartsPassDirection } from './games/hearts/state';
+export type { HeartsState, HeartsMove, HeartsOptions, HeartsEvent } from './games/hearts/state';
+export type { HeartsView, HeartsPublic, HeartsPrivate } from './games/hearts/views';
 export { heartsHeuristicBot } from './games/hearts/bot';
 export { heartsTable } from './games/hearts/testing';
 export type { HeartsTableSpec } from './games/hearts/testing';

@@ -16,7 +16,7 @@ import { BotMisplayError, BotModuleError, botFromModule, resolveBot } from '../b
 import { findBot, findGame } from '../registry';
 import { playGame } from '../play';
 import { Rng } from '../rng';
-import type { HeartsView } from '../games/hearts/rules';
+import type { HeartsView } from '../games/hearts/views';
 
 const run = promisify(execFile);
 const rulesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

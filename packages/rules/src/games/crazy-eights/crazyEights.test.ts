@@ -4,8 +4,10 @@ import fc from 'fast-check';
 import { cardOf, parseCard, parseCards } from '../../cards';
 import type { Card } from '../../cards';
 import { Rng } from '../../rng';
-import { crazyEights, handSize, resolveTarget } from './crazyEights';
-import type { CrazyEightsMove, CrazyEightsOptions, CrazyEightsState } from './crazyEights';
+import { handSize } from './apply';
+import { crazyEights } from './crazyEights';
+import { resolveTarget } from './state';
+import type { CrazyEightsMove, CrazyEightsOptions, CrazyEightsState } from './state';
 import { crazyEightsScenario } from './testing';
 
 const game = crazyEights;

@@ -4,7 +4,7 @@ import type { Card } from '../../cards';
 import { Rng } from '../../rng';
 import type { Bot } from '../../game';
 import { crazyEights } from './crazyEights';
-import type { CrazyEightsMove, CrazyEightsView } from './crazyEights';
+import type { CrazyEightsMove, CrazyEightsView } from './state';
 import { crazyEightsHeuristicBot } from './heuristicBot';
 import { crazyEightsScenario } from './testing';
 

@@ -5,7 +5,7 @@
 import { rankOf, suitOf } from '../../cards';
 import type { Card, Suit } from '../../cards';
 import type { Bot } from '../../game';
-import type { CrazyEightsMove, CrazyEightsView } from './crazyEights';
+import type { CrazyEightsMove, CrazyEightsView } from './state';
 import { penaltyOf } from './scoring';
 
 /** An opponent with this many cards or fewer may go out soon: get rid of the 50-point 8s. */

@@ -1,8 +1,8 @@
 import { DECK_SIZE, parseCard, parseCards, suitOf } from '../../cards';
 import type { Card, Suit } from '../../cards';
 import { Rng } from '../../rng';
-import { CrazyEightsPhase, DrawRule, resolveTarget } from './crazyEights';
-import type { CrazyEightsState, CrazyEightsTarget } from './crazyEights';
+import { CrazyEightsPhase, DrawRule, resolveTarget } from './state';
+import type { CrazyEightsState, CrazyEightsTarget } from './state';
 
 export interface ScenarioSpec {
   /** One hand per seat, in short names: `['8S 3H', 'KD']`. */

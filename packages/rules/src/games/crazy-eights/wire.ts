@@ -20,7 +20,7 @@ import type { WireRecord } from '../../game';
 import { sentBooleans, sentNumber, sentNumbers } from '../../wire';
 import type { PublicWire } from '../../wire';
 
-/** The phases as the view names them (crazyEights.ts's `CrazyEightsPhase`). */
+/** The phases as the view names them (state.ts's `CrazyEightsPhase`). */
 const Phase = { Play: 'play', HandOver: 'handOver', GameOver: 'gameOver' } as const;
 
 /** A move in `moves` that is not a card: one card off the stock, or a pass. Below 128: one byte each. */

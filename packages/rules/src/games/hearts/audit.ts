@@ -6,8 +6,9 @@
 import { DECK_SIZE, isCard } from '../../cards';
 import type { Card } from '../../cards';
 import type { GameAudit, Seat } from '../../game';
-import { HAND_SIZE, HeartsPhase, SEATS, cardPoints } from './rules';
-import type { HeartsState, HeartsView } from './rules';
+import { HAND_SIZE, HeartsPhase, SEATS, cardPoints } from './state';
+import type { HeartsState } from './state';
+import type { HeartsView } from './views';
 
 function invariants(state: HeartsState): string[] {
   const problems: string[] = [];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCards } from '../../cards';
 import { Rng } from '../../rng';
 import { hearts } from './hearts';
-import type { HeartsMove } from './rules';
+import type { HeartsMove } from './state';
 import { heartsTable } from './testing';
 
 const heuristic = hearts.bots.heuristic!;

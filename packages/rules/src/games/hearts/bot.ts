@@ -7,8 +7,9 @@
 import { Rank, Suit, rankOf, suitOf } from '../../cards';
 import type { Card } from '../../cards';
 import type { Bot } from '../../game';
-import { QUEEN_OF_SPADES, SEATS, cardPoints } from './rules';
-import type { HeartsMove, HeartsView } from './rules';
+import { QUEEN_OF_SPADES, SEATS, cardPoints } from './state';
+import type { HeartsMove } from './state';
+import type { HeartsView } from './views';
 
 const KING_OF_SPADES: Card = QUEEN_OF_SPADES + 1;
 const ACE_OF_SPADES: Card = QUEEN_OF_SPADES + 2;

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { suitOf } from '../../cards';
 import { Rng } from '../../rng';
 import { hearts } from './hearts';
-import { passDirectionOf, passTarget } from './rules';
-import type { HeartsState } from './rules';
+import { passDirectionOf, passTarget } from './state';
+import type { HeartsState } from './state';
 
 /** Seeded random games; `visit` sees every state before its move. */
 function eachState(seed: string, maxMoves: number, visit: (state: HeartsState, step: number) => void): void {

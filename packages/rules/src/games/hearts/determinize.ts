@@ -10,8 +10,9 @@ import type { Card } from '../../cards';
 import type { Seat } from '../../game';
 import type { Rng } from '../../rng';
 import { matchCards } from '../../matchCards';
-import { HeartsPhase, PASS_SIZE, SEATS, TWO_OF_CLUBS, passDirectionOf, passTarget } from './rules';
-import type { HeartsOptions, HeartsState, HeartsView } from './rules';
+import { HeartsPhase, PASS_SIZE, SEATS, TWO_OF_CLUBS, passDirectionOf, passTarget } from './state';
+import type { HeartsOptions, HeartsState } from './state';
+import type { HeartsView } from './views';
 
 export function determinizeHearts(view: HeartsView, seat: Seat, rng: Rng): HeartsState {
   const pub = view.public;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCard } from '../../cards';
 import { hearts } from './hearts';
-import type { HeartsMove, HeartsState } from './rules';
+import type { HeartsMove, HeartsState } from './state';
 import { heartsTable } from './testing';
 
 const play = (card: string): HeartsMove => ({ type: 'play', card: parseCard(card)! });

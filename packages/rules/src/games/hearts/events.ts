@@ -5,8 +5,10 @@
  * the log from the synchronized state alone.
  */
 import type { Seat } from '../../game';
-import { HeartsPhase, outcomeOf } from './rules';
-import type { HeartsEvent, HeartsPublic } from './rules';
+import { HeartsPhase } from './state';
+import type { HeartsEvent } from './state';
+import { outcomeOf } from './scoring';
+import type { HeartsPublic } from './views';
 
 export function heartsEventsBetween(before: HeartsPublic, after: HeartsPublic, seat: Seat): HeartsEvent[] {
   switch (before.phase) {

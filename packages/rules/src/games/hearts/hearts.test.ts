@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Rng } from '../../rng';
 import { hearts } from './hearts';
-import type { HeartsMove, HeartsState } from './rules';
+import type { HeartsMove, HeartsState } from './state';
 
 /** Plays random legal moves from a seeded game, calling `visit` before each move. */
 function playRandom(seed: string, maxMoves: number, visit: (state: HeartsState) => void): HeartsState {

@@ -1,6 +1,7 @@
 /**
  * The Hearts game definition (rules in RULES.md beside this file). The rule
- * logic lives in rules.ts; this module assembles it into the contract.
+ * logic lives in state.ts, rules.ts, moves.ts, apply.ts, scoring.ts and
+ * views.ts; this module assembles it into the contract.
  */
 import type { GameDefinition, OptionSpec } from '../../game';
 import { parseChoiceOptions } from '../../options';
@@ -10,11 +11,14 @@ import { heartsHeuristicBot } from './bot';
 import { determinizeHearts } from './determinize';
 import { heartsEventsBetween } from './events';
 import { heartsWire } from './wire';
-import {
-  SEATS, activeSeatsOf, applyMove, contextOfState, contextOfView, moveError, movesFromContext,
-  outcomeOf, setupHearts, viewOf, privateOf, HeartsPhase,
-} from './rules';
-import type { HeartsEvent, HeartsMove, HeartsOptions, HeartsState, HeartsView } from './rules';
+import { SEATS, setupHearts, HeartsPhase } from './state';
+import type { HeartsEvent, HeartsMove, HeartsOptions, HeartsState } from './state';
+import { activeSeatsOf, contextOfState, moveError } from './rules';
+import { movesFromContext } from './moves';
+import { applyMove } from './apply';
+import { outcomeOf } from './scoring';
+import { contextOfView, viewOf, privateOf } from './views';
+import type { HeartsView } from './views';
 
 const HEARTS_OPTIONS: readonly OptionSpec[] = [
   {

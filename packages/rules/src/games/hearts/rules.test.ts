@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCard, parseCards } from '../../cards';
 import type { Card } from '../../cards';
 import { hearts } from './hearts';
-import type { HeartsEvent, HeartsMove, HeartsState } from './rules';
+import type { HeartsEvent, HeartsMove, HeartsState } from './state';
 import { heartsTable } from './testing';
 
 const c = (text: string): Card => parseCard(text)!;

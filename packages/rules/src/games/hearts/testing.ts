@@ -4,8 +4,8 @@
  */
 import { DECK_SIZE, parseCards } from '../../cards';
 import { Rng } from '../../rng';
-import { HeartsPhase, TWO_OF_CLUBS, cardPoints } from './rules';
-import type { HeartsOptions, HeartsState } from './rules';
+import { HeartsPhase, TWO_OF_CLUBS, cardPoints } from './state';
+import type { HeartsOptions, HeartsState } from './state';
 
 export interface HeartsTableSpec {
   /** Four hands as short names (`'QS 10H 2C'`). Cards in no hand count as taken earlier. */

@@ -12,7 +12,7 @@
 import type { WireRecord } from '../../game';
 import { inPlayOrder, sentBooleans, sentNumber, sentNumbers } from '../../wire';
 import type { PublicWire } from '../../wire';
-import { HAND_SIZE, HeartsPhase, SEATS, cardPoints, isPointCard, passDirectionOf } from './rules';
+import { HAND_SIZE, HeartsPhase, SEATS, cardPoints, isPointCard, passDirectionOf } from './state';
 
 const PASS_SIZE = 3;
 const DECK = SEATS * HAND_SIZE;
