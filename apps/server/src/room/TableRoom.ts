@@ -8,14 +8,13 @@
  * the next call starts, so each move still gets its own patch.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Protocol, Room, ServerError, updateLobby } from '@colyseus/core';
+import { Protocol, Room, ServerError } from '@colyseus/core';
 import type { AuthContext, Client, ClientPrivate, Deferred } from '@colyseus/core';
 import { StateView } from '@colyseus/schema';
-import * as v from 'valibot';
 import type { Logger } from 'pino';
 import {
-  CLOSE_REASONS, CODE_ALPHABET, CloseCode, CreateTableOptionsSchema, DEFAULT_TURN_SECONDS, DeviceId, ErrorCode, JoinErrorCode,
-  Limits, PROTOCOL_VERSION, SeatKind, TablePhase, Visibility, parseClientMessage, parseName,
+  CLOSE_REASONS, CloseCode, DEFAULT_TURN_SECONDS, ErrorCode, JoinErrorCode, PROTOCOL_VERSION, SeatKind, TablePhase,
+  parseClientMessage, parseName,
 } from '@deckhand/protocol';
 import type { ProtocolError, ServerMessage } from '@deckhand/protocol';
 import type { BotThinking } from '../BotPool';
@@ -32,8 +31,11 @@ import type { KnockAnswer } from '../table/TableDoor';
 import type { TableEnv, TableObserver, TableOutput, TimedAction, Timer } from '../table/types';
 import { TableState } from '@deckhand/table-schema';
 import { ConnectionGuard } from './ConnectionGuard';
+import { deviceOf, flag, optionOf, parseCreate, refuseOtherProtocol } from './JoinOptions';
 import { holdsTableSchema, skipSchemaDescription } from './KnownSchema';
 import { TableHistory } from './TableHistory';
+import { TableListing } from './TableListing';
+import type { TableMetadata } from './TableListing';
 import { TableMirror } from './TableMirror';
 
 export interface TableDeps {
@@ -52,19 +54,8 @@ export interface TableDeps {
   readonly ownership: TableOwnership;
 }
 
-/** What the lobby lists for a public table. */
-export interface TableMetadata {
-  readonly gameId: string;
-  readonly gameName: string;
-  readonly hostName: string;
-  readonly seatsTaken: number;
-  readonly seatsTotal: number;
-  readonly phase: string;
-  readonly visibility: Visibility;
-}
-
-/** Presence hash of allocated join codes, shared by every process using the same presence. */
-const CODES_KEY = 'deckhand:table-codes';
+/** What the lobby lists for a public table (`room/TableListing.ts`). */
+export type { TableMetadata };
 
 type TableClient = Client<unknown, GuestIdentity>;
 
@@ -75,16 +66,6 @@ interface Connection {
   generation: number;
   reconnection: Deferred<TableClient> | null;
   wantsEvents: boolean;
-}
-
-function flag(options: unknown, key: string): boolean {
-  return typeof options === 'object' && options !== null && (options as Record<string, unknown>)[key] === true;
-}
-
-/** The device id in join options, when well formed. */
-function deviceOf(options: unknown): string | null {
-  const device = typeof options === 'object' && options !== null ? (options as { device?: unknown }).device : undefined;
-  return v.is(DeviceId, device) ? device : null;
 }
 
 export class TableRoom extends Room<TableState, TableMetadata> {
@@ -106,8 +87,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   private readonly knownSchema = new Set<string>();
   private guard!: ConnectionGuard;
   private queue: Promise<void> = Promise.resolve();
-  private hidden: boolean | null = null;
-  private codeClaimed = false;
+  /** The lobby listing and the join code (not `listing`: Colyseus' Room has its own). */
+  private tableListing!: TableListing;
   private closing = false;
   /** SIGTERM: the table stays open in the store, to come back after the restart. */
   private shuttingDown = false;
@@ -120,13 +101,13 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   override async onCreate(rawOptions: unknown): Promise<void> {
     this.mirror = new TableMirror(this.state);
     this.guard = new ConnectionGuard(this.deps.config, (client, error) => this.sendError(client, error), this.deps.logger);
-    const restoreKey = typeof rawOptions === 'object' && rawOptions !== null ? (rawOptions as { restore?: unknown }).restore : undefined;
+    this.tableListing = new TableListing(this, this.deps.config, () => this.closing);
+    const restoreKey = optionOf(rawOptions, 'restore');
     const restore = typeof restoreKey === 'string' ? this.deps.restores.get(restoreKey) : undefined;
     if (restore) {
       this.deps.restores.delete(restoreKey as string);
       this.roomId = restore.code;
-      await this.presence.hincrby(CODES_KEY, restore.code, 1);
-      this.codeClaimed = true;
+      await this.tableListing.reclaimCode(restore.code);
       this.tableId = restore.tableId;
       await this.holdTable();
       this.seq = (restore.actions[restore.actions.length - 1]?.seq ?? -1) + 1;
@@ -134,8 +115,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       // Nobody is connected yet: the table waits the reconnection window rather than closing empty.
       this.autoDispose = false;
     } else {
-      const request = this.parseCreate(rawOptions);
-      const code = await this.claimCode();
+      const request = parseCreate(rawOptions, this.deps.games);
+      const code = await this.tableListing.claimCode();
       const created = Table.create(this.environment(code), {
         code, gameId: request.gameId, options: request.options, seatCount: request.seatCount,
         visibility: request.visibility, turnSeconds: request.turnSeconds ?? DEFAULT_TURN_SECONDS,
@@ -204,19 +185,6 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     return this.shuttingDown;
   }
 
-  private parseCreate(rawOptions: unknown) {
-    const parsed = v.safeParse(CreateTableOptionsSchema, rawOptions);
-    if (!parsed.success) {
-      throw new ServerError(JoinErrorCode.BadRequest, `Cannot create the table: ${parsed.issues[0]?.message ?? 'bad options'}.`);
-    }
-    if (parsed.output.protocol !== undefined && parsed.output.protocol !== PROTOCOL_VERSION) {
-      throw new ServerError(JoinErrorCode.ProtocolMismatch, 'This page is out of date: reload it to play.');
-    }
-    const game = this.deps.games.find((candidate) => candidate.id === parsed.output.gameId);
-    if (!game) throw new ServerError(JoinErrorCode.NoSuchGame, `There is no game "${parsed.output.gameId}".`);
-    return parsed.output;
-  }
-
   /** The core's clock, randomness and bots; timers run through `run` so their changes are logged and sent. */
   private environment(code: string): TableEnv {
     const { config } = this.deps;
@@ -236,12 +204,9 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   }
 
   override async onAuth(client: TableClient, options: unknown, context: AuthContext): Promise<GuestIdentity> {
-    const protocol = typeof options === 'object' && options !== null ? (options as { protocol?: unknown }).protocol : undefined;
-    if (protocol !== undefined && protocol !== PROTOCOL_VERSION) {
-      throw new ServerError(JoinErrorCode.ProtocolMismatch, 'This page is out of date: reload it to play.');
-    }
+    refuseOtherProtocol(optionOf(options, 'protocol'));
     // The token in the options, else colyseus.js' `client.auth.token` (sent with the socket as `_authToken`).
-    const token = (typeof options === 'object' && options !== null ? (options as { token?: unknown }).token : undefined) ?? context.token;
+    const token = optionOf(options, 'token') ?? context.token;
     const identity = await this.deps.tokens.verify(token);
     if (!identity) throw new ServerError(JoinErrorCode.BadToken, 'Your guest pass is missing or expired: choose a name again.');
     // The name rule again, for tokens issued before it: the stored form is the normalised one.
@@ -393,7 +358,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     // Everyone left: the table is over. A shutdown keeps it for the next start.
     if (!this.shuttingDown && this.tableId !== '') await this.deps.store.closeTable(this.tableId);
     // A table kept for a restart or another process keeps its code and its lease until the server lets go of all of them.
-    if (!this.shuttingDown && this.codeClaimed) await this.presence.hdel(CODES_KEY, this.roomId);
+    if (!this.shuttingDown) await this.tableListing?.releaseCode();
     if (!this.shuttingDown && this.tableId !== '') await this.deps.ownership.release(this.tableId);
     this.log?.info('table closed');
   }
@@ -548,7 +513,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       void this.disconnect(CloseCode.TableClosed);
       return;
     }
-    void this.refreshListing();
+    void this.tableListing.refresh(this.table);
   }
 
   private viewOfSeat(seat: number): StateView | undefined {
@@ -594,47 +559,6 @@ export class TableRoom extends Room<TableState, TableMetadata> {
 
   private sendError(client: TableClient, error: ProtocolError): void {
     this.sendTo(client, { type: 'error', code: error.code, message: error.message });
-  }
-
-  // ---------------------------------------------------------------- lobby listing and codes
-
-  private async refreshListing(): Promise<void> {
-    const model = this.table.model;
-    const hidden = model.visibility === Visibility.Private;
-    if (hidden !== this.hidden) {
-      const first = this.hidden === null;
-      this.hidden = hidden;
-      await this.setPrivate(hidden);
-      if (!first) updateLobby(this, hidden);
-    }
-    const host = model.seats.find((seat) => seat.kind === SeatKind.Human && seat.playerId === model.hostId);
-    const metadata: TableMetadata = {
-      gameId: this.table.game.id,
-      gameName: this.table.game.name,
-      hostName: host?.name ?? model.spectators.get(model.hostId)?.name ?? '',
-      seatsTaken: model.seats.filter((seat) => seat.kind !== SeatKind.Empty).length,
-      seatsTotal: model.seats.length,
-      phase: model.phase,
-      visibility: model.visibility,
-    };
-    const previous = this.metadata;
-    if (previous && (Object.keys(metadata) as (keyof TableMetadata)[]).every((key) => previous[key] === metadata[key])) return;
-    await this.setMetadata(metadata);
-    // The last one out closes the table while the listing is saved: an update now would list it again in the lobby.
-    if (!this.closing) updateLobby(this);
-  }
-
-  private async claimCode(): Promise<string> {
-    const { testCodes } = this.deps.config;
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const code = testCodes[attempt] ?? Array.from(randomBytes(Limits.codeLength), (byte) => CODE_ALPHABET[byte % CODE_ALPHABET.length]).join('');
-      // hincrby is atomic in local and Redis presence: the first claimer sees 1.
-      if ((await this.presence.hincrby(CODES_KEY, code, 1)) === 1) {
-        this.codeClaimed = true;
-        return code;
-      }
-    }
-    throw new ServerError(JoinErrorCode.TableFull, 'No free table code; try again.');
   }
 }
 
