@@ -5,16 +5,13 @@
  * then changes the table through logged actions (`commit`), so a restart
  * replays it like any other change.
  */
-import type { Logger } from 'pino';
 import type { Seat } from '@deckhand/rules';
 import { BotLevel, CloseCode, ErrorCode, SeatKind, TablePhase } from '@deckhand/protocol';
 import type { ClientMessage, ProtocolError } from '@deckhand/protocol';
 import { botHolder } from './LoggedState';
-import type { LoggedState } from './LoggedState';
-import type { TableDoor } from './TableDoor';
 import { clamp, emptyHolder, fail, holderOf } from './seats';
 import type { Member } from './seats';
-import type { LoggedHolder, TableAction, TableEnv, TableModel } from './types';
+import type { LoggedHolder, TableAccess } from './types';
 
 /** The messages only the host may send. */
 export type HostMessage = Extract<ClientMessage, {
@@ -22,23 +19,14 @@ export type HostMessage = Extract<ClientMessage, {
 }>;
 
 /** What the host's controls need of their table (the `Table` hands these over; its other parts stay private). */
-export interface HostedTable {
-  readonly model: TableModel;
-  readonly state: LoggedState;
-  readonly env: TableEnv;
-  readonly log: Logger;
-  readonly door: TableDoor;
-  commit(action: TableAction): void;
-  notice(text: string): void;
+export interface HostedTable extends TableAccess {
   seatOf(playerId: string): Seat | null;
   member(playerId: string): Member | undefined;
   isMember(playerId: string): boolean;
   /** Drops the member and closes their connections with `code`. */
   disconnect(playerId: string, code: CloseCode): void;
   attachSeat(seat: Seat, member: Member): void;
-  scheduleBots(): void;
   deal(): void;
-  requirePhase(phase: TablePhase, when: string): ProtocolError | null;
 }
 
 export class HostControls {

@@ -12,19 +12,19 @@ import type { Logger } from 'pino';
 import { Rng } from '@deckhand/rules';
 import type { AnyGame, MoveBase, OptionValue, Seat, WireRecord } from '@deckhand/rules';
 import {
-  ErrorCode, Limits, SeatKind, TablePhase, Visibility, cleanChatText,
+  ErrorCode, Limits, TablePhase, Visibility, cleanChatText,
 } from '@deckhand/protocol';
 import type { ChatLine, ClientMessage, GameEventsMessage, ProtocolError, ServerMessage } from '@deckhand/protocol';
-import { nameClash } from '../nameSkeleton';
 import { Autoplay } from './Autoplay';
 import { HostControls } from './HostControls';
 import { LoggedState } from './LoggedState';
+import { Membership } from './Membership';
 import { TableDoor } from './TableDoor';
 import type { KnockAnswer, Knocker } from './TableDoor';
-import { clamp, emptyHolder, fail, holderOf } from './seats';
+import { clamp, fail, holderOf } from './seats';
 import type { Member } from './seats';
 import type {
-  ActedBy, Audience, GameRecord, TableAction, TableEnv, TableModel, TableOutput, TimedAction,
+  ActedBy, Audience, GameRecord, TableAccess, TableAction, TableEnv, TableModel, TableOutput, TimedAction,
 } from './types';
 
 /** What a table is created with (already shape-checked by the room). */
@@ -50,11 +50,10 @@ export class Table {
   readonly model: TableModel;
   readonly log: Logger;
 
-  private readonly members = new Map<string, Member>();
+  /** Who is at the table and where they sit. */
+  private readonly members: Membership;
   /** Kicked and refused people, admitted ones, and knockers. */
   private readonly door: TableDoor;
-  /** Names of joiners let through `claimName` whose `join` has not run yet: two of them cannot share a name. */
-  private readonly arriving = new Map<string, string>();
   /** Moves refused in a row on each seat's own turn (see `countRefusal`). */
   private readonly refusals = new Map<Seat, number>();
   /** Seats marked away for refused moves: only an accepted move brings them back. */
@@ -80,21 +79,25 @@ export class Table {
     this.state = new LoggedState(env.games, code, game, this.door);
     this.model = this.state.model;
     this.autoplay = new Autoplay(this, Rng.fromSeed(env.random.botSeed()));
-    this.hostControls = new HostControls({
+    const access: TableAccess = {
       model: this.model, state: this.state, env, log: this.log, door: this.door,
       commit: (action) => this.commit(action),
       notice: (text) => this.notice(text),
+      requirePhase: (phase, when) => this.requirePhase(phase, when),
+      scheduleBots: () => this.autoplay.schedule(),
+    };
+    this.members = new Membership({ ...access, send: (to, message) => this.send(to, message) });
+    this.hostControls = new HostControls({
+      ...access,
       seatOf: (playerId) => this.seatOf(playerId),
       member: (playerId) => this.members.get(playerId),
       isMember: (playerId) => this.members.has(playerId),
       disconnect: (playerId, code) => {
-        this.members.delete(playerId);
+        this.members.forget(playerId);
         this.output.disconnects.push({ playerId, code });
       },
-      attachSeat: (seat, member) => this.attachSeat(seat, member),
-      scheduleBots: () => this.autoplay.schedule(),
+      attachSeat: (seat, member) => this.members.attachSeat(seat, member),
       deal: () => this.deal(),
-      requirePhase: (phase, when) => this.requirePhase(phase, when),
     });
   }
 
@@ -173,42 +176,22 @@ export class Table {
 
   // ---------------------------------------------------------------- membership
 
+  // Who is at the table and where they sit: `Membership` keeps it, the room asks here.
+
   seatOf(playerId: string): Seat | null {
-    const index = this.model.seats.findIndex((seat) => seat.kind === SeatKind.Human && seat.playerId === playerId);
-    return index >= 0 ? index : null;
+    return this.members.seatOf(playerId);
   }
 
   isMember(playerId: string): boolean {
     return this.members.has(playerId);
   }
 
-  /**
-   * Why `playerId` (on `device`) may not come in, or null. Checked before a
-   * connection is accepted. 'locked': a newcomer at a locked table, who may
-   * `knock`; people already at the table (a second tab, a rejoin) are not newcomers.
-   */
   admission(playerId: string, spectate: boolean, device: string | null = null): 'banned' | 'locked' | 'full' | null {
-    if (this.door.isKeptOut(playerId, device)) return 'banned';
-    const known = this.members.has(playerId) || this.seatOf(playerId) !== null;
-    if (this.model.locked && !known && !this.door.isAdmitted(playerId)) return 'locked';
-    if (!known && (spectate || !this.hasFreeSeat()) && this.model.spectators.size >= this.model.maxSpectators) return 'full';
-    return null;
+    return this.members.admission(playerId, spectate, device);
   }
 
-  /**
-   * The name of someone at the table (or joining) that `identity`'s name
-   * reads the same as (see `nameSkeleton`), or null; then the name is held
-   * for this joiner until its `join`, so two joiners cannot both pass with one name.
-   */
   claimName(identity: { playerId: string; name: string }): string | null {
-    const people = [
-      ...this.model.seats.map((seat) => ({ playerId: seat.playerId, name: seat.name })),
-      ...[...this.model.spectators.entries()].map(([playerId, spectator]) => ({ playerId, name: spectator.name })),
-      ...[...this.arriving.entries()].map(([playerId, name]) => ({ playerId, name })),
-    ];
-    const clash = nameClash(identity.name, identity.playerId, people);
-    if (clash === null) this.arriving.set(identity.playerId, identity.name);
-    return clash;
+    return this.members.claimName(identity);
   }
 
   /** The newcomers knocking at the locked table, oldest first. */
@@ -230,129 +213,20 @@ export class Table {
     return this.door.answer(playerId, 'timeout');
   }
 
-  /** A connection of `identity` came in (new, or the same player again). Answers the seat it holds. */
   join(identity: { playerId: string; name: string }, spectate: boolean, program = false, device: string | null = null): Seat | null {
-    this.arriving.delete(identity.playerId);
-    let member = this.members.get(identity.playerId);
-    if (!member) {
-      member = { playerId: identity.playerId, name: identity.name, connected: true, program, lastResyncAt: 0, device, logMark: null };
-      this.members.set(identity.playerId, member);
-    }
-    member.name = identity.name;
-    member.device = device ?? member.device;
-    member.connected = true;
-    member.program = program;
-    let seat = this.seatOf(identity.playerId);
-    // A seat held through a restart: its player is back, not new (`attachSeat` ends the hold).
-    const returning = seat !== null && this.model.seats[seat]!.reconnectDeadline > 0;
-    if (seat === null && !spectate && this.model.phase === TablePhase.Lobby) {
-      const free = this.model.seats.findIndex((candidate) => candidate.kind === SeatKind.Empty);
-      if (free >= 0) {
-        seat = free;
-        this.commit({ kind: 'seat', seat, holder: holderOf(member) });
-      }
-    }
-    if (seat !== null) this.attachSeat(seat, member);
-    else this.model.spectators.set(identity.playerId, { name: identity.name, connected: true });
-    if (this.model.hostId === '') this.commit({ kind: 'host', playerId: identity.playerId });
-    // Nothing to send is sent as nothing: an empty history still cost each joiner its bytes.
-    if (this.chat.length > 0) this.send({ kind: 'player', playerId: identity.playerId }, { type: 'chatHistory', lines: this.chat });
-    const recent = this.state.recentLog.tail();
-    if (recent.entries.length > 0) this.send({ kind: 'player', playerId: identity.playerId }, recent);
-    this.notice(returning ? `${identity.name} is back.` : `${identity.name} joined${seat === null ? ' as a spectator' : ''}.`);
-    this.log.info({ player: identity.playerId, seat }, 'joined');
-    return seat;
+    return this.members.join(identity, spectate, program, device);
   }
 
-  /** The connection dropped; the seat is held until `leave` (or the same player's `join`). */
   drop(playerId: string): void {
-    const member = this.members.get(playerId);
-    if (!member) return;
-    member.connected = false;
-    member.logMark = this.state.recentLog.mark();
-    const seat = this.seatOf(playerId);
-    if (seat !== null) {
-      const holder = this.model.seats[seat]!;
-      holder.connected = false;
-      holder.reconnectDeadline = this.env.clock.now() + this.env.config.reconnectSeconds * 1000;
-    }
-    const spectator = this.model.spectators.get(playerId);
-    if (spectator) spectator.connected = false;
-    this.log.info({ player: playerId, seat }, 'connection lost; holding the seat');
+    this.members.drop(playerId);
   }
 
-  /** The dropped connection came back within the window. */
   back(playerId: string): void {
-    const member = this.members.get(playerId);
-    if (!member) return;
-    member.connected = true;
-    const seat = this.seatOf(playerId);
-    if (seat !== null) this.attachSeat(seat, member);
-    const spectator = this.model.spectators.get(playerId);
-    if (spectator) spectator.connected = true;
-    // What happened while the connection was down: the page kept the rest of its log.
-    const missed = member.logMark ? this.state.recentLog.since(member.logMark) : this.state.recentLog.tail();
-    member.logMark = null;
-    if (missed.entries.length > 0) this.send({ kind: 'player', playerId }, missed);
-    this.log.info({ player: playerId, seat }, 'reconnected');
+    this.members.back(playerId);
   }
 
-  /** A member left for good (a consented leave, or the reconnection window ran out). */
   leave(playerId: string, why: 'left' | 'timeout'): void {
-    const member = this.members.get(playerId);
-    if (!member) return;
-    this.members.delete(playerId);
-    const seat = this.seatOf(playerId);
-    if (seat !== null) this.vacate(seat);
-    this.model.spectators.delete(playerId);
-    if (this.model.hostId === playerId) this.passHost(seat);
-    this.notice(`${member.name} ${why === 'left' ? 'left' : 'lost connection'}.`);
-    this.log.info({ player: playerId, seat, why }, 'departed');
-  }
-
-  /** A seat's human is gone: in the lobby the seat frees up; in a game a bot plays it until they come back. */
-  private vacate(seat: Seat): void {
-    const holder = this.model.seats[seat]!;
-    holder.connected = false;
-    holder.reconnectDeadline = 0;
-    if (this.model.phase === TablePhase.Lobby) {
-      this.commit({ kind: 'seat', seat, holder: emptyHolder() });
-    } else {
-      this.commit({ kind: 'away', seat, away: true, timeouts: holder.timeouts });
-      this.autoplay.schedule();
-    }
-  }
-
-  /** A member's connection now holds their seat: online, not away. */
-  private attachSeat(seat: Seat, member: Member): void {
-    const holder = this.model.seats[seat]!;
-    holder.connected = member.connected;
-    holder.reconnectDeadline = 0;
-    holder.name = member.name;
-    if (holder.away || holder.timeouts > 0) this.commit({ kind: 'away', seat, away: false, timeouts: 0 });
-    this.autoplay.schedule();
-  }
-
-  private hasFreeSeat(): boolean {
-    return this.model.phase === TablePhase.Lobby && this.model.seats.some((seat) => seat.kind === SeatKind.Empty);
-  }
-
-  /** The host role passes to the next seated human (after the old host's seat), else to a spectator. */
-  private passHost(fromSeat: Seat | null): void {
-    const seats = this.model.seats;
-    const start = fromSeat ?? -1;
-    for (let step = 1; step <= seats.length; step++) {
-      const index = (((start + step) % seats.length) + seats.length) % seats.length;
-      const holder = seats[index]!;
-      if (holder.kind === SeatKind.Human && this.members.has(holder.playerId)) {
-        this.commit({ kind: 'host', playerId: holder.playerId });
-        this.notice(`${holder.name} is now the host.`);
-        return;
-      }
-    }
-    const spectator = [...this.model.spectators.keys()].find((playerId) => this.members.has(playerId));
-    this.commit({ kind: 'host', playerId: spectator ?? '' });
-    if (spectator) this.notice(`${this.model.spectators.get(spectator)!.name} is now the host.`);
+    this.members.leave(playerId, why);
   }
 
   // ---------------------------------------------------------------- after a restart
@@ -362,13 +236,8 @@ export class Table {
    * reconnection window; the turn clock gets back the time it had left.
    */
   private resumeAfterRestart(timeLeft: number | null): void {
-    const now = this.env.clock.now();
     const window = this.env.config.reconnectSeconds * 1000;
-    for (const holder of this.model.seats) {
-      if (holder.kind !== SeatKind.Human) continue;
-      holder.connected = false;
-      holder.reconnectDeadline = now + window;
-    }
+    this.members.holdSeats(this.env.clock.now() + window);
     this.restoreTimer = this.env.clock.later(window, () => this.endRestoreWindow());
     if (timeLeft !== null) this.autoplay.resumeDeadline(timeLeft);
     this.autoplay.schedule();
@@ -378,13 +247,7 @@ export class Table {
   /** The window after a restart is over: whoever did not come back has left; a table nobody came back to closes. */
   private endRestoreWindow(): void {
     this.restoreTimer = null;
-    for (let seat = 0; seat < this.model.seats.length; seat++) {
-      const holder = this.model.seats[seat]!;
-      if (holder.kind !== SeatKind.Human || this.members.has(holder.playerId) || holder.reconnectDeadline === 0) continue;
-      this.vacate(seat);
-      this.notice(`${holder.name} lost connection.`);
-    }
-    if (this.model.hostId !== '' && !this.members.has(this.model.hostId)) this.passHost(this.seatOf(this.model.hostId));
+    this.members.releaseAbsent();
     if (this.members.size === 0) this.output.close = true;
   }
 
@@ -414,9 +277,9 @@ export class Table {
       case 'refuse':
         return this.hostControls.handle(member, message);
       case 'sit':
-        return this.sit(member, message.seat);
+        return this.members.sit(member, message.seat);
       case 'stand':
-        return this.stand(member);
+        return this.members.stand(member);
       case 'getRecord':
         return this.sendRecord(member);
       case 'move':
@@ -444,31 +307,6 @@ export class Table {
       this.commit({ kind: 'away', seat, away: false, timeouts: 0 });
       this.autoplay.schedule();
     }
-  }
-
-  private sit(member: Member, seat: Seat): ProtocolError | null {
-    const phase = this.requirePhase(TablePhase.Lobby, 'between games');
-    if (phase) return phase;
-    const target = this.model.seats[seat];
-    if (!target) return fail(ErrorCode.NoSuchSeat, `There is no seat ${seat + 1}.`);
-    if (target.kind !== SeatKind.Empty) return fail(ErrorCode.SeatTaken, `Seat ${seat + 1} is taken.`);
-    const current = this.seatOf(member.playerId);
-    if (current !== null) this.commit({ kind: 'seat', seat: current, holder: emptyHolder() });
-    this.model.spectators.delete(member.playerId);
-    this.commit({ kind: 'seat', seat, holder: holderOf(member) });
-    this.attachSeat(seat, member);
-    return null;
-  }
-
-  private stand(member: Member): ProtocolError | null {
-    const phase = this.requirePhase(TablePhase.Lobby, 'between games');
-    if (phase) return phase;
-    const current = this.seatOf(member.playerId);
-    if (current === null) return fail(ErrorCode.NotSeated, 'You are not seated.');
-    if (this.model.spectators.size >= this.model.maxSpectators) return fail(ErrorCode.TableFull, 'The spectator gallery is full.');
-    this.commit({ kind: 'seat', seat: current, holder: emptyHolder() });
-    this.model.spectators.set(member.playerId, { name: member.name, connected: member.connected });
-    return null;
   }
 
   private say(member: Member, raw: string): ProtocolError | null {

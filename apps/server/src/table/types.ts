@@ -6,9 +6,13 @@
  */
 import type { Logger } from 'pino';
 import type { AnyGame, EventBase, MoveBase, OptionValue, Seat } from '@deckhand/rules';
-import type { BotLevel, ChatLine, CloseCode, GameEventsMessage, SeatKind, ServerMessage, TablePhase, Visibility } from '@deckhand/protocol';
+import type {
+  BotLevel, ChatLine, CloseCode, GameEventsMessage, ProtocolError, SeatKind, ServerMessage, TablePhase, Visibility,
+} from '@deckhand/protocol';
 import type { BotThinking } from '../BotPool';
 import type { ServerConfig } from '../config';
+import type { LoggedState } from './LoggedState';
+import type { TableDoor } from './TableDoor';
 
 /** A pending timer; `clear` is safe to call twice. */
 export interface Timer {
@@ -123,6 +127,22 @@ export interface TableModel {
   deals: number;
   /** Newcomers knock and wait for the host (`TableDoor`). */
   locked: boolean;
+}
+
+/**
+ * What the table hands the collaborators it owns (`HostControls`,
+ * `Membership`): its state, and the ways to change it (logged) and to speak.
+ */
+export interface TableAccess {
+  readonly model: TableModel;
+  readonly state: LoggedState;
+  readonly env: TableEnv;
+  readonly log: Logger;
+  readonly door: TableDoor;
+  commit(action: TableAction): void;
+  notice(text: string): void;
+  requirePhase(phase: TablePhase, when: string): ProtocolError | null;
+  scheduleBots(): void;
 }
 
 /** One seat's holder as logged. */
