@@ -9,19 +9,30 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parseName } from '@deckhand/protocol';
+import { Limits, parseName } from '@deckhand/protocol';
 import { BotModuleError, GAMES, botIds, findBot, isBotPath, loadBotModule } from '@deckhand/rules';
 import type { AnyGame, Bot, MoveBase } from '@deckhand/rules';
 import { parseInvite } from './invite';
 import { TableError, playTable } from './playTable';
 
 const USAGE = `Usage: npm run bot -- (--url URL --code CODE | --invite LINK) --bot NAME|PATH [--name NAME] [--quiet]
+                     [--rate N] [--burst N]
   --url     the game server (or the web app) origin, e.g. http://localhost:2567
   --code    the table's five-letter code
   --invite  the invite link the host copied, e.g. http://localhost:5173/t/BCDFG (gives --url and --code)
   --bot     a built-in bot (random, heuristic, ismcts) or a bot module's path (./my-bot.js)
   --name    the name shown at the table (default: the bot's name, at most 20 characters)
-  --quiet   print only the result`;
+  --quiet   print only the result
+  --rate    messages a second the server lets a player send (its RATE_PER_SECOND; default ${Limits.ratePerSecond})
+  --burst   messages it lets through at once (its RATE_BURST; default ${Limits.rateBurst}); the bot keeps under both`;
+
+/** A server rate setting: a whole number in the range the server's own settings accept. */
+function rateSetting(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < 1 || parsed > 100_000) fail(`--${flag} must be a whole number from 1 to 100000 (got "${value}")`, 2);
+  return parsed;
+}
 
 function fail(message: string, code: number): never {
   console.error(`bot: ${message}`);
@@ -47,6 +58,8 @@ async function main(): Promise<void> {
         bot: { type: 'string' },
         name: { type: 'string' },
         quiet: { type: 'boolean', default: false },
+        rate: { type: 'string' },
+        burst: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -65,6 +78,10 @@ async function main(): Promise<void> {
   const code = invite?.code ?? values.code?.trim().toUpperCase();
   if (!url || !code) fail(`give --url and --code, or --invite\n\n${USAGE}`, 2);
   if (!values.bot) fail(`--bot is required\n\n${USAGE}`, 2);
+  const rateLimit = {
+    ratePerSecond: rateSetting('rate', values.rate, Limits.ratePerSecond),
+    rateBurst: rateSetting('burst', values.burst, Limits.rateBurst),
+  };
 
   const spec = values.bot;
   let bot: Bot<unknown, MoveBase> | ((game: AnyGame) => Bot<unknown, MoveBase>);
@@ -94,7 +111,7 @@ async function main(): Promise<void> {
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());
   try {
-    const result = await playTable({ url, code, name: name.value, bot, log, signal: stop.signal });
+    const result = await playTable({ url, code, name: name.value, bot, log, signal: stop.signal, rateLimit });
     const scores = result.outcome ? result.outcome.scores.join(', ') : 'none (left before the end)';
     const won = result.outcome?.winners.includes(result.seat) ? ', won' : '';
     console.log(`table ${result.code}, seat ${result.seat + 1}: ${result.moves} moves, final scores ${scores}${won}`);

@@ -5,22 +5,16 @@
  * a seat at a live table through the `bot` command and the host's invite link.
  */
 import { execFile, spawn } from 'node:child_process';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TablePhase } from '@deckhand/protocol';
 import type { ArenaResult } from '@deckhand/rules';
-import { Host, bootServer, waitFor } from './table';
+import { Host, bootServer, repoRoot, tool, toolEnv as env, waitFor } from './table';
 import type { TestServer } from './table';
 
 const run = promisify(execFile);
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const EXAMPLE = './examples/hearts-bot/bot.js';
-/** What `npm run <script> --` runs, with the caller's folder (the repository root) in INIT_CWD. */
-const tool = (workspace: string, script: string, args: string[]) =>
-  ['--import', 'tsx', '--conditions=@deckhand/source', resolve(repoRoot, workspace, script), ...args];
-const env = { ...process.env, INIT_CWD: repoRoot };
 
 describe('examples/hearts-bot', { timeout: 240_000 }, () => {
   it('plays in the simulator', async () => {

@@ -2,6 +2,8 @@
  * Test helpers: a game server on a free loopback port, and a host who opens a
  * table, watches it through the same snapshots as the web app, and fills it.
  */
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Client } from 'colyseus.js';
 import type { Room } from 'colyseus.js';
 import { PROTOCOL_VERSION, RoomName, snapshotFromState } from '@deckhand/protocol';
@@ -12,14 +14,20 @@ import { guestToken } from '../playTable';
 
 export type { TestServer };
 
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** What `npm run <script> --` runs, with the caller's folder (the repository root) in INIT_CWD. */
+export const tool = (workspace: string, script: string, args: string[]): string[] =>
+  ['--import', 'tsx', '--conditions=@deckhand/source', resolve(repoRoot, workspace, script), ...args];
+export const toolEnv = { ...process.env, INIT_CWD: repoRoot };
+
 /** A server on a free loopback port whose bots take a moment, as a person would see them. */
 export async function bootServer(): Promise<TestServer> {
   return startTestServer(0, { BOT_DELAY_MS: '20-40', RECONNECT_SECONDS: '30', HOST: '127.0.0.1' }, {}, '127.0.0.1');
 }
 
 /** A server whose bots answer at once: a program at its tables has turns as fast as the network brings them. */
-export async function bootQuickServer(): Promise<TestServer> {
-  return startTestServer(0, { BOT_DELAY_MS: '0', HOST: '127.0.0.1' }, {}, '127.0.0.1');
+export async function bootQuickServer(env: Readonly<Record<string, string>> = {}): Promise<TestServer> {
+  return startTestServer(0, { BOT_DELAY_MS: '0', HOST: '127.0.0.1', ...env }, {}, '127.0.0.1');
 }
 
 /** The server harness's `waitFor`, with room for a whole game played over the network. */
