@@ -12,22 +12,11 @@ import { canRefill, hasPlayable } from './rules';
 import { isGameEnding, scoreHand, winnersOf } from './scoring';
 import { CrazyEightsPhase, copyState } from './state';
 import type { CrazyEightsEvent, CrazyEightsState, WritableState } from './state';
+import { replaceAt, withoutCard } from '../../copies';
 
 /** [C8-02] Seven cards each for two players, five otherwise. */
 export function handSize(seats: number): number {
   return seats === 2 ? 7 : 5;
-}
-
-function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
-  const copy = items.slice();
-  copy[index] = value;
-  return copy;
-}
-
-function removeCard(hand: readonly Card[], card: Card): Card[] {
-  const copy: Card[] = [];
-  for (let i = 0; i < hand.length; i++) if (hand[i] !== card) copy.push(hand[i]!);
-  return copy;
 }
 
 /** [C8-02]/[C8-03] Shuffles a full deck with the state's generator and deals a hand. */
@@ -90,7 +79,7 @@ function withTurn(
 }
 
 export function applyPlay(state: CrazyEightsState, seat: Seat, card: Card, named: Suit | undefined): ApplyResult<CrazyEightsState, CrazyEightsEvent> {
-  const hand = removeCard(state.hands[seat]!, card);
+  const hand = withoutCard(state.hands[seat]!, card);
   const suit = named ?? (((card / 13) | 0) as Suit);
   const discard = state.discard.slice();
   discard.push(card);

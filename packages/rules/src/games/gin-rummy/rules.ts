@@ -10,6 +10,7 @@ import { Rng } from '../../rng';
 import { bestArrangement, cardValue, deadwoodAfterDiscards, fitsMeld, minDeadwood, sortMeld } from './melds';
 import { GinRummyError, GinRummyPhase, HandResult, copyState } from './state';
 import type { GinRummyEvent, GinRummyMove, GinRummyState, WritableState } from './state';
+import { replaceAt, withoutCard } from '../../copies';
 
 export const SEATS = 2;
 export const HAND_SIZE = 10;
@@ -73,12 +74,6 @@ const FIELDS: Readonly<Record<GinRummyMove['type'], readonly string[]>> = {
   done: [],
   continue: [],
 };
-
-function withoutCard(hand: readonly Card[], card: Card): Card[] {
-  const rest: Card[] = [];
-  for (let i = 0; i < hand.length; i++) if (hand[i] !== card) rest.push(hand[i]!);
-  return rest;
-}
 
 /** The one place every move is judged; `apply` and `moveErrorInView` both call it. */
 export function moveError(ctx: TurnContext, seat: unknown, move: unknown): RuleError | null {
@@ -230,12 +225,6 @@ export function legalMovesOf(ctx: TurnContext, seat: Seat): GinRummyMove[] {
 
 // ---------------------------------------------------------------------------
 // Dealing and scoring
-
-function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
-  const copy = items.slice();
-  copy[index] = value;
-  return copy;
-}
 
 function insertSorted(hand: readonly Card[], card: Card): Card[] {
   const next = hand.slice();

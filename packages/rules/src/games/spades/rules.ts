@@ -11,6 +11,7 @@ import type { ApplyResult, RuleError, Seat } from '../../game';
 import { Rng } from '../../rng';
 import type { RngState } from '../../rng';
 import { scoreHand, winnerOf } from './scoring';
+import { replaceAt, withoutCard } from '../../copies';
 
 export const SEATS = 4;
 export const HAND_SIZE = 13;
@@ -334,12 +335,6 @@ function copyState(state: SpadesState): WritableState {
   };
 }
 
-function replaceAt<T>(items: readonly T[], index: number, value: T): T[] {
-  const out = items.slice();
-  out[index] = value;
-  return out;
-}
-
 export function applyMove(state: SpadesState, seat: Seat, move: SpadesMove): ApplyResult<SpadesState, SpadesEvent> {
   const error = moveError(contextOfState(state, seat), seat, move);
   if (error) return { ok: false, error };
@@ -403,7 +398,7 @@ export function beats(card: Card, best: Card, led: number): boolean {
 
 function applyPlay(state: SpadesState, seat: Seat, card: Card): ApplyResult<SpadesState, SpadesEvent> {
   const events: SpadesEvent[] = [{ type: 'played', seat, card }];
-  const hands = replaceAt(state.hands, seat, state.hands[seat]!.filter((held) => held !== card));
+  const hands = replaceAt(state.hands, seat, withoutCard(state.hands[seat]!, card));
   const trick = replaceAt(state.trick, seat, card);
   const lead = state.trick[state.leader]!;
   let spadesBroken = state.spadesBroken;
