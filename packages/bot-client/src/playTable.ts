@@ -162,9 +162,7 @@ export async function playTable(options: PlayTableOptions): Promise<TableResult>
       if (pending || snapshot.phase !== TablePhase.Playing || seat === null || snapshot.mySeat !== seat || !snapshot.active.includes(seat)) return;
       const game = findGame(snapshot.gameId);
       if (!game) return finish(null, new TableError(`this client does not know the game "${snapshot.gameId}"`));
-      const view = gameViewOf(snapshot);
-      const legal = game.legalMovesInView(view) as MoveBase[];
-      if (legal.length === 0) return;
+      // Before the bot thinks: the answer comes from the board as it is once the bucket allows one.
       const wait = bucket.wait(Date.now());
       if (wait > 0) {
         paced ??= setTimeout(() => {
@@ -174,6 +172,9 @@ export async function playTable(options: PlayTableOptions): Promise<TableResult>
         }, wait);
         return;
       }
+      const view = gameViewOf(snapshot);
+      const legal = game.legalMovesInView(view) as MoveBase[];
+      if (legal.length === 0) return;
       bucket.take(Date.now());
       pending = { seedHash: snapshot.seedHash, moveNumber: snapshot.moveNumber, retried: retry };
       let move: MoveBase;
