@@ -111,13 +111,13 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       this.tableId = restore.tableId;
       await this.holdTable();
       this.seq = (restore.actions[restore.actions.length - 1]?.seq ?? -1) + 1;
-      this.table = Table.restore(this.environment(restore.code), restore.actions.map(({ at, action }) => ({ at, action }) as TimedAction));
+      this.table = Table.restore(this.environment(), restore.actions.map(({ at, action }) => ({ at, action }) as TimedAction));
       // Nobody is connected yet: the table waits the reconnection window rather than closing empty.
       this.autoDispose = false;
     } else {
       const request = parseCreate(rawOptions, this.deps.games);
       const code = await this.tableListing.claimCode();
-      const created = Table.create(this.environment(code), {
+      const created = Table.create(this.environment(), {
         code, gameId: request.gameId, options: request.options, seatCount: request.seatCount,
         visibility: request.visibility, turnSeconds: request.turnSeconds ?? DEFAULT_TURN_SECONDS,
         maxSpectators: this.deps.config.maxSpectators,
@@ -186,11 +186,11 @@ export class TableRoom extends Room<TableState, TableMetadata> {
   }
 
   /** The core's clock, randomness and bots; timers run through `run` so their changes are logged and sent. */
-  private environment(code: string): TableEnv {
+  private environment(): TableEnv {
     const { config } = this.deps;
     return {
       config, games: this.deps.games, bots: this.deps.bots, observer: this.deps.observer,
-      logger: this.deps.logger.child({ table: code }),
+      logger: this.deps.logger, // the table adds its code to every line (`Table.log`)
       clock: { now: () => Date.now(), later: (ms, action) => this.later(ms, action) },
       // TEST_SEED (tests only): every table deals from the same seed, so a test can rely on its cards.
       random: config.testSeed !== ''
