@@ -98,7 +98,7 @@ function pathsOf(root: unknown): Map<unknown, string> {
 export function fieldName(path: string): string {
   return path
     .replace(/^hands\[[^\]]*\]/, 'hands[own]')
-    .replace(/\.(num|str|flag|list|flags)\[([^\]]+)\]/g, '.$2')
+    .replace(/\.(num|str|flag|list|flags|packed)\[([^\]]+)\]/g, '.$2')
     .replace(/\.items$/, '')
     .replace(/\.items\[\d+\]$/, '');
 }

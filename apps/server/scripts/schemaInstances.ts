@@ -18,14 +18,21 @@ const GAMES = [['hearts', 4], ['crazy-eights', 4], ['spades', 4], ['gin-rummy', 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Adds a view record's instances to `counts`: the record, each map it holds, and two per list (the wrapper and its items). */
-function countRecord(record: WireRecordState | PrivateState | undefined, label: string, counts: Map<string, number>, lists: Set<string>): void {
+function countRecord(
+  record: WireRecordState | PrivateState | undefined,
+  label: string,
+  counts: Map<string, number>,
+  lists: Set<string>,
+  packed: Set<string>,
+): void {
   if (!record) return;
   const add = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
   add(`${label} record`, 1);
-  for (const kind of ['num', 'str', 'flag', 'list', 'flags'] as const) {
+  for (const kind of ['num', 'str', 'flag', 'list', 'flags', 'packed'] as const) {
     const map = record[kind] as MapSchema<unknown> | undefined;
     if (!map) continue;
     add(`${label}.${kind} map`, 1);
+    if (kind === 'packed') for (const key of map.keys()) packed.add(`${label}.${key}`);
     if (kind !== 'list' && kind !== 'flags') continue;
     for (const key of map.keys()) {
       add(`${label} lists (wrapper + items)`, 2);
@@ -56,18 +63,20 @@ for (const [gameId, seats] of GAMES) {
   const state = room.state;
   const counts = new Map<string, number>([['table', 1]]);
   const lists = new Set<string>();
-  countRecord(state.options, 'options', counts, lists);
-  countRecord(state.board, 'board', counts, lists);
-  countRecord(state.outcome, 'outcome', counts, lists);
+  const packed = new Set<string>();
+  countRecord(state.options, 'options', counts, lists, packed);
+  countRecord(state.board, 'board', counts, lists, packed);
+  countRecord(state.outcome, 'outcome', counts, lists, packed);
   counts.set('seats (array and seats)', 1 + (state.seats as unknown as ArraySchema<unknown>).length);
   counts.set('spectators and knocking maps', 2);
   counts.set('hands map', 1);
-  for (const hand of (state.hands as unknown as MapSchema<PrivateState>).values()) countRecord(hand, 'hand', counts, lists);
+  for (const hand of (state.hands as unknown as MapSchema<PrivateState>).values()) countRecord(hand, 'hand', counts, lists, packed);
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);
   const trees = Object.keys(room._serializer.encoder.root.changeTrees).length;
   console.log(`${gameId} at move ${state.moveNumber}: ${total} schema instances counted, ${trees} change trees in the encoder`);
   for (const [where, n] of counts) console.log(`  ${String(n).padStart(4)}  ${where}`);
   console.log(`  lists: ${[...lists].join(', ')}`);
+  console.log(`  packed (one string each): ${[...packed].join(', ') || 'none yet'}`);
   await host.leave(true);
 }
 await server.shutdown();

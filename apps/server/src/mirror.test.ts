@@ -5,6 +5,10 @@ import type { WireRecordJson } from '@deckhand/protocol';
 import { Rng } from '@deckhand/rules';
 import type { WireRecord, WireValue } from '@deckhand/rules';
 import { mirrorRecord } from './mirror';
+import type { LiveLists } from './mirror';
+
+/** The lists kept as schema lists in these tests; the others travel packed. */
+const LIVE: LiveLists = new Set(['hand', 'trick', 'voids']);
 import { TableState } from '@deckhand/table-schema';
 
 /** Encodes the server state and decodes it as a client would, with the schema sent by reflection. */
@@ -62,7 +66,8 @@ describe('mirrorRecord', () => {
     const { state, sync } = wire();
     for (let step = 0; step < 500; step++) {
       const record = randomRecord(rng);
-      mirrorRecord(state.board, record);
+      // Half the steps treat every list as packed, so a key also moves between a schema list and a string.
+      mirrorRecord(state.board, record, step % 4 < 2 ? LIVE : undefined);
       expect(sync()).toEqual(record);
     }
   });
@@ -70,9 +75,9 @@ describe('mirrorRecord', () => {
   it('removing one card from a hand, or playing one to the trick, costs a few bytes', () => {
     const { state, sync, lastPatchBytes } = wire();
     const hand = [0, 5, 9, 13, 20, 27, 33, 38, 40, 44, 47, 49, 51];
-    mirrorRecord(state.board, { hand, trick: [], turn: 0 });
+    mirrorRecord(state.board, { hand, trick: [], turn: 0 }, LIVE);
     sync();
-    mirrorRecord(state.board, { hand: hand.filter((card) => card !== 20), trick: [20], turn: 1 });
+    mirrorRecord(state.board, { hand: hand.filter((card) => card !== 20), trick: [20], turn: 1 }, LIVE);
     expect(sync()).toEqual({ hand: hand.filter((card) => card !== 20), trick: [20], turn: 1 });
     expect(lastPatchBytes()).toBeLessThan(20);
   });
@@ -83,13 +88,32 @@ describe('a record carries only the kinds of value it holds', () => {
     const { state, sync } = wire();
     expect([state.board.num, state.board.str, state.board.flag, state.board.list, state.board.flags]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     // A Hearts hand: lists only, so one map instead of five (each one a schema instance with its own change tree).
-    mirrorRecord(state.board, { hand: [3, 9, 41], passed: [] });
-    expect(sync()).toEqual({ hand: [3, 9, 41], passed: [] });
+    mirrorRecord(state.board, { hand: [3, 9, 41], trick: [] }, LIVE);
+    expect(sync()).toEqual({ hand: [3, 9, 41], trick: [] });
     expect(state.board.list?.size).toBe(2);
-    expect([state.board.num, state.board.str, state.board.flag, state.board.flags]).toEqual([undefined, undefined, undefined, undefined]);
-    mirrorRecord(state.board, { hand: [3, 9], turn: 2, voids: [true, false] });
+    expect([state.board.num, state.board.str, state.board.flag, state.board.flags, state.board.packed]).toEqual([undefined, undefined, undefined, undefined, undefined]);
+    mirrorRecord(state.board, { hand: [3, 9], turn: 2, voids: [true, false] }, LIVE);
     expect(sync()).toEqual({ hand: [3, 9], turn: 2, voids: [true, false] });
     expect(state.board.str).toBeUndefined();
+  });
+});
+
+describe('lists that change a few times a hand', () => {
+  it('travel as one string each: no schema list to hold, and a change costs about its text', () => {
+    const { state, sync, lastPatchBytes } = wire();
+    mirrorRecord(state.board, { hand: [3, 9, 41], scores: [0, 0, 0, 0], continued: [] }, LIVE);
+    expect(sync()).toEqual({ hand: [3, 9, 41], scores: [0, 0, 0, 0], continued: [] });
+    // One schema list (the hand, which a move changes by one card); the others are strings in one map.
+    expect(state.board.list?.size).toBe(1);
+    expect(state.board.flags).toBeUndefined();
+    expect(Object.fromEntries(state.board.packed!.entries())).toEqual({ scores: '0,0,0,0', continued: '' });
+    mirrorRecord(state.board, { hand: [3, 9, 41], scores: [26, 0, 13, -10], continued: [true, false] }, LIVE);
+    expect(sync()).toEqual({ hand: [3, 9, 41], scores: [26, 0, 13, -10], continued: [true, false] });
+    expect(lastPatchBytes()).toBeLessThan(30);
+    // Unchanged lists send nothing.
+    mirrorRecord(state.board, { hand: [3, 9, 41], scores: [26, 0, 13, -10], continued: [true, false] }, LIVE);
+    sync();
+    expect(lastPatchBytes()).toBe(0);
   });
 });
 

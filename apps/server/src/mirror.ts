@@ -4,15 +4,29 @@
  */
 import { MapSchema } from '@colyseus/schema';
 import type { ArraySchema } from '@colyseus/schema';
-import { NO_CONTEXT, lastMoverOf, packPublic } from '@deckhand/rules';
+import { NO_CONTEXT, lastMoverOf, packList, packPublic } from '@deckhand/rules';
 import type { AnyGame, WireContext, WireRecord, WireValue } from '@deckhand/rules';
 import { NumberList } from '@deckhand/table-schema';
 import type { WireRecordState } from '@deckhand/table-schema';
 
 type ListKind = 'list' | 'flags';
 type ScalarKind = 'num' | 'str' | 'flag';
-type MapKind = ScalarKind | ListKind;
-const MAP_KINDS: readonly MapKind[] = ['num', 'str', 'flag', 'list', 'flags'];
+type MapKind = ScalarKind | ListKind | 'packed';
+const MAP_KINDS: readonly MapKind[] = ['num', 'str', 'flag', 'list', 'flags', 'packed'];
+
+/** The keys of the lists kept as schema lists (`GameDefinition.liveLists`); every other list is packed into a string. */
+export type LiveLists = ReadonlySet<string>;
+/** A record none of whose lists changes move by move (options, the outcome): every list packed. */
+export const NO_LIVE_LISTS: LiveLists = new Set();
+
+const liveSets = new WeakMap<AnyGame, LiveLists>();
+
+/** `game.liveLists` as a set, made once per game. */
+export function liveListsOf(game: AnyGame): LiveLists {
+  let set = liveSets.get(game);
+  if (!set) liveSets.set(game, (set = new Set(game.liveLists ?? [])));
+  return set;
+}
 
 function listKindOf(target: WireRecordState, key: string, value: readonly (number | boolean)[]): ListKind {
   if (value.length > 0) return typeof value[0] === 'boolean' ? 'flags' : 'list';
@@ -98,12 +112,23 @@ function setScalar<K extends ScalarKind>(target: WireRecordState, kind: K, key: 
   if (map.get(key) !== value) map.set(key, value);
 }
 
-function mirrorValue(target: WireRecordState, key: string, value: WireValue, created?: OnCreated): void {
+/** A list that changes a few times a hand, as one string. */
+function setPacked(target: WireRecordState, key: string, text: string, created?: OnCreated): void {
+  removeScalar(target, null, key);
+  if (target.list?.has(key)) target.list.delete(key);
+  if (target.flags?.has(key)) target.flags.delete(key);
+  const map = mapOf(target, 'packed', created);
+  if (map.get(key) !== text) map.set(key, text);
+}
+
+function mirrorValue(target: WireRecordState, key: string, value: WireValue, live: LiveLists, created?: OnCreated): void {
   if (typeof value === 'number') setScalar(target, 'num', key, value, created);
   else if (typeof value === 'string') setScalar(target, 'str', key, value, created);
   else if (typeof value === 'boolean') setScalar(target, 'flag', key, value, created);
+  else if (!live.has(key)) setPacked(target, key, packList(value), created);
   else {
     removeScalar(target, null, key);
+    if (target.packed?.has(key)) target.packed.delete(key);
     const kind = listKindOf(target, key, value);
     const numbers = kind === 'flags' ? (value as readonly boolean[]).map((bit) => (bit ? 1 : 0)) : (value as readonly number[]);
     setList(target, kind, key, numbers, created);
@@ -113,6 +138,7 @@ function mirrorValue(target: WireRecordState, key: string, value: WireValue, cre
 function removeLists(target: WireRecordState, key: string): void {
   if (target.list?.has(key)) target.list.delete(key);
   if (target.flags?.has(key)) target.flags.delete(key);
+  if (target.packed?.has(key)) target.packed.delete(key);
 }
 
 /**
@@ -137,8 +163,8 @@ function sameValue(a: WireValue, b: WireValue): boolean {
   return true;
 }
 
-/** Makes `target` hold exactly `record`. */
-export function mirrorRecord(target: WireRecordState, record: WireRecord, created?: OnCreated): void {
+/** Makes `target` hold exactly `record`, the lists named in `live` as schema lists and the others packed. */
+export function mirrorRecord(target: WireRecordState, record: WireRecord, live: LiveLists = NO_LIVE_LISTS, created?: OnCreated): void {
   let previous = written.get(target);
   if (!previous) {
     // First write to this record: bring it in line key by key, whatever it held.
@@ -152,7 +178,7 @@ export function mirrorRecord(target: WireRecordState, record: WireRecord, create
       }
     }
     for (const [key, value] of Object.entries(record)) {
-      mirrorValue(target, key, value, created);
+      mirrorValue(target, key, value, live, created);
       previous.set(key, kept(value));
     }
     return;
@@ -167,7 +193,7 @@ export function mirrorRecord(target: WireRecordState, record: WireRecord, create
   for (const [key, value] of Object.entries(record)) {
     const before = previous.get(key);
     if (before !== undefined && sameValue(before, value)) continue;
-    mirrorValue(target, key, value, created);
+    mirrorValue(target, key, value, live, created);
     previous.set(key, kept(value));
   }
 }
@@ -185,12 +211,12 @@ export function clearRecord(target: WireRecordState): void {
  */
 export function mirrorBoard(target: WireRecordState, game: AnyGame, board: WireRecord, context: WireContext = NO_CONTEXT): void {
   if (!game.publicWire) {
-    mirrorRecord(target, board);
+    mirrorRecord(target, board, liveListsOf(game));
     return;
   }
   const sent = packPublic(game.publicWire, board, boardsSent.get(target) ?? null, context);
   boardsSent.set(target, sent);
-  mirrorRecord(target, sent);
+  mirrorRecord(target, sent, liveListsOf(game));
 }
 
 /** What each board last sent: a game may carry history from one move to the next (`PublicWire.carry`). */

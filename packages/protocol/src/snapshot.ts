@@ -7,7 +7,7 @@
  * renders. Nothing here imports Colyseus: the web imports these as values and
  * types without pulling in the schema classes.
  */
-import { NO_CONTEXT, findGame, lastMoverOf, unpackPublic } from '@deckhand/rules';
+import { NO_CONTEXT, findGame, lastMoverOf, unpackList, unpackPublic } from '@deckhand/rules';
 import type { GameView, OptionValue, Seat, WireContext, WireRecord, WireValue } from '@deckhand/rules';
 
 /** Who can find a table: public tables are listed in the lobby; private ones are reached by code only. */
@@ -165,7 +165,8 @@ export interface LastMoveSnapshot {
 /**
  * A flat view record as the schema stores it: one map per value kind, so
  * every field keeps its type on the wire. Boolean lists travel as 0/1 numbers
- * in `flags` (kept apart so they decode back to booleans).
+ * in `flags` (kept apart so they decode back to booleans). Lists that change
+ * a few times a hand travel in `packed`, each as one string (`packList`).
  */
 export interface WireRecordJson {
   readonly num?: Readonly<Record<string, number>>;
@@ -173,6 +174,7 @@ export interface WireRecordJson {
   readonly flag?: Readonly<Record<string, boolean>>;
   readonly list?: Readonly<Record<string, { readonly items?: readonly number[] }>>;
   readonly flags?: Readonly<Record<string, { readonly items?: readonly number[] }>>;
+  readonly packed?: Readonly<Record<string, string>>;
 }
 
 export interface SeatJson {
@@ -241,6 +243,11 @@ export function wireRecordFromJson(json: WireRecordJson | undefined): Record<str
   for (const [key, value] of Object.entries(json.flag ?? {})) record[key] = value;
   for (const [key, value] of Object.entries(json.list ?? {})) record[key] = [...(value.items ?? [])];
   for (const [key, value] of Object.entries(json.flags ?? {})) record[key] = (value.items ?? []).map((bit) => bit !== 0);
+  for (const [key, value] of Object.entries(json.packed ?? {})) {
+    // The server writes these with `packList`; anything else is left out, as a missing field.
+    const list = unpackList(value);
+    if (list) record[key] = list;
+  }
   return record;
 }
 

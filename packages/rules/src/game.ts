@@ -220,6 +220,17 @@ export interface GameDefinition<
    * without it sends its whole public view.
    */
   readonly publicWire?: PublicWire;
+  /**
+   * List fields of the views (public or private) that a move grows, shrinks
+   * or changes by an entry or two: a hand, the cards on the table. A server
+   * keeps these as lists on the wire, so such a move patches one entry. Every
+   * other list (scores, last hand's points, the cards passed) changes a few
+   * times a hand and travels as one string (`packList`): a few bytes more when
+   * it changes, and a list fewer for the server and every client to hold,
+   * about 50 heap objects each. A list left out here still arrives whole and
+   * right; it only costs bytes.
+   */
+  readonly liveLists?: readonly string[];
 }
 
 /**

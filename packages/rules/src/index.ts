@@ -12,7 +12,7 @@ export type {
 } from './game';
 export { parseChoiceOptions } from './options';
 export { sidesOf } from './sides';
-export { NO_CONTEXT, lastMoverOf, packPublic, unpackPublic } from './wire';
+export { NO_CONTEXT, lastMoverOf, packList, packPublic, unpackList, unpackPublic } from './wire';
 export type { WireContext } from './wire';
 export type { PublicWire } from './wire';
 export { randomBot } from './bots/random';

@@ -156,3 +156,40 @@ export function sentNumber(sent: WireRecord, key: string, fallback: () => number
   const value = sent[key];
   return typeof value === 'number' ? value : fallback();
 }
+
+/**
+ * A list as one string, for a list field that changes a few times a hand
+ * (see `GameDefinition.liveLists`): numbers in decimal between commas
+ * (`"26,0,13,-10"`), booleans as `b` and one 0 or 1 each (`"b0110"`). An
+ * empty list is the empty string, whatever it held.
+ */
+export function packList(values: readonly number[] | readonly boolean[]): string {
+  if (values.length === 0) return '';
+  if (typeof values[0] === 'boolean') {
+    let text = 'b';
+    for (const bit of values as readonly boolean[]) text += bit ? '1' : '0';
+    return text;
+  }
+  return (values as readonly number[]).join(',');
+}
+
+/** The list `packList` made, or null when `text` is not one. */
+export function unpackList(text: string): readonly number[] | readonly boolean[] | null {
+  if (text === '') return [];
+  if (text.startsWith('b')) {
+    const bits: boolean[] = [];
+    for (let index = 1; index < text.length; index++) {
+      const bit = text[index];
+      if (bit !== '0' && bit !== '1') return null;
+      bits.push(bit === '1');
+    }
+    return bits;
+  }
+  const numbers: number[] = [];
+  for (const part of text.split(',')) {
+    const value = part === '' ? NaN : Number(part);
+    if (!Number.isFinite(value)) return null;
+    numbers.push(value);
+  }
+  return numbers;
+}

@@ -32,6 +32,12 @@ export const WireRecordState = schema(
     list: { map: NumberList, default: undefined },
     /** Boolean lists as 0/1, kept apart so they decode back to booleans. */
     flags: { map: NumberList, default: undefined },
+    /**
+     * Lists that change a few times a hand, each as one string (`packList` in
+     * @deckhand/rules): a list costs its holder two schema instances, about 50
+     * heap objects, on the server and in every client.
+     */
+    packed: { map: 'string', default: undefined },
   },
   'WireRecordState',
 );
@@ -42,6 +48,7 @@ interface WireMaps {
   flag: MapSchema<boolean>;
   list: MapSchema<NumberList>;
   flags: MapSchema<NumberList>;
+  packed: MapSchema<string>;
 }
 type WithOptionalMaps<T> = Omit<T, keyof WireMaps> & Partial<WireMaps>;
 export type WireRecordState = WithOptionalMaps<SchemaType<typeof WireRecordState>>;

@@ -6,7 +6,7 @@
 import type { StateView } from '@colyseus/schema';
 import type { Seat } from '@deckhand/rules';
 import { SeatKind, TablePhase } from '@deckhand/protocol';
-import { boardTellsLastSeat, clearRecord, mirrorBoard, mirrorRecord } from '../mirror';
+import { boardTellsLastSeat, clearRecord, liveListsOf, mirrorBoard, mirrorRecord } from '../mirror';
 import type { CreatedRef } from '../mirror';
 import { DeadlineMirror } from './DeadlineMirror';
 import type { Table } from '../table/Table';
@@ -132,7 +132,7 @@ export class TableMirror {
     for (let seat = 0; seat < model.seats.length; seat++) {
       const owner = state.hands.get(this.handKey(seat)) ?? this.placeHand(seat);
       const view = viewOf(seat);
-      mirrorRecord(owner, table.game.privateView(table.gameState, seat) ?? {}, (ref) => {
+      mirrorRecord(owner, table.game.privateView(table.gameState, seat) ?? {}, liveListsOf(table.game), (ref) => {
         if (view?.has(owner)) view.add(ref);
         else this.unseen.push({ seat, ref });
       });
@@ -169,7 +169,7 @@ export class TableMirror {
     this.state.hands.delete(this.handKey(seat));
     this.unseen = this.unseen.filter((entry) => entry.seat !== seat);
     const hand = this.placeHand(seat);
-    mirrorRecord(hand, table.game.privateView(table.gameState, seat) ?? {});
+    mirrorRecord(hand, table.game.privateView(table.gameState, seat) ?? {}, liveListsOf(table.game));
     // Added once filled, like at the deal, so the view takes every list with it.
     view?.add(hand);
   }

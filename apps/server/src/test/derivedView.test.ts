@@ -17,7 +17,7 @@ import type { TableStateJson, WireRecordJson } from '@deckhand/protocol';
 import { GAMES, Rng } from '@deckhand/rules';
 import type { AnyGame } from '@deckhand/rules';
 import { describe, expect, it } from 'vitest';
-import { boardTellsLastSeat, mirrorBoard, mirrorRecord } from '../mirror';
+import { boardTellsLastSeat, liveListsOf, mirrorBoard, mirrorRecord } from '../mirror';
 import { PrivateState, SeatState, TableState } from '@deckhand/table-schema';
 
 /** Games per game kind; `DECKHAND_WIRE_GAMES=2000` for a longer run (the default keeps CI quick). */
@@ -64,7 +64,7 @@ function checkGame(game: AnyGame, index: number): number {
   };
   const mirror = (): void => {
     mirrorInto(table);
-    mirrorRecord(hand, game.view(rules, 0).private ?? {});
+    mirrorRecord(hand, game.view(rules, 0).private ?? {}, liveListsOf(game));
   };
   mirror();
   const encoder = new Encoder(table);

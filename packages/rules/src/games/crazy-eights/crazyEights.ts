@@ -143,6 +143,8 @@ export const crazyEights: GameDefinition<
   },
   view: viewOf,
   privateView: privateOf,
+  // Lists a move changes (the hand and the moves list); the others travel packed (`GameDefinition.liveLists`).
+  liveLists: ['hand', 'moves'],
   legalMovesInView(view) {
     if (view.seat === null) return [];
     return legalMovesOf(contextOfView(view), view.seat);

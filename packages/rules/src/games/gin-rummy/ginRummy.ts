@@ -116,6 +116,8 @@ export const ginRummy: GameDefinition<GinRummyState, GinRummyMove, GinRummyView,
   },
   view: viewOf,
   privateView: privateOf,
+  // Lists a move changes (what a draw or a discard changes); the others travel packed (`GameDefinition.liveLists`).
+  liveLists: ['hand', 'discard', 'active', 'handCounts', 'taken', 'takenBy'],
   legalMovesInView(view) {
     if (view.seat === null) return [];
     return legalMovesOf(contextOfView(view), view.seat);

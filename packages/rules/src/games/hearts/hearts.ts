@@ -68,6 +68,8 @@ export const hearts: GameDefinition<HeartsState, HeartsMove, HeartsView, HeartsO
   apply: (state, seat, move) => applyMove(state, seat, move),
   view: viewOf,
   privateView: privateOf,
+  // Lists a move changes (the hand and the trick); the others travel packed (`GameDefinition.liveLists`).
+  liveLists: ['hand', 'plays'],
   legalMovesInView: (view) => (view.seat === null ? [] : movesFromContext(contextOfView(view), view.seat)),
   moveErrorInView: (view, move) => moveError(contextOfView(view), view.seat ?? -1, move),
   eventsBetween: heartsEventsBetween,

@@ -67,6 +67,8 @@ export const spades: GameDefinition<SpadesState, SpadesMove, SpadesView, SpadesO
   apply: applyMove,
   view: viewOf,
   privateView: privateOf,
+  // Lists a move changes (the hand and the trick); the others travel packed (`GameDefinition.liveLists`).
+  liveLists: ['hand', 'plays'],
   legalMovesInView: (view) => (view.seat === null ? [] : movesFromContext(contextOfView(view), view.seat)),
   moveErrorInView: (view, move) => moveError(contextOfView(view), view.seat ?? -1, move),
   eventsBetween: spadesEventsBetween,
