@@ -1,6 +1,6 @@
 /**
  * A client that already holds the table's schema classes need not receive
- * their description: Colyseus sends it (about 970 bytes) in every join's
+ * their description: Colyseus sends it (about 1,000 bytes) in every join's
  * handshake. The client names the classes it holds with `TABLE_SCHEMA_ID`
  * in its join options; the server leaves the description out only when that
  * id is its own, so a client built from other classes still gets it and

@@ -1,5 +1,5 @@
 /**
- * Every join's handshake carries the schema description (about 970 bytes of
+ * Every join's handshake carries the schema description (about 1,000 bytes of
  * the table's classes), which a client built with `@deckhand/table-schema`
  * already holds. Such a client says so in its join options (`schema`, the
  * classes' `TABLE_SCHEMA_ID`); its JOIN_ROOM message then goes out without

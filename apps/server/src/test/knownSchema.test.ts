@@ -1,6 +1,6 @@
 /**
  * A client built with the table's schema classes joins without their
- * description in the handshake (about 970 bytes less per join) and decodes
+ * description in the handshake (about 1,000 bytes less per join) and decodes
  * with its own classes, across a reconnection too; any other client still
  * gets the description and decodes by reflection.
  */
