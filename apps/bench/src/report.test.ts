@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tablesHeldWithShortStalls } from './report';
-import type { CapacityStep } from './results';
+import { liveHeapLine, tablesHeldWithShortStalls } from './report';
+import type { CapacityFigures, CapacityStep } from './results';
 
 /** A capacity window with only what the stall row reads. */
 function window(tables: number, held: boolean, stallMs: number): CapacityStep {
@@ -25,5 +25,23 @@ describe('the capacity summary with the stall rule', () => {
     expect(tablesHeldWithShortStalls([window(500, true, 20), window(700, false, 20)])).toBe(500);
     expect(tablesHeldWithShortStalls([window(25, true, 50)])).toBe(0);
     expect(tablesHeldWithShortStalls([])).toBe(0);
+  });
+});
+
+describe('the live heap per table', () => {
+  const MiB = 1024 * 1024;
+  it('[bench-report] reads each size\'s last window, less the idle server\'s heap, and says nothing for older results', () => {
+    const capacity = {
+      serverIdleHeapBytes: 30 * MiB,
+      steps: [
+        { tables: 100, serverLiveHeapBytes: 30 * MiB + 100 * 200 * 1024 },
+        // A size measured twice: only its last window carries the figure.
+        { tables: 200 },
+        { tables: 200, serverLiveHeapBytes: 30 * MiB + 200 * 190 * 1024 },
+      ],
+    } as unknown as CapacityFigures;
+    expect(liveHeapLine(capacity)).toMatch(/less the idle server's 30(\.0)? MiB.*: 100: 200\.0, 200: 190\.0\.$/);
+    expect(liveHeapLine({ ...capacity, serverIdleHeapBytes: undefined })).toBeNull();
+    expect(liveHeapLine({ ...capacity, steps: [{ tables: 100 }] } as unknown as CapacityFigures)).toBeNull();
   });
 });

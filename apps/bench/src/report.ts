@@ -182,6 +182,8 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
       `${Number.isFinite(capacity.serverRssBytesPerTable) ? `${(capacity.serverRssBytesPerTable / 1024).toFixed(1)} KiB` : 'n/a'} ` +
       `(idle server ${mib(capacity.serverIdleRssBytes)}).`,
   );
+  const live = liveHeapLine(capacity);
+  if (live) lines.push(live);
   const untested = finalWindows(capacity.steps)
     .filter((step) => step.held && step.serverPauses.fullGcs === 0)
     .map((step) => step.tables);
@@ -430,4 +432,21 @@ export function renderMarkdown(results: BenchResults): string {
   }
   lines.push(...LIMITS_NOTES);
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The live heap a table adds at each size (after forced full collections,
+ * less the idle server's): what a full collection has to mark, and a figure
+ * the machine's hour does not move. Null for results without it.
+ */
+export function liveHeapLine(capacity: CapacityFigures): string | null {
+  const idle = capacity.serverIdleHeapBytes;
+  if (idle === undefined) return null;
+  const sizes = finalWindows(capacity.steps).filter((step) => step.serverLiveHeapBytes !== undefined);
+  if (sizes.length === 0) return null;
+  const perTable = sizes.map((step) => `${step.tables}: ${((step.serverLiveHeapBytes! - idle) / step.tables / 1024).toFixed(1)}`);
+  return (
+    `- Server live heap per table, in KiB (JS heap after two forced full collections at the end of each size, less the idle ` +
+    `server's ${mib(idle)}; what a full collection marks, which the machine's hour does not move): ${perTable.join(', ')}.`
+  );
 }

@@ -91,6 +91,13 @@ export interface CapacityStep {
   readonly stealPercent?: number | null;
   /** An idle process's pauses in the same window (see canary.ts); absent in older files and where no canary ran. */
   readonly canaryPauses?: PauseFigures | null;
+  /**
+   * The server's JS heap right after two forced full collections, taken once
+   * a size's last window is over (so only that window has it): what a full
+   * collection marks at this size. Unlike the timings it does not follow the
+   * machine's hour. Absent in older result files.
+   */
+  readonly serverLiveHeapBytes?: number;
   readonly held: boolean;
 }
 
@@ -105,6 +112,8 @@ export interface CapacityFigures {
   readonly serverRssBytesPerTable: number;
   /** Server RSS with no table open, for the per-table figure. */
   readonly serverIdleRssBytes: number;
+  /** The server's JS heap with no table open, after full collections (absent in older result files). */
+  readonly serverIdleHeapBytes?: number;
   readonly stopReason: string;
   /** The Node flags the server ran with beyond the bench's own (`nodeFlags.ts`, as `npm start`); absent in older result files. */
   readonly serverNodeFlags?: readonly string[];

@@ -79,6 +79,10 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
         step = await measureWindow(server, fleet, { failed: 0, errorSamples: [] }, config, canary);
         steps.push(step);
       }
+      // After the size's last window, so the forced collections fall in no window.
+      step = { ...step, serverLiveHeapBytes: await liveHeapBytes(server) };
+      steps[steps.length - 1] = step;
+      config.log(`    live heap after full collections: ${kib((step.serverLiveHeapBytes! - idle.heapUsedBytes) / tables)} KiB a table`);
       if (!step.held) {
         stopReason =
           step.openFailures > 0
@@ -103,6 +107,7 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
       serverCpuPercentPerTable: best ? round(best.serverCpuPercent / best.tables, 4) : Number.NaN,
       serverRssBytesPerTable: best ? Math.round((best.serverRssBytes - idle.rssBytes) / best.tables) : Number.NaN,
       serverIdleRssBytes: idle.rssBytes,
+      serverIdleHeapBytes: idle.heapUsedBytes,
       stopReason,
       serverNodeFlags: server.nodeFlags,
     };
@@ -112,6 +117,14 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
     await server?.stop();
   }
 }
+
+/** The server's JS heap once two full collections have run: what is live at this size. */
+async function liveHeapBytes(server: ServerHost): Promise<number> {
+  await server.collectGarbage();
+  return (await server.stats()).heapUsedBytes;
+}
+
+const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 
 /** One line for a log: where the longest stall's time went. */
 function describeStall(stall: StallAnatomyFigures): string {
