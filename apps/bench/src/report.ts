@@ -447,6 +447,7 @@ export function liveHeapLine(capacity: CapacityFigures): string | null {
   const perTable = sizes.map((step) => `${step.tables}: ${((step.serverLiveHeapBytes! - idle) / step.tables / 1024).toFixed(1)}`);
   return (
     `- Server live heap per table, in KiB (JS heap after two forced full collections at the end of each size, less the idle ` +
-    `server's ${mib(idle)}; what a full collection marks, which the machine's hour does not move): ${perTable.join(', ')}.`
+    `server's ${mib(idle)}; what a full collection marks, which the machine's hour does not move; at a few tables mostly code ` +
+    `and caches made on first use): ${perTable.join(', ')}.`
   );
 }
