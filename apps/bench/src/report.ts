@@ -434,6 +434,11 @@ export function renderMarkdown(results: BenchResults): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The live heap a table adds, in KiB with one decimal: the heap at `tables` less the idle server's, shared out. */
+export function liveHeapKiBPerTable(liveBytes: number, idleBytes: number, tables: number): string {
+  return ((liveBytes - idleBytes) / tables / 1024).toFixed(1);
+}
+
 /**
  * The live heap a table adds at each size (after forced full collections,
  * less the idle server's): what a full collection has to mark, and a figure
@@ -444,7 +449,7 @@ export function liveHeapLine(capacity: CapacityFigures): string | null {
   if (idle === undefined) return null;
   const sizes = finalWindows(capacity.steps).filter((step) => step.serverLiveHeapBytes !== undefined);
   if (sizes.length === 0) return null;
-  const perTable = sizes.map((step) => `${step.tables}: ${((step.serverLiveHeapBytes! - idle) / step.tables / 1024).toFixed(1)}`);
+  const perTable = sizes.map((step) => `${step.tables}: ${liveHeapKiBPerTable(step.serverLiveHeapBytes!, idle, step.tables)}`);
   return (
     `- Server live heap per table, in KiB (JS heap after two forced full collections at the end of each size, less the idle ` +
     `server's ${mib(idle)}; what a full collection marks, which the machine's hour does not move; at a few tables mostly code ` +

@@ -85,8 +85,7 @@ function mapOf<K extends MapKind>(target: WireRecordState, kind: K, created?: On
 }
 
 function setList(target: WireRecordState, kind: ListKind, key: string, values: readonly number[], created?: OnCreated): void {
-  const other: ListKind = kind === 'list' ? 'flags' : 'list';
-  if (target[other]?.has(key)) target[other].delete(key);
+  removeKey(target, key, kind);
   const lists = mapOf(target, kind, created);
   let list = lists.get(key);
   if (!list) {
@@ -99,24 +98,23 @@ function setList(target: WireRecordState, kind: ListKind, key: string, values: r
   mirrorList(list.items, values);
 }
 
-function removeScalar(target: WireRecordState, keep: ScalarKind | null, key: string): void {
-  if (keep !== 'num' && target.num?.has(key)) target.num.delete(key);
-  if (keep !== 'str' && target.str?.has(key)) target.str.delete(key);
-  if (keep !== 'flag' && target.flag?.has(key)) target.flag.delete(key);
+/** Deletes `key` from every map of the record but `keep`'s: a key lives in one map, the one of its value's kind. */
+function removeKey(target: WireRecordState, key: string, keep: MapKind | null): void {
+  for (const kind of MAP_KINDS) {
+    const map = target[kind];
+    if (kind !== keep && map?.has(key)) map.delete(key);
+  }
 }
 
 function setScalar<K extends ScalarKind>(target: WireRecordState, kind: K, key: string, value: number | string | boolean, created?: OnCreated): void {
-  removeScalar(target, kind, key);
-  removeLists(target, key);
+  removeKey(target, key, kind);
   const map = mapOf(target, kind, created) as MapSchema<typeof value>;
   if (map.get(key) !== value) map.set(key, value);
 }
 
 /** A list that changes a few times a hand, as one string. */
 function setPacked(target: WireRecordState, key: string, text: string, created?: OnCreated): void {
-  removeScalar(target, null, key);
-  if (target.list?.has(key)) target.list.delete(key);
-  if (target.flags?.has(key)) target.flags.delete(key);
+  removeKey(target, key, 'packed');
   const map = mapOf(target, 'packed', created);
   if (map.get(key) !== text) map.set(key, text);
 }
@@ -127,18 +125,10 @@ function mirrorValue(target: WireRecordState, key: string, value: WireValue, liv
   else if (typeof value === 'boolean') setScalar(target, 'flag', key, value, created);
   else if (!live.has(key)) setPacked(target, key, packList(value), created);
   else {
-    removeScalar(target, null, key);
-    if (target.packed?.has(key)) target.packed.delete(key);
     const kind = listKindOf(target, key, value);
     const numbers = kind === 'flags' ? (value as readonly boolean[]).map((bit) => (bit ? 1 : 0)) : (value as readonly number[]);
     setList(target, kind, key, numbers, created);
   }
-}
-
-function removeLists(target: WireRecordState, key: string): void {
-  if (target.list?.has(key)) target.list.delete(key);
-  if (target.flags?.has(key)) target.flags.delete(key);
-  if (target.packed?.has(key)) target.packed.delete(key);
 }
 
 /**
@@ -185,8 +175,7 @@ export function mirrorRecord(target: WireRecordState, record: WireRecord, live: 
   }
   for (const key of [...previous.keys()]) {
     if (!Object.hasOwn(record, key)) {
-      removeScalar(target, null, key);
-      removeLists(target, key);
+      removeKey(target, key, null);
       previous.delete(key);
     }
   }

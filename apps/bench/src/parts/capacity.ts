@@ -16,7 +16,7 @@ import { settle } from '../memory';
 import type { CapacityFigures, CapacityStep } from '../results';
 import type { StallAnatomyFigures } from '../stallAnatomy';
 import { round, summarize } from '../stats';
-import { finalWindows, oldGenerationPerMove } from '../report';
+import { finalWindows, liveHeapKiBPerTable, oldGenerationPerMove } from '../report';
 
 /** Tables of four clients played by worker processes and measured in windows: the load of parts 3, 5 and 7. */
 export interface LoadWindowConfig {
@@ -80,9 +80,10 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
         steps.push(step);
       }
       // After the size's last window, so the forced collections fall in no window.
-      step = { ...step, serverLiveHeapBytes: await liveHeapBytes(server) };
+      const liveBytes = await liveHeapBytes(server);
+      step = { ...step, serverLiveHeapBytes: liveBytes };
       steps[steps.length - 1] = step;
-      config.log(`    live heap after full collections: ${kib((step.serverLiveHeapBytes! - idle.heapUsedBytes) / tables)} KiB a table`);
+      config.log(`    live heap after full collections: ${liveHeapKiBPerTable(liveBytes, idle.heapUsedBytes, tables)} KiB a table`);
       if (!step.held) {
         stopReason =
           step.openFailures > 0
@@ -123,8 +124,6 @@ async function liveHeapBytes(server: ServerHost): Promise<number> {
   await server.collectGarbage();
   return (await server.stats()).heapUsedBytes;
 }
-
-const kib = (bytes: number): string => (bytes / 1024).toFixed(1);
 
 /** One line for a log: where the longest stall's time went. */
 function describeStall(stall: StallAnatomyFigures): string {
