@@ -28,6 +28,10 @@ function countRecord(
   if (!record) return;
   const add = (key: string, n: number) => counts.set(key, (counts.get(key) ?? 0) + n);
   add(`${label} record`, 1);
+  if (record.live) {
+    add(`${label} live slot`, 1);
+    if (record.liveKey !== '') lists.add(`${label}.${record.liveKey} (slot)`);
+  }
   for (const kind of ['num', 'str', 'flag', 'list', 'flags', 'packed'] as const) {
     const map = record[kind] as MapSchema<unknown> | undefined;
     if (!map) continue;

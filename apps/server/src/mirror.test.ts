@@ -87,10 +87,11 @@ describe('a record carries only the kinds of value it holds', () => {
   it('makes a map on its first value of that kind, and the client decodes the same record', () => {
     const { state, sync } = wire();
     expect([state.board.num, state.board.str, state.board.flag, state.board.list, state.board.flags]).toEqual([undefined, undefined, undefined, undefined, undefined]);
-    // A Hearts hand: lists only, so one map instead of five (each one a schema instance with its own change tree).
+    // Lists only: the first in the record's own slot, the second in the one map made (each map a schema instance with its own change tree).
     mirrorRecord(state.board, { hand: [3, 9, 41], trick: [] }, LIVE);
     expect(sync()).toEqual({ hand: [3, 9, 41], trick: [] });
-    expect(state.board.list?.size).toBe(2);
+    expect(state.board.liveKey).toBe('hand');
+    expect([...state.board.list!.keys()]).toEqual(['trick']);
     expect([state.board.num, state.board.str, state.board.flag, state.board.flags, state.board.packed]).toEqual([undefined, undefined, undefined, undefined, undefined]);
     mirrorRecord(state.board, { hand: [3, 9], turn: 2, voids: [true, false] }, LIVE);
     expect(sync()).toEqual({ hand: [3, 9], turn: 2, voids: [true, false] });
@@ -103,9 +104,9 @@ describe('lists that change a few times a hand', () => {
     const { state, sync, lastPatchBytes } = wire();
     mirrorRecord(state.board, { hand: [3, 9, 41], scores: [0, 0, 0, 0], continued: [] }, LIVE);
     expect(sync()).toEqual({ hand: [3, 9, 41], scores: [0, 0, 0, 0], continued: [] });
-    // One schema list (the hand, which a move changes by one card); the others are strings in one map.
-    expect(state.board.list?.size).toBe(1);
-    expect(state.board.flags).toBeUndefined();
+    // One schema list (the hand, which a move changes by one card), in the record's own slot; the others are strings in one map.
+    expect(state.board.liveKey).toBe('hand');
+    expect([state.board.list, state.board.flags]).toEqual([undefined, undefined]);
     expect(Object.fromEntries(state.board.packed!.entries())).toEqual({ scores: '0,0,0,0', continued: '' });
     mirrorRecord(state.board, { hand: [3, 9, 41], scores: [26, 0, 13, -10], continued: [true, false] }, LIVE);
     expect(sync()).toEqual({ hand: [3, 9, 41], scores: [26, 0, 13, -10], continued: [true, false] });
@@ -114,6 +115,31 @@ describe('lists that change a few times a hand', () => {
     mirrorRecord(state.board, { hand: [3, 9, 41], scores: [26, 0, 13, -10], continued: [true, false] }, LIVE);
     sync();
     expect(lastPatchBytes()).toBe(0);
+  });
+});
+
+describe('the live slot', () => {
+  it('holds one live list at a time, is handed on when its list goes, and costs no wrapper or map', () => {
+    const { state, sync } = wire();
+    mirrorRecord(state.board, { hand: [1, 2], trick: [7] }, LIVE);
+    expect(sync()).toEqual({ hand: [1, 2], trick: [7] });
+    const slot = state.board.live;
+    // The hand leaves the record: the slot empties in place, and the trick keeps its map entry.
+    mirrorRecord(state.board, { trick: [7] }, LIVE);
+    expect(sync()).toEqual({ trick: [7] });
+    expect([state.board.liveKey, state.board.live?.length, [...state.board.list!.keys()]]).toEqual(['', 0, ['trick']]);
+    // The next live list written takes the free slot, the same instance.
+    mirrorRecord(state.board, { trick: [7], hand: [4] }, LIVE);
+    expect(sync()).toEqual({ trick: [7], hand: [4] });
+    expect(state.board.liveKey).toBe('hand');
+    expect(state.board.live).toBe(slot);
+    // A slot key that turns into a number or a packed list leaves the slot.
+    mirrorRecord(state.board, { trick: [7], hand: 3 }, LIVE);
+    expect(sync()).toEqual({ trick: [7], hand: 3 });
+    expect(state.board.liveKey).toBe('');
+    mirrorRecord(state.board, { trick: [7], hand: [5, 6] }, new Set());
+    expect(sync()).toEqual({ trick: [7], hand: [5, 6] });
+    expect([state.board.liveKey, state.board.packed?.get('hand')]).toEqual(['', '5,6']);
   });
 });
 

@@ -2,8 +2,7 @@
  * Copies a game's flat view record into schema, touching only what changed,
  * so a move costs a few bytes per client instead of a whole view.
  */
-import { MapSchema } from '@colyseus/schema';
-import type { ArraySchema } from '@colyseus/schema';
+import { ArraySchema, MapSchema } from '@colyseus/schema';
 import { NO_CONTEXT, lastMoverOf, packList, packPublic } from '@deckhand/rules';
 import type { AnyGame, WireContext, WireRecord, WireValue } from '@deckhand/rules';
 import { NumberList } from '@deckhand/table-schema';
@@ -64,8 +63,8 @@ export function mirrorList(list: ArraySchema<number> | number[], next: readonly 
   for (let index = length; index > next.length; index--) items.pop();
 }
 
-/** A schema instance the mirror creates inside a record: one of its maps, or a list. */
-export type CreatedRef = NumberList | NonNullable<WireRecordState[MapKind]>;
+/** A schema instance the mirror creates inside a record: one of its maps, a list, or the live slot. */
+export type CreatedRef = NumberList | NonNullable<WireRecordState[MapKind]> | ArraySchema<number>;
 
 /**
  * Called with each instance the mirror creates (a map on its kind's first
@@ -84,7 +83,15 @@ function mapOf<K extends MapKind>(target: WireRecordState, kind: K, created?: On
   return map;
 }
 
+/**
+ * A live list of numbers goes into the record's own `live` slot when the slot
+ * is free or already holds it; any other into the record's map of lists.
+ */
 function setList(target: WireRecordState, kind: ListKind, key: string, values: readonly number[], created?: OnCreated): void {
+  if (kind === 'list' && (target.liveKey === key || target.liveKey === '')) {
+    setLive(target, key, values, created);
+    return;
+  }
   removeKey(target, key, kind);
   const lists = mapOf(target, kind, created);
   let list = lists.get(key);
@@ -98,11 +105,32 @@ function setList(target: WireRecordState, kind: ListKind, key: string, values: r
   mirrorList(list.items, values);
 }
 
-/** Deletes `key` from every map of the record but `keep`'s: a key lives in one map, the one of its value's kind. */
-function removeKey(target: WireRecordState, key: string, keep: MapKind | null): void {
+function setLive(target: WireRecordState, key: string, values: readonly number[], created?: OnCreated): void {
+  removeKey(target, key, 'live');
+  if (target.liveKey !== key) target.liveKey = key;
+  if (target.live) {
+    mirrorList(target.live, values);
+    return;
+  }
+  const list = new ArraySchema<number>(...values);
+  target.live = list as unknown as number[];
+  created?.(list);
+}
+
+/**
+ * Deletes `key` from every map of the record but `keep`'s, and from the live
+ * slot unless it is `keep`: a key lives in one place, the one of its value's
+ * kind. The slot's list stays, emptied, for the next live list: replacing it
+ * in the same patch as its key changes would delete and re-add one field.
+ */
+function removeKey(target: WireRecordState, key: string, keep: MapKind | 'live' | null): void {
   for (const kind of MAP_KINDS) {
     const map = target[kind];
     if (kind !== keep && map?.has(key)) map.delete(key);
+  }
+  if (keep !== 'live' && target.liveKey === key) {
+    target.liveKey = '';
+    if (target.live && target.live.length > 0) (target.live as ArraySchema<number>).clear();
   }
 }
 
@@ -160,6 +188,7 @@ export function mirrorRecord(target: WireRecordState, record: WireRecord, live: 
     // First write to this record: bring it in line key by key, whatever it held.
     previous = new Map();
     written.set(target, previous);
+    if (target.liveKey !== '' && !Object.hasOwn(record, target.liveKey)) removeKey(target, target.liveKey, null);
     for (const kind of MAP_KINDS) {
       const map = target[kind];
       if (!map) continue;

@@ -175,6 +175,9 @@ export interface WireRecordJson {
   readonly list?: Readonly<Record<string, { readonly items?: readonly number[] }>>;
   readonly flags?: Readonly<Record<string, { readonly items?: readonly number[] }>>;
   readonly packed?: Readonly<Record<string, string>>;
+  /** The record's first live list, held directly; `liveKey` names it ('' or absent: none). */
+  readonly live?: readonly number[];
+  readonly liveKey?: string;
 }
 
 export interface SeatJson {
@@ -241,6 +244,7 @@ export function wireRecordFromJson(json: WireRecordJson | undefined): Record<str
   for (const [key, value] of Object.entries(json.num ?? {})) record[key] = value;
   for (const [key, value] of Object.entries(json.str ?? {})) record[key] = value;
   for (const [key, value] of Object.entries(json.flag ?? {})) record[key] = value;
+  if (json.liveKey) record[json.liveKey] = [...(json.live ?? [])];
   for (const [key, value] of Object.entries(json.list ?? {})) record[key] = [...(value.items ?? [])];
   for (const [key, value] of Object.entries(json.flags ?? {})) record[key] = (value.items ?? []).map((bit) => bit !== 0);
   for (const [key, value] of Object.entries(json.packed ?? {})) {

@@ -38,10 +38,18 @@ export const WireRecordState = schema(
      * heap objects, on the server and in every client.
      */
     packed: { map: 'string', default: undefined },
+    /**
+     * The record's first live list of numbers (a hand, the trick), held
+     * directly: in `list` it would cost the map and a `NumberList` wrapper,
+     * two schema instances more, in every hand of every table. `liveKey`
+     * names it; '' while the slot is empty.
+     */
+    live: { array: 'number', default: undefined },
+    liveKey: { type: 'string', default: '' },
   },
   'WireRecordState',
 );
-/** The maps of a record: each one absent until the record holds a value of its kind. */
+/** The maps and the live slot of a record: each one absent until the record holds a value of its kind. */
 interface WireMaps {
   num: MapSchema<number>;
   str: MapSchema<string>;
@@ -49,6 +57,8 @@ interface WireMaps {
   list: MapSchema<NumberList>;
   flags: MapSchema<NumberList>;
   packed: MapSchema<string>;
+  /** An ArraySchema at run time; the schema builder types array fields as arrays. */
+  live: number[];
 }
 type WithOptionalMaps<T> = Omit<T, keyof WireMaps> & Partial<WireMaps>;
 export type WireRecordState = WithOptionalMaps<SchemaType<typeof WireRecordState>>;

@@ -127,8 +127,10 @@ describe('a client that cannot play never sticks the table', () => {
     host.send({ type: 'start' });
     await waitFor('the human to act', () => host.legalMoves().length > 0);
     // Spoil the decoded hand the way the stale second tab did: one card too many.
-    const hands = (host.room.state as { hands: Map<string, { list: Map<string, { items: number[] }> }> }).hands;
-    const decoded = [...hands.values()][0]!.list.get('hand')!.items;
+    const hands = (host.room.state as { hands: Map<string, { live: number[]; liveKey: string }> }).hands;
+    const own = [...hands.values()][0]!;
+    expect(own.liveKey).toBe('hand');
+    const decoded = own.live;
     const extra = [...Array(52).keys()].find((card) => !decoded.includes(card))!;
     decoded.push(extra);
     expect(ownHandDisagrees(host.snapshot())).toBe(true);
