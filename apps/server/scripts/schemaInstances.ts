@@ -68,11 +68,11 @@ for (const [gameId, seats] of GAMES) {
   const counts = new Map<string, number>([['table', 1]]);
   const lists = new Set<string>();
   const packed = new Set<string>();
-  countRecord(state.options, 'options', counts, lists, packed);
   countRecord(state.board, 'board', counts, lists, packed);
   countRecord(state.outcome, 'outcome', counts, lists, packed);
   counts.set('seats (array and seats)', 1 + (state.seats as unknown as ArraySchema<unknown>).length);
-  counts.set('spectators and knocking maps', 2);
+  const madeOnFirstUse = [state.spectators, state.knocking].filter((map) => map !== undefined).length;
+  if (madeOnFirstUse > 0) counts.set('spectators and knocking maps', madeOnFirstUse);
   counts.set('hands map', 1);
   for (const hand of (state.hands as unknown as MapSchema<PrivateState>).values()) countRecord(hand, 'hand', counts, lists, packed);
   const total = [...counts.values()].reduce((sum, n) => sum + n, 0);

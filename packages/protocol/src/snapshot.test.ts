@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMoveClock, gameViewOf, keepsDeadline, seatOfPlayer, snapshotFromState, turnTimerRuns, wireRecordFromJson } from './snapshot';
+import { createMoveClock, gameViewOf, keepsDeadline, optionsFromJson, seatOfPlayer, snapshotFromState, turnTimerRuns, wireRecordFromJson } from './snapshot';
 import type { TableStateJson } from './snapshot';
 
 describe('snapshotFromState', () => {
@@ -21,6 +21,17 @@ describe('snapshotFromState', () => {
       flags: { continued: { items: [1, 0, 1] } },
     });
     expect(record).toEqual({ turn: 2, phase: 'play', heartsBroken: false, trick: [12, 51], empty: [], continued: [true, false, true] });
+  });
+
+  it('reads a record\'s live slot under its key, and an empty slot as no key', () => {
+    expect(wireRecordFromJson({ live: [3, 9], liveKey: 'hand', list: { trick: { items: [12] } } })).toEqual({ hand: [3, 9], trick: [12] });
+    expect(wireRecordFromJson({ live: [], liveKey: '' })).toEqual({});
+  });
+
+  it('reads the options string, leaving out what is not an option value', () => {
+    expect(snapshotFromState({ options: '{"target":100,"variant":"jd","passing":true}' }).options).toEqual({ target: 100, variant: 'jd', passing: true });
+    expect(optionsFromJson('{"target":[1],"nested":{"a":1},"ok":0}')).toEqual({ ok: 0 });
+    for (const bad of ['not json', '[1,2]', 'null', '7', undefined]) expect(optionsFromJson(bad)).toEqual({});
   });
 
   it('gives the seated client its private view and seat, and a spectator neither', () => {

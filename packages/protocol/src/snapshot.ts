@@ -205,8 +205,8 @@ export interface PrivateJson extends WireRecordJson {
 export interface TableStateJson {
   readonly code?: string;
   readonly gameId?: string;
-  /** Option values by kind, like a view record (lists unused). */
-  readonly options?: WireRecordJson;
+  /** Option values as a JSON object (`{"target":100}`). */
+  readonly options?: string;
   readonly visibility?: string;
   readonly phase?: string;
   readonly hostId?: string;
@@ -235,6 +235,22 @@ export interface TableStateJson {
 
 function oneOf<T extends string>(values: Readonly<Record<string, T>>, value: string | undefined, fallback: T): T {
   return (Object.values(values) as string[]).includes(value ?? '') ? (value as T) : fallback;
+}
+
+/** The options string as the server writes it; anything that is not an option value is left out, and bad JSON is no options. */
+export function optionsFromJson(text: string | undefined): Record<string, OptionValue> {
+  const options: Record<string, OptionValue> = {};
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text ?? '{}');
+  } catch {
+    return options;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return options;
+  for (const [key, value] of Object.entries(parsed)) {
+    if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') options[key] = value;
+  }
+  return options;
 }
 
 /** Turns a flat record as stored in the schema back into the rules' `WireRecord`. */
@@ -421,10 +437,7 @@ export function snapshotFromState(json: TableStateJson, moveSeenAt: MoveClock = 
     name: spectator.name ?? '',
     connected: spectator.connected ?? false,
   }));
-  const options: Record<string, OptionValue> = {};
-  for (const [key, value] of Object.entries(json.options?.num ?? {})) options[key] = value;
-  for (const [key, value] of Object.entries(json.options?.str ?? {})) options[key] = value;
-  for (const [key, value] of Object.entries(json.options?.flag ?? {})) options[key] = value;
+  const options = optionsFromJson(json.options);
   // A client decodes at most one private entry: its own seat's.
   const own = Object.values(json.hands ?? {})[0];
   const phase = oneOf(TablePhase, json.phase, TablePhase.Lobby);

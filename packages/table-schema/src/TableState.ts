@@ -98,22 +98,26 @@ export const TableState = schema(
   {
     code: { type: 'string', default: '' },
     gameId: { type: 'string', default: '' },
-    options: WireRecordState,
+    /**
+     * The game's options as JSON (`{"target":100}`): set in the lobby and fixed
+     * for a game, so one string, not a record of maps with a change tree each.
+     */
+    options: { type: 'string', default: '{}' },
     visibility: { type: 'string', default: 'private' },
     phase: { type: 'string', default: 'lobby' },
     hostId: { type: 'string', default: '' },
     seats: [SeatState],
-    /** Keyed by player id. */
-    spectators: { map: SpectatorState },
+    /** Keyed by player id. Made with the first spectator (most tables never have one); readers take none as empty. */
+    spectators: { map: SpectatorState, default: undefined },
     maxSpectators: { type: 'uint8', default: 8 },
     /** Newcomers knock and wait for the host. */
     locked: { type: 'boolean', default: false },
     /**
      * Newcomers knocking at a locked table (`TableDoor`): their names, keyed by
      * player id. Plain strings, not a class: every class costs each joining
-     * client its description in the handshake.
+     * client its description in the handshake. Made with the first knock.
      */
-    knocking: { map: 'string' },
+    knocking: { map: 'string', default: undefined },
     turnSeconds: { type: 'uint8', default: 30 },
     /** Epoch ms; valid at move `deadlineMove` only (see `room/DeadlineMirror.ts`). */
     deadline: { type: 'number', default: 0 },
@@ -123,12 +127,19 @@ export const TableState = schema(
     board: WireRecordState,
     /** Keyed by seat index; each entry is added to its owner's StateView only. */
     hands: { map: PrivateState, view: true },
-    /** Filled at game over: `scores`, `winners` and `ranking` as lists of a view record (no class of its own, for the handshake's sake). */
-    outcome: WireRecordState,
+    /**
+     * Filled at game over: `scores`, `winners` and `ranking` as lists of a view
+     * record (no class of its own, for the handshake's sake). Made at the first
+     * game's end.
+     */
+    outcome: { type: WireRecordState, default: undefined },
     moveNumber: { type: 'number', default: 0 },
     lastSeat: { type: 'int8', default: -1 },
     lastBy: { type: 'string', default: '' },
   },
   'TableState',
 );
-export type TableState = SchemaType<typeof TableState>;
+/** The fields made on first use are absent until then. */
+type MadeOnFirstUse = 'spectators' | 'knocking' | 'outcome';
+type TableStateFields = SchemaType<typeof TableState>;
+export type TableState = Omit<TableStateFields, MadeOnFirstUse> & Partial<Pick<TableStateFields, MadeOnFirstUse>>;

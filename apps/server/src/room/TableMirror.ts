@@ -10,9 +10,10 @@ import { boardTellsLastSeat, clearRecord, liveListsOf, mirrorBoard, mirrorRecord
 import type { CreatedRef } from '../mirror';
 import { DeadlineMirror } from './DeadlineMirror';
 import type { Table } from '../table/Table';
-import type { SeatModel } from '../table/types';
+import type { SeatModel, TableModel } from '../table/types';
 import type { Knocker } from '../table/TableDoor';
-import { PrivateState, SeatState, SpectatorState } from '@deckhand/table-schema';
+import { MapSchema } from '@colyseus/schema';
+import { PrivateState, SeatState, SpectatorState, WireRecordState } from '@deckhand/table-schema';
 import type { TableState } from '@deckhand/table-schema';
 
 const SEAT_FIELDS = ['playerId', 'name', 'kind', 'botLevel', 'connected', 'reconnectDeadline', 'away', 'timeouts', 'program'] as const;
@@ -62,12 +63,13 @@ export class TableMirror {
     this.syncKnocking(table.knocking());
     // After `moveNumber`: a written deadline names the move it belongs to.
     this.deadline.sync(table);
-    mirrorRecord(state.options, model.options);
+    this.syncOptions(model.options);
     this.syncSeats(model.seats);
     this.syncSpectators(model.spectators);
     const { scores, winners, ranking } = model.outcome;
     // Nothing until the game is over: empty lists would still cost a joining client their keys.
-    mirrorRecord(state.outcome, scores.length > 0 ? { scores: [...scores], winners: [...winners], ranking: [...ranking] } : {});
+    if (scores.length > 0) mirrorRecord((state.outcome ??= new WireRecordState()), { scores: [...scores], winners: [...winners], ranking: [...ranking] });
+    else if (state.outcome) mirrorRecord(state.outcome, {});
     if (table.position !== this.position || model.deals !== this.deals) this.syncGame(table, viewOf, views);
     // After the board: where its moves tell clients who moved last, the field stays as it was (clients read the board).
     if (table.gameState === null || !boardTellsLastSeat(state.board, table.game, model.lastSeat)) put(state, 'lastSeat', model.lastSeat);
@@ -89,8 +91,14 @@ export class TableMirror {
     });
   }
 
+  /** The options as one JSON string (a few keys), sent only when it changed. */
+  private syncOptions(options: TableModel['options']): void {
+    put(this.state, 'options', JSON.stringify(options));
+  }
+
   private syncSpectators(spectators: ReadonlyMap<string, { name: string; connected: boolean }>): void {
-    const map = this.state.spectators;
+    if (spectators.size === 0 && !this.state.spectators) return;
+    const map = (this.state.spectators ??= new MapSchema<SpectatorState>());
     for (const playerId of [...map.keys()]) if (!spectators.has(playerId)) map.delete(playerId);
     for (const [playerId, spectator] of spectators) {
       let target = map.get(playerId);
@@ -105,7 +113,8 @@ export class TableMirror {
 
   /** The knockers as the host sees them (every client decodes the map: it holds names, like the seats). */
   private syncKnocking(knocking: readonly Knocker[]): void {
-    const map = this.state.knocking;
+    if (knocking.length === 0 && !this.state.knocking) return;
+    const map = (this.state.knocking ??= new MapSchema<string>());
     for (const playerId of [...map.keys()]) if (!knocking.some((knocker) => knocker.playerId === playerId)) map.delete(playerId);
     for (const knocker of knocking) {
       if (map.get(knocker.playerId) !== knocker.name) map.set(knocker.playerId, knocker.name);
