@@ -33,7 +33,7 @@ describe('npm run backup', () => {
   it('copies the table database into a folder it makes, and says in one line when it cannot', async () => {
     const store = await openSqliteStore(dataDir);
     await store.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
-    await store.append('t1', { seq: 0, at: 2, action: { type: 'sit', seat: 0 } });
+    await store.append('t1', [{ seq: 0, at: 2, action: { type: 'sit', seat: 0 } }]);
     await store.close();
 
     const target = join(outDir, 'nightly', 'deckhand.sqlite');

@@ -480,7 +480,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     // A game that ends and is not stored has no link, and must not show the previous game's.
     if (output.finished.length > 0) this.savedGameId = null;
     try {
-      for (const { at, action } of output.actions) await this.deps.store.append(this.tableId, { seq: this.seq++, at, action });
+      // One statement for the call (a move and its turn clock, say): half the commits of one per action, and all or nothing.
+      if (output.actions.length > 0) await this.deps.store.append(this.tableId, output.actions.map(({ at, action }) => ({ seq: this.seq++, at, action })));
     } catch (error) {
       if (error instanceof LogConflictError) {
         // Another process wrote this place in the log: it runs the table now (this one stalled past its lease, or

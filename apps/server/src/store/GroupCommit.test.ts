@@ -54,6 +54,33 @@ describe('GroupCommit', () => {
     expect(store.statements).toEqual([[1, 2], [3, 4], [5]]);
   });
 
+  it('keeps an item of several rows whole: statements hold at most the row limit, and a clash refuses the item alone', async () => {
+    const rows: number[] = [];
+    const statements: number[][] = [];
+    const commit = new GroupCommit<number[]>(
+      async (items) => {
+        statements.push(items.flat());
+        if (items.flat().some((row) => rows.includes(row))) throw new Error('clash in the batch');
+        rows.push(...items.flat());
+      },
+      async (item) => {
+        statements.push([...item]);
+        if (item.some((row) => rows.includes(row))) throw new Error(`already have one of ${item.join(', ')}`);
+        rows.push(...item);
+      },
+      3,
+      (item) => item.length,
+    );
+    await Promise.all([[1, 2], [3], [4, 5], [6, 7, 8, 9]].map((item) => commit.write(item)));
+    // [1, 2] and [3] fill a statement of 3 rows; [4, 5] does not fit beside [6, 7, 8, 9], which is over the limit alone.
+    expect(statements).toEqual([[1, 2, 3], [4, 5], [6, 7, 8, 9]]);
+    statements.length = 0;
+    const results = await Promise.allSettled([[10, 11], [9, 12], [13]].map((item) => commit.write(item)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    // The clashing item's other row (12) is not stored either.
+    expect(rows).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 13]);
+  });
+
   it('drains: resolves once every write made so far is stored', async () => {
     const store = fakeStore();
     const commit = new GroupCommit(store.writeMany, store.writeOne);

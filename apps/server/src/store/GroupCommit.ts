@@ -6,8 +6,9 @@
  * once its row is stored, so nothing goes out before it is durable.
  *
  * When the shared statement fails (one row clashes with a row already there,
- * say), every row of it is written again on its own, so each caller gets its
- * own answer and no row is lost or refused for another's fault.
+ * say), every item of it is written again on its own, so each caller gets its
+ * own answer and no item is lost or refused for another's fault. An item may
+ * be several rows (one call's actions): it is stored or refused whole.
  */
 
 interface Pending<T> {
@@ -25,8 +26,10 @@ export class GroupCommit<T> {
     private readonly writeMany: (items: readonly T[]) => Promise<void>,
     /** Stores one item, or throws why not. */
     private readonly writeOne: (item: T) => Promise<void>,
-    /** Items per statement at most (a statement's parameters are limited). */
-    private readonly maxBatch = 500,
+    /** Rows per statement at most (a statement's parameters are limited); an item larger alone gets a statement of its own. */
+    private readonly maxRows = 500,
+    /** The rows an item stands for. */
+    private readonly rowsOf: (item: T) => number = () => 1,
   ) {}
 
   /** Resolves once `item` is stored; rejects with what `writeOne` threw for it. */
@@ -47,7 +50,13 @@ export class GroupCommit<T> {
 
   private flush(): void {
     while (this.queued.length > 0) {
-      const batch = this.queued.splice(0, this.maxBatch);
+      let count = 0;
+      let rows = 0;
+      while (count < this.queued.length && (count === 0 || rows + this.rowsOf(this.queued[count]!.item) <= this.maxRows)) {
+        rows += this.rowsOf(this.queued[count]!.item);
+        count++;
+      }
+      const batch = this.queued.splice(0, count);
       const done = this.store(batch).finally(() => this.writing.delete(done));
       this.writing.add(done);
     }

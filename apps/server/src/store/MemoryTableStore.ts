@@ -30,13 +30,15 @@ export class MemoryTableStore implements TableStore {
     this.tables.set(table.tableId, { ...table, actions: [] });
   }
 
-  async append(tableId: string, entry: LoggedAction): Promise<void> {
+  async append(tableId: string, entries: readonly LoggedAction[]): Promise<void> {
     const table = this.tables.get(tableId);
     if (!table) throw new StoreError(`no open table ${tableId}`);
-    if (table.actions.some((action) => action.seq === entry.seq)) {
-      throw new LogConflictError(`table ${tableId} already has action ${entry.seq}`);
+    const taken = new Set(table.actions.map((action) => action.seq));
+    for (const entry of entries) {
+      if (taken.has(entry.seq)) throw new LogConflictError(`table ${tableId} already has action ${entry.seq}`);
+      taken.add(entry.seq);
     }
-    table.actions.push(copy(entry));
+    table.actions.push(...copy(entries));
     table.actions.sort((a, b) => a.seq - b.seq);
   }
 

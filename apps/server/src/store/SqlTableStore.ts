@@ -55,10 +55,12 @@ export class SqlTableStore implements TableStore {
    * about as much CPU as the write itself.
    */
   private readonly appendSql = new Map<number, string>();
-  /** The moves of every table in one turn of the event loop, stored by one statement. */
-  private readonly appends = new GroupCommit<LogRow>(
-    async (rows) => void (await this.db.executeQuery(this.appendStatement(rows))),
-    (row) => this.appendOne(row),
+  /** The actions every table logged in one turn of the event loop, stored by one statement; each call's rows stay together. */
+  private readonly appends = new GroupCommit<readonly LogRow[]>(
+    async (calls) => void (await this.db.executeQuery(this.appendStatement(calls.flat()))),
+    (rows) => this.appendCall(rows),
+    500,
+    (rows) => rows.length,
   );
 
   private constructor(
@@ -85,8 +87,9 @@ export class SqlTableStore implements TableStore {
     await this.db.insertInto('tables').values({ id: table.tableId, code: table.code, created_at: table.createdAt }).execute();
   }
 
-  async append(tableId: string, entry: LoggedAction): Promise<void> {
-    await this.appends.write({ table_id: tableId, seq: entry.seq, at: entry.at, action: JSON.stringify(entry.action) });
+  async append(tableId: string, entries: readonly LoggedAction[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.appends.write(entries.map((entry) => ({ table_id: tableId, seq: entry.seq, at: entry.at, action: JSON.stringify(entry.action) })));
   }
 
   private appendStatement(rows: readonly LogRow[]): CompiledQuery {
@@ -102,11 +105,15 @@ export class SqlTableStore implements TableStore {
     return CompiledQuery.raw(sql, parameters);
   }
 
-  private async appendOne(row: LogRow): Promise<void> {
+  /** One call's rows in one statement: a statement is stored whole or not at all. */
+  private async appendCall(rows: readonly LogRow[]): Promise<void> {
     try {
-      await this.db.executeQuery(this.appendStatement([row]));
+      await this.db.executeQuery(this.appendStatement(rows));
     } catch (error) {
-      if (isUniqueViolation(error)) throw new LogConflictError(`table ${row.table_id} already has action ${row.seq}`);
+      if (isUniqueViolation(error)) {
+        const places = rows.length === 1 ? `action ${rows[0]!.seq}` : `an action at one of ${rows.map((row) => row.seq).join(', ')}`;
+        throw new LogConflictError(`table ${rows[0]!.table_id} already has ${places}`);
+      }
       throw error;
     }
   }

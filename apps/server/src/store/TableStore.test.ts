@@ -61,7 +61,7 @@ describe('sqlite store on disk', () => {
     const dir = freshDir();
     const store = await openSqliteStore(dir);
     await store.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
-    await store.append('t1', { seq: 0, at: 2, action: { kind: 'move' } });
+    await store.append('t1', [{ seq: 0, at: 2, action: { kind: 'move' } }]);
     // A second connection stands in for the next process after a kill -9: nothing was closed.
     const reader = new Database(join(dir, DATABASE_FILE), { readonly: true });
     expect(reader.prepare('select seq, action from table_log').all()).toEqual([{ seq: 0, action: '{"kind":"move"}' }]);
@@ -75,7 +75,7 @@ describe('sqlite store on disk', () => {
       const dir = freshDir();
       const store = await openSqliteStore(dir, { checkpointThread });
       await store.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
-      for (let seq = 0; seq < 300; seq++) await store.append('t1', { seq, at: seq, action: { kind: 'move', seq, note: 'x'.repeat(100) } });
+      for (let seq = 0; seq < 300; seq++) await store.append('t1', [{ seq, at: seq, action: { kind: 'move', seq, note: 'x'.repeat(100) } }]);
       // The thread checkpoints every 250 ms; give it a few rounds.
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       const bytes = statSync(join(dir, DATABASE_FILE)).size;

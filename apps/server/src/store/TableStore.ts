@@ -71,8 +71,12 @@ export type GameSummary = Omit<FinishedGame, 'seed' | 'moves' | 'options'>;
 export interface TableStore {
   /** Starts a table's log. `tableId` must be new; the code must not belong to another open table. */
   openTable(table: { tableId: string; code: string; createdAt: number }): Promise<void>;
-  /** Adds one action to an open table's log; resolves once it is durable. */
-  append(tableId: string, entry: LoggedAction): Promise<void>;
+  /**
+   * Adds one call's actions to an open table's log, all of them or none;
+   * resolves once they are durable. A `LogConflictError` if any of their
+   * places in the log is taken (nothing of the call is stored then).
+   */
+  append(tableId: string, entries: readonly LoggedAction[]): Promise<void>;
   /** Every table not closed yet, with its whole log in order (oldest table first). */
   openTables(): Promise<OpenTableLog[]>;
   /** Every table not closed yet, without logs (oldest first): what a process looks over for tables nobody holds. */

@@ -48,9 +48,9 @@ export function describeTableStore(name: string, factory: StoreFactory): void {
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1000 });
       await db.openTable({ tableId: 't2', code: 'HJKMN', createdAt: 2000 });
       const deal = { kind: 'deal', seed: 'abc', nested: { list: [1, 2, 3], flag: true, none: null }, text: 'é ♥ "q"' };
-      await db.append('t1', { seq: 0, at: 1001, action: deal });
-      await db.append('t2', { seq: 0, at: 2001, action: { kind: 'chat', text: 'hi' } });
-      await db.append('t1', { seq: 1, at: 1002, action: { kind: 'move', seat: 0, move: { type: 'play', card: 5 } } });
+      await db.append('t1', [{ seq: 0, at: 1001, action: deal }]);
+      await db.append('t2', [{ seq: 0, at: 2001, action: { kind: 'chat', text: 'hi' } }]);
+      await db.append('t1', [{ seq: 1, at: 1002, action: { kind: 'move', seat: 0, move: { type: 'play', card: 5 } } }]);
       const tables = await db.openTables();
       expect(tables.map((table) => [table.tableId, table.code, table.createdAt])).toEqual([
         ['t1', 'BCDFG', 1000],
@@ -69,8 +69,8 @@ export function describeTableStore(name: string, factory: StoreFactory): void {
       const now = 1_764_000_000_000;
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: now });
       await db.openTable({ tableId: 't2', code: 'HJKMN', createdAt: now + 5 });
-      await db.append('t2', { seq: 0, at: now + 6, action: { kind: 'chat', text: 'hi' } });
-      await db.append('t2', { seq: 1, at: now + 7, action: { kind: 'start' } });
+      await db.append('t2', [{ seq: 0, at: now + 6, action: { kind: 'chat', text: 'hi' } }]);
+      await db.append('t2', [{ seq: 1, at: now + 7, action: { kind: 'start' } }]);
       expect(await db.openTableList()).toEqual([
         { tableId: 't1', code: 'BCDFG', createdAt: now },
         { tableId: 't2', code: 'HJKMN', createdAt: now + 5 },
@@ -88,33 +88,51 @@ export function describeTableStore(name: string, factory: StoreFactory): void {
     it('refuses a second action with the same sequence number, keeping the first', async () => {
       const db = await open();
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
-      await db.append('t1', { seq: 0, at: 1, action: 'first' });
+      await db.append('t1', [{ seq: 0, at: 1, action: 'first' }]);
       // A conflict of its own kind: the room must not send what the log refused (see LogConflictError).
-      await expect(db.append('t1', { seq: 0, at: 2, action: 'second' })).rejects.toBeInstanceOf(LogConflictError);
+      await expect(db.append('t1', [{ seq: 0, at: 2, action: 'second' }])).rejects.toBeInstanceOf(LogConflictError);
       expect((await db.openTables())[0]!.actions).toEqual([{ seq: 0, at: 1, action: 'first' }]);
     });
 
     it('stores many tables\' actions made at once, refusing only the one that clashes', async () => {
       const db = await open();
       for (const tableId of ['t1', 't2', 't3']) await db.openTable({ tableId, code: `C${tableId}`, createdAt: 1 });
-      await db.append('t2', { seq: 0, at: 1, action: 'kept' });
+      await db.append('t2', [{ seq: 0, at: 1, action: 'kept' }]);
       // In one turn, as a busy server's tables write them: a store may write them together.
       const results = await Promise.allSettled([
-        db.append('t1', { seq: 0, at: 2, action: 'a' }),
-        db.append('t2', { seq: 0, at: 2, action: 'clash' }),
-        db.append('t3', { seq: 0, at: 2, action: 'c' }),
-        db.append('t2', { seq: 1, at: 2, action: 'b' }),
+        db.append('t1', [{ seq: 0, at: 2, action: 'a' }]),
+        db.append('t2', [{ seq: 0, at: 2, action: 'clash' }]),
+        db.append('t3', [{ seq: 0, at: 2, action: 'c' }]),
+        db.append('t2', [{ seq: 1, at: 2, action: 'b' }]),
       ]);
       expect(results.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
       expect((results[1] as PromiseRejectedResult).reason).toBeInstanceOf(LogConflictError);
       expect((await db.openTables()).map((table) => table.actions.map((entry) => entry.action))).toEqual([['a'], ['kept', 'b'], ['c']]);
     });
 
+    it('stores one call\'s actions together and in order, or none of them when one place is taken', async () => {
+      const db = await open();
+      for (const tableId of ['t1', 't2']) await db.openTable({ tableId, code: `C${tableId}`, createdAt: 1 });
+      await db.append('t1', [{ seq: 0, at: 1, action: 'deal' }, { seq: 1, at: 1, action: 'clock' }]);
+      // Another process took place 3: this process's call (a move and its clock at 2 and 3) must leave no trace.
+      await db.append('t1', [{ seq: 3, at: 2, action: 'theirs' }]);
+      const results = await Promise.allSettled([
+        db.append('t1', [{ seq: 2, at: 3, action: 'move' }, { seq: 3, at: 3, action: 'clock' }]),
+        db.append('t2', [{ seq: 0, at: 3, action: 'other table' }, { seq: 1, at: 3, action: 'its clock' }]),
+      ]);
+      expect(results.map((result) => result.status)).toEqual(['rejected', 'fulfilled']);
+      expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(LogConflictError);
+      expect((await db.openTables()).map((table) => table.actions.map((entry) => `${entry.seq}:${String(entry.action)}`))).toEqual([
+        ['0:deal', '1:clock', '3:theirs'],
+        ['0:other table', '1:its clock'],
+      ]);
+    });
+
     it('keeps every action appended just before it closes', async () => {
       if (!factory.reopen) return;
       let db = await open();
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
-      const writes = Array.from({ length: 20 }, (_, seq) => db.append('t1', { seq, at: seq, action: seq }));
+      const writes = Array.from({ length: 20 }, (_, seq) => db.append('t1', [{ seq, at: seq, action: seq }]));
       db = store = await factory.reopen(db);
       await Promise.all(writes);
       expect((await db.openTables())[0]!.actions.map((entry) => entry.action)).toEqual(Array.from({ length: 20 }, (_, seq) => seq));
@@ -132,7 +150,7 @@ export function describeTableStore(name: string, factory: StoreFactory): void {
     it('forgets a closed table and its log but keeps its finished games', async () => {
       const db = await open();
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
-      await db.append('t1', { seq: 0, at: 1, action: { kind: 'deal' } });
+      await db.append('t1', [{ seq: 0, at: 1, action: { kind: 'deal' } }]);
       await db.saveGame(finishedGame('g1', 5000, [ANN, BOB, BOT]));
       await db.closeTable('t1');
       expect(await db.openTables()).toEqual([]);
@@ -177,7 +195,7 @@ export function describeTableStore(name: string, factory: StoreFactory): void {
     it.skipIf(!factory.reopen)('keeps everything through a close and reopen', async () => {
       const db = await open();
       await db.openTable({ tableId: 't1', code: 'BCDFG', createdAt: 1 });
-      await db.append('t1', { seq: 0, at: 10, action: { kind: 'deal', seed: 's' } });
+      await db.append('t1', [{ seq: 0, at: 10, action: { kind: 'deal', seed: 's' } }]);
       await db.saveGame(finishedGame('g1', 5000, [ANN]));
       const again = await factory.reopen!(db);
       store = again;

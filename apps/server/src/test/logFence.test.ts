@@ -17,12 +17,13 @@ import type { TestServer } from './harness';
 /** A store in which "another process" takes the table's next place in the log when told to. */
 class ContestedStore extends MemoryTableStore {
   contested = false;
-  override async append(tableId: string, entry: LoggedAction): Promise<void> {
-    if (this.contested) {
+  override async append(tableId: string, entries: readonly LoggedAction[]): Promise<void> {
+    const first = entries[0];
+    if (this.contested && first) {
       this.contested = false;
-      await super.append(tableId, { seq: entry.seq, at: entry.at, action: { kind: 'chat', line: { id: 999, seat: null, playerId: 'other', name: 'Other', text: 'written by the other process', at: entry.at } } });
+      await super.append(tableId, [{ seq: first.seq, at: first.at, action: { kind: 'chat', line: { id: 999, seat: null, playerId: 'other', name: 'Other', text: 'written by the other process', at: first.at } } }]);
     }
-    return super.append(tableId, entry);
+    return super.append(tableId, entries);
   }
 }
 
