@@ -16,7 +16,8 @@ import { MapSchema } from '@colyseus/schema';
 import { PrivateState, SeatState, SpectatorState, WireRecordState } from '@deckhand/table-schema';
 import type { TableState } from '@deckhand/table-schema';
 
-const SEAT_FIELDS = ['playerId', 'name', 'kind', 'botLevel', 'connected', 'reconnectDeadline', 'away', 'timeouts', 'program'] as const;
+/** A new SeatState's field values (the schema's defaults): the first sync writes whatever differs. */
+const BLANK_SEAT: SeatModel = new SeatState().toJSON() as SeatModel;
 
 /** Sets `key` only when it differs, so an unchanged field costs no patch bytes. */
 function put<T extends object, K extends keyof T>(target: T, key: K, value: T[K]): void {
@@ -36,6 +37,8 @@ export class TableMirror {
 
   /** The turn deadline, written only when clients cannot count it from the move. */
   private readonly deadline: DeadlineMirror;
+  /** Each seat's schema instance and what the mirror last wrote to it (the mirror is its only writer). */
+  private readonly seatsShown: { readonly target: SeatState; readonly fields: SeatModel }[] = [];
 
   constructor(private readonly state: TableState) {
     this.deadline = new DeadlineMirror(state);
@@ -83,12 +86,30 @@ export class TableMirror {
 
   private syncSeats(seats: readonly SeatModel[]): void {
     const list = this.state.seats;
-    while (list.length > seats.length) list.pop();
-    while (list.length < seats.length) list.push(new SeatState());
-    seats.forEach((seat, index) => {
-      const target = list[index]!;
-      for (const field of SEAT_FIELDS) put(target, field, seat[field]);
-    });
+    const shown = this.seatsShown;
+    while (list.length > seats.length) {
+      list.pop();
+      shown.pop();
+    }
+    while (list.length < seats.length) {
+      const target = new SeatState();
+      list.push(target);
+      shown.push({ target, fields: { ...BLANK_SEAT } });
+    }
+    for (let index = 0; index < seats.length; index++) {
+      const seat = seats[index]!;
+      const { target, fields } = shown[index]!;
+      // Compared with the plain copy, not read back through the schema's accessors: seats rarely change.
+      if (seat.playerId !== fields.playerId) target.playerId = fields.playerId = seat.playerId;
+      if (seat.name !== fields.name) target.name = fields.name = seat.name;
+      if (seat.kind !== fields.kind) target.kind = fields.kind = seat.kind;
+      if (seat.botLevel !== fields.botLevel) target.botLevel = fields.botLevel = seat.botLevel;
+      if (seat.connected !== fields.connected) target.connected = fields.connected = seat.connected;
+      if (seat.reconnectDeadline !== fields.reconnectDeadline) target.reconnectDeadline = fields.reconnectDeadline = seat.reconnectDeadline;
+      if (seat.away !== fields.away) target.away = fields.away = seat.away;
+      if (seat.timeouts !== fields.timeouts) target.timeouts = fields.timeouts = seat.timeouts;
+      if (seat.program !== fields.program) target.program = fields.program = seat.program;
+    }
   }
 
   /** The options as one JSON string (a few keys), sent only when it changed. */
