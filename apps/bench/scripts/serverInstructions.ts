@@ -1,0 +1,131 @@
+/**
+ * `npm run instructions -w @deckhand/bench -- [--tables 8] [--warmup 60] [--moves 150] [--game hearts]`:
+ * the server's CPU work per move as instructions, which do not wander with the
+ * machine's hour as CPU time does (the brief: compare CPU work by instruction
+ * counts). The production build (`apps/server/dist/main.js`, built first by
+ * the npm script) runs under valgrind's callgrind with the flags `npm start`
+ * gives it, the table log on; this process opens the tables with colyseus.js
+ * clients as the capacity part does, zeroes the counters once every table is
+ * dealt and has played `warmup` moves (V8 compiles the hot paths in those),
+ * plays `moves` moves at each table (random legal moves, seeded), and
+ * reads the counters back. Prints one line: instructions per move, and the
+ * callgrind file for `callgrind_annotate`.
+ *
+ * What callgrind counts is user-space instructions of every thread of the
+ * server (its JavaScript, V8's compiler and collector, SQLite); the kernel's
+ * work in system calls (socket writes, the WAL's) is not counted. Under
+ * valgrind the server runs about 50 times slower, so the load is a few tables.
+ */
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DeckhandTable } from '../src/deckhand/DeckhandTable';
+import { benchServerEnv } from '../src/host/benchServerEnv';
+import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
+
+const { values } = parseArgs({
+  options: {
+    tables: { type: 'string', default: '8' },
+    moves: { type: 'string', default: '150' },
+    game: { type: 'string', default: 'hearts' },
+    warmup: { type: 'string', default: '60' },
+    port: { type: 'string', default: '25899' },
+  },
+});
+const tables = Number(values.tables);
+const movesPerTable = Number(values.moves);
+const warmupMoves = Number(values.warmup);
+const port = Number(values.port);
+const baseUrl = `http://127.0.0.1:${port}`;
+const serverDir = join(import.meta.dirname, '..', '..', 'server');
+const work = mkdtempSync(join(tmpdir(), 'deckhand-callgrind-'));
+const outFile = join(work, 'callgrind.out');
+
+const server = spawn(
+  'valgrind',
+  ['--tool=callgrind', `--callgrind-out-file=${outFile}`, '--separate-threads=yes', '--smc-check=all-non-file', process.execPath, ...SERVER_NODE_FLAGS, 'dist/main.js', '--production'],
+  {
+    cwd: serverDir,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...benchServerEnv(), PORT: String(port), DATA_DIR: join(work, 'data') },
+  },
+);
+let serverLog = '';
+server.stderr.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
+const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+
+/** valgrind runs the server in a process of its own (valgrind.bin), found by its output file. */
+function callgrind(...args: string[]): void {
+  const pid = execFileSync('pgrep', ['-f', `callgrind-out-file=${outFile}`]).toString().trim().split('\n')[0]!;
+  // valgrind names its control pipes after the host in HOST, which the server's environment sets to its address.
+  execFileSync('callgrind_control', [...args, pid], { stdio: 'ignore', env: { ...process.env, HOST: '127.0.0.1' } });
+}
+
+async function waitForHealth(): Promise<void> {
+  const until = Date.now() + 180_000;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(`${baseUrl}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the server did not answer in 180 s:\n${serverLog}`);
+}
+
+/** Total instructions (Ir) of a callgrind dump. */
+function instructionsIn(file: string): number {
+  const text = readFileSync(file, 'utf8');
+  const line = text.split('\n').find((row) => row.startsWith('summary:') || row.startsWith('totals:'));
+  if (!line) throw new Error(`no totals in ${file}`);
+  return Number(line.split(/\s+/)[1]);
+}
+
+try {
+  await waitForHealth();
+  const opened: DeckhandTable[] = [];
+  for (let index = 0; index < tables; index++) {
+    opened.push(await DeckhandTable.open({ baseUrl, gameId: values.game, seats: 4, botSeed: `instructions-${index}` }));
+  }
+  let moves = 0;
+  const play = (count: number) =>
+    Promise.all(
+      opened.map(async (table) => {
+        for (let played = 0; played < count; played++) {
+          if (table.over) await table.rematch();
+          const result = await table.playMove();
+          if (!result.ok) throw new Error(result.error);
+          moves++;
+        }
+      }),
+    );
+  // The first moves compile the server's hot paths: not what a move costs a server that has run a while.
+  await play(warmupMoves);
+  callgrind('--zero');
+  moves = 0;
+  await play(movesPerTable);
+  callgrind('--dump=measured');
+  // The command is taken when valgrind next schedules the server's thread: wait for its files, one a thread
+  // (`<out>.1-01` is the main thread's).
+  const dumped = () => readdirSync(work).filter((name) => name.startsWith('callgrind.out.1-')).map((name) => join(work, name));
+  for (let waited = 0; dumped().length === 0 && waited < 120; waited++) await new Promise((resolve) => setTimeout(resolve, 500));
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const files = dumped().filter((file) => statSync(file).size > 0).sort();
+  if (files.length === 0) throw new Error(`callgrind wrote no dump in ${work}`);
+  const main = instructionsIn(files[0]!);
+  const all = files.reduce((sum, file) => sum + instructionsIn(file), 0);
+  const perMove = (count: number) => `${(count / moves / 1e6).toFixed(3)} M`;
+  console.log(
+    `${values.game}, ${tables} tables, ${moves} moves: ${perMove(main)} instructions a move on the main thread, ${perMove(all)} on all ` +
+      `${files.length} threads (${files[0]})`,
+  );
+  await Promise.allSettled(opened.map((table) => table.leave()));
+} finally {
+  server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+  if (server.exitCode === null) server.kill('SIGKILL');
+  rmSync(join(work, 'data'), { recursive: true, force: true });
+}
