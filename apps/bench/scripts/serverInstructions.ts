@@ -1,5 +1,5 @@
 /**
- * `npm run instructions -w @deckhand/bench -- [--tables 8] [--warmup 60] [--moves 150] [--game hearts]`:
+ * `npm run instructions -w @deckhand/bench -- [--tables 8] [--warmup 150] [--moves 300] [--game hearts]`:
  * the server's CPU work per move as instructions, which do not wander with the
  * machine's hour as CPU time does (the brief: compare CPU work by instruction
  * counts). The production build (`apps/server/dist/main.js`, built first by
@@ -28,9 +28,9 @@ import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 const { values } = parseArgs({
   options: {
     tables: { type: 'string', default: '8' },
-    moves: { type: 'string', default: '150' },
+    moves: { type: 'string', default: '300' },
     game: { type: 'string', default: 'hearts' },
-    warmup: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '150' },
     port: { type: 'string', default: '25899' },
   },
 });

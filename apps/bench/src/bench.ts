@@ -180,6 +180,7 @@ async function main(): Promise<number> {
       'hard bots beside human tables (part 6)': `npm run bench -- --parts hardbots${flags}`,
       'the table log on and off (part 7)': `npm run bench -- --parts logcost${flags}`,
       rules: `npm run bench -w @deckhand/rules --${flags} --json`,
+      'the server\'s instructions per move, under callgrind (needs Debian\'s valgrind; not part of this file)': 'npm run instructions -w @deckhand/bench',
     },
     targets: TARGETS,
     wire,
