@@ -23,6 +23,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DeckhandTable } from '../src/deckhand/DeckhandTable';
 import { benchServerEnv } from '../src/host/benchServerEnv';
+import { stopChild, waitForPort } from '../../server/src/cluster/services';
 import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
 
 const { values } = parseArgs({
@@ -54,26 +55,12 @@ const server = spawn(
 );
 let serverLog = '';
 server.stderr.on('data', (chunk: Buffer) => (serverLog += chunk.toString()));
-const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
 
 /** valgrind runs the server in a process of its own (valgrind.bin), found by its output file. */
 function callgrind(...args: string[]): void {
   const pid = execFileSync('pgrep', ['-f', `callgrind-out-file=${outFile}`]).toString().trim().split('\n')[0]!;
   // valgrind names its control pipes after the host in HOST, which the server's environment sets to its address.
   execFileSync('callgrind_control', [...args, pid], { stdio: 'ignore', env: { ...process.env, HOST: '127.0.0.1' } });
-}
-
-async function waitForHealth(): Promise<void> {
-  const until = Date.now() + 180_000;
-  while (Date.now() < until) {
-    try {
-      if ((await fetch(`${baseUrl}/health`)).ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(`the server did not answer in 180 s:\n${serverLog}`);
 }
 
 /** Total instructions (Ir) of a callgrind dump. */
@@ -85,7 +72,9 @@ function instructionsIn(file: string): number {
 }
 
 try {
-  await waitForHealth();
+  await waitForPort(port, 'the server under callgrind', 180_000, () => server.exitCode === null).catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n${serverLog}`);
+  });
   const opened: DeckhandTable[] = [];
   for (let index = 0; index < tables; index++) {
     opened.push(await DeckhandTable.open({ baseUrl, gameId: values.game, seats: 4, botSeed: `instructions-${index}` }));
@@ -124,8 +113,6 @@ try {
   );
   await Promise.allSettled(opened.map((table) => table.leave()));
 } finally {
-  server.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 30_000))]);
-  if (server.exitCode === null) server.kill('SIGKILL');
+  await stopChild(server, 'SIGTERM', 30_000);
   rmSync(join(work, 'data'), { recursive: true, force: true });
 }

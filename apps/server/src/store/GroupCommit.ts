@@ -50,10 +50,12 @@ export class GroupCommit<T> {
 
   private flush(): void {
     while (this.queued.length > 0) {
-      let count = 0;
-      let rows = 0;
-      while (count < this.queued.length && (count === 0 || rows + this.rowsOf(this.queued[count]!.item) <= this.maxRows)) {
+      // At least one item, then as many more as fit in the row limit.
+      let count = 1;
+      let rows = this.rowsOf(this.queued[0]!.item);
+      while (count < this.queued.length) {
         rows += this.rowsOf(this.queued[count]!.item);
+        if (rows > this.maxRows) break;
         count++;
       }
       const batch = this.queued.splice(0, count);

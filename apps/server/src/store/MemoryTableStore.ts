@@ -33,11 +33,10 @@ export class MemoryTableStore implements TableStore {
   async append(tableId: string, entries: readonly LoggedAction[]): Promise<void> {
     const table = this.tables.get(tableId);
     if (!table) throw new StoreError(`no open table ${tableId}`);
-    const taken = new Set(table.actions.map((action) => action.seq));
-    for (const entry of entries) {
-      if (taken.has(entry.seq)) throw new LogConflictError(`table ${tableId} already has action ${entry.seq}`);
-      taken.add(entry.seq);
-    }
+    entries.forEach((entry, index) => {
+      const taken = table.actions.some((action) => action.seq === entry.seq) || entries.slice(0, index).some((other) => other.seq === entry.seq);
+      if (taken) throw new LogConflictError(`table ${tableId} already has action ${entry.seq}`);
+    });
     table.actions.push(...copy(entries));
     table.actions.sort((a, b) => a.seq - b.seq);
   }
