@@ -15,6 +15,17 @@ import { StoreError, StoreUnavailableError } from './store/TableStore';
  */
 const EXIT_STORE = 78;
 
+/**
+ * A promise that failed with no handler is reported and the tables keep
+ * running: a crash would drop every table's players until a supervisor
+ * restarted the server (the log keeps what was played either way). PM2's
+ * agent did this unasked while Colyseus loaded it (see `pm2Metrics.ts`);
+ * now the server says so itself.
+ */
+process.on('unhandledRejection', (reason) => {
+  console.error('deckhand: a promise failed and nothing handled it; the server keeps running:', reason);
+});
+
 async function main(): Promise<void> {
   let config;
   try {

@@ -30,6 +30,7 @@ import { JoinLimits } from './http/joinLimits';
 import { TableQuota } from './http/TableQuota';
 import { httpApp } from './httpApp';
 import { repeatLimitHooks } from './logLines';
+import { skipPm2AgentOutsidePm2 } from './pm2Metrics';
 import { tableRoomWith } from './room/TableRoom';
 import type { TableRoom } from './room/TableRoom';
 import { openTableStore } from './store/openStore';
@@ -153,6 +154,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const httpServer = http.createServer(app);
   // Moves are tiny and latency matters more than packet count.
   httpServer.on('connection', (socket) => socket.setNoDelay(true));
+  skipPm2AgentOutsidePm2();
   const transport = new GuardedTransport({ server: httpServer, maxPayload: 16 * 1024 }, logger.child({ component: 'socket' }));
   const gameServer = new DeckhandServer({
     transport,
