@@ -11,6 +11,7 @@
  */
 import { Limits } from '@deckhand/protocol';
 import type { GameEventsMessage, LogHistoryMessage, NoticeMessage } from '@deckhand/protocol';
+import { flatJson } from './flatJson';
 
 /** Where the log stood when a member's connection dropped. */
 export interface LogMark {
@@ -20,16 +21,24 @@ export interface LogMark {
   readonly added: number;
 }
 
+type Entry = GameEventsMessage | NoticeMessage;
+
 export class RecentLog {
-  private entries: (GameEventsMessage | NoticeMessage)[] = [];
+  /**
+   * Each entry as its JSON text (one flat string, `flatJson`), parsed again
+   * only for a join or a return: a move's entry as sent was eight or nine
+   * heap objects (the message, its events, their list and strings), and
+   * every full collection marks what every table keeps.
+   */
+  private entries: string[] = [];
   private game = 0;
   /** Entries added to this game's log, those trimmed off the front included. */
   private added = 0;
 
   constructor(private readonly limit: number = Limits.logHistory) {}
 
-  add(entry: GameEventsMessage | NoticeMessage): void {
-    this.entries.push(entry);
+  add(entry: Entry): void {
+    this.entries.push(flatJson(entry));
     this.added++;
     if (this.entries.length > this.limit) this.entries.splice(0, this.entries.length - this.limit);
   }
@@ -47,12 +56,16 @@ export class RecentLog {
 
   /** The last `count` entries, for a newcomer. */
   tail(count: number = Limits.logTail): LogHistoryMessage {
-    return { type: 'logHistory', entries: this.entries.slice(-count) };
+    return { type: 'logHistory', entries: parsed(this.entries.slice(-count)) };
   }
 
   /** What was added since `mark` (as much as is kept); the whole kept log when a new game started since. */
   since(mark: LogMark): LogHistoryMessage {
     const missed = mark.game === this.game ? this.added - mark.added : this.entries.length;
-    return { type: 'logHistory', entries: missed > 0 ? this.entries.slice(-missed) : [] };
+    return { type: 'logHistory', entries: missed > 0 ? parsed(this.entries.slice(-missed)) : [] };
   }
+}
+
+function parsed(texts: readonly string[]): Entry[] {
+  return texts.map((text) => JSON.parse(text) as Entry);
 }

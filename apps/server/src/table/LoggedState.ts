@@ -11,6 +11,7 @@ import type { AnyGame, MoveBase, OptionValue, Seat, WireRecord } from '@deckhand
 import { Limits, SeatKind, TablePhase, Visibility } from '@deckhand/protocol';
 import type { ChatLine , BotLevel} from '@deckhand/protocol';
 import { RecentLog } from '../RecentLog';
+import { flatJson } from '../flatJson';
 import type { TableDoor } from './TableDoor';
 import { emptyHolder } from './seats';
 import type { LoggedHolder, SeatModel, TableAction, TableModel } from './types';
@@ -28,7 +29,13 @@ export class LoggedState {
   /** The options as the host gave them (the parsed ones are on the model). */
   optionInput: Record<string, OptionValue> = {};
   seed = '';
-  moves: { seat: Seat; move: MoveBase }[] = [];
+  /**
+   * The current game's moves, each as its JSON text (one flat string,
+   * `flatJson`). A game keeps hundreds until it ends, and every full
+   * collection marks what every table keeps: a move as received and
+   * recorded was about seven heap objects.
+   */
+  private moves: string[] = [];
   dealtAt = 0;
   chatId = 0;
   /** The public view at a position: the mirror, the turn clock and the hand number all read it after a move. */
@@ -145,7 +152,7 @@ export class LoggedState {
         }
         this.gameState = state;
         this.position++;
-        this.moves.push({ seat: action.seat, move: action.move });
+        this.moves.push(flatJson({ seat: action.seat, move: action.move }));
         model.moveNumber = this.moves.length;
         model.handNumber = this.boardHandNumber();
         model.lastSeat = action.seat;
@@ -174,6 +181,16 @@ export class LoggedState {
         throw new Error(`unknown action ${JSON.stringify(unreachable)}`);
       }
     }
+  }
+
+  /** Moves played in the current game. */
+  get moveCount(): number {
+    return this.moves.length;
+  }
+
+  /** The current game's moves, parsed anew: for its record, at its end or when a player asks. */
+  playedMoves(): { seat: Seat; move: MoveBase }[] {
+    return this.moves.map((text) => JSON.parse(text) as { seat: Seat; move: MoveBase });
   }
 
   /** Forgets the previous game (before a deal, or back to the lobby). */

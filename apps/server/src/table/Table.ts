@@ -329,7 +329,7 @@ export class Table {
     if (phase) return phase;
     this.send({ kind: 'player', playerId: member.playerId }, {
       type: 'record', gameId: this.game.id, seed: this.state.seed, seedHash: this.model.seedHash,
-      seats: this.model.seats.length, options: this.model.options, moves: this.state.moves,
+      seats: this.model.seats.length, options: this.model.options, moves: this.state.playedMoves(),
     });
     return null;
   }
@@ -406,14 +406,14 @@ export class Table {
     const handNumber = this.model.handNumber;
     this.commit({ kind: 'move', seat, move, by }, result.state);
     const events: GameEventsMessage = {
-      type: 'events', moveNumber: this.state.moves.length, handNumber, seat, by, events: result.events,
+      type: 'events', moveNumber: this.state.moveCount, handNumber, seat, by, events: result.events,
     };
     this.state.recentLog.add(events);
     this.send({ kind: 'events' }, events);
     if (this.model.phase === TablePhase.GameOver) this.recordFinished();
     else this.autoplay.schedule();
     this.env.observer?.onMove?.(this.model.code, {
-      game: this.game, state: this.gameState, seat, move, events: result.events, moveNumber: this.state.moves.length,
+      game: this.game, state: this.gameState, seat, move, events: result.events, moveNumber: this.state.moveCount,
     });
     return null;
   }
@@ -425,7 +425,7 @@ export class Table {
 
   private recordFinished(): void {
     this.autoplay.stop();
-    this.log.info({ scores: this.model.outcome.scores, winners: this.model.outcome.winners, moves: this.state.moves.length }, 'game over');
+    this.log.info({ scores: this.model.outcome.scores, winners: this.model.outcome.winners, moves: this.state.moveCount }, 'game over');
     this.output.finished.push(this.finishedRecord(this.env.clock.now()));
   }
 
@@ -443,7 +443,7 @@ export class Table {
   private finishedRecord(finishedAt: number): GameRecord {
     return {
       gameId: this.game.id, seed: this.state.seed, seedHash: this.model.seedHash, options: this.model.options,
-      seats: this.model.seats.map(holderOf), moves: [...this.state.moves], scores: [...this.model.outcome.scores],
+      seats: this.model.seats.map(holderOf), moves: this.state.playedMoves(), scores: [...this.model.outcome.scores],
       startedAt: this.state.dealtAt, finishedAt,
     };
   }
