@@ -176,7 +176,8 @@ async function main(): Promise<number> {
     commands: {
       'everything (this file)': `npm run bench${run.quick ? ' -- --quick' : ''}`,
       'some parts only (the others keep their last figures)': `npm run bench -- --parts wire,rules${flags}`,
-      soak: 'npm run soak -- --minutes 10',
+      // A soak kept from an earlier run keeps the command that ran it (`npm run soak` may have been given `--tables`).
+      soak: soak === null && previous?.soak ? (previous.commands['soak'] ?? 'npm run soak -- --minutes 10') : 'npm run soak -- --minutes 10',
       'hard bots beside human tables (part 6)': `npm run bench -- --parts hardbots${flags}`,
       'the table log on and off (part 7)': `npm run bench -- --parts logcost${flags}`,
       rules: `npm run bench -w @deckhand/rules --${flags} --json`,
