@@ -422,7 +422,7 @@ export const LIMITS_NOTES: readonly string[] = [
   '  table, where it used 0.050-0.068% at 1,000 tables in these ramps (the server less its other threads); and the',
   '  machine must leave the helper thread a CPU, which the load generator, 58-62% of a core at 1,000-1,250 tables,',
   '  takes half of.',
-  '  Then (12-05, 16:11-17:10 UTC) what a table keeps from move to move. A table keeps its current game\'s moves (for',
+  '  Then (12-05, 16:11-16:50 UTC) what a table keeps from move to move. A table keeps its current game\'s moves (for',
   '  the game\'s record) and the last 60 entries of its public log (for joins and returns) until the game ends. As',
   '  received and built, a move was about 7 heap objects and a log entry 8-9, and every full collection marks them at',
   '  every table (a heap snapshot at 300 tables, 30 s into a one-step run: the log state and the recent log held 197',
