@@ -21,6 +21,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { GAMES, findGame } from '@deckhand/rules';
 import { DeckhandTable } from '../src/deckhand/DeckhandTable';
 import { benchServerEnv } from '../src/host/benchServerEnv';
 import { stopChild, waitForPort } from '../../server/src/cluster/services';
@@ -35,10 +36,17 @@ const { values } = parseArgs({
     port: { type: 'string', default: '25899' },
   },
 });
-const tables = Number(values.tables);
-const movesPerTable = Number(values.moves);
-const warmupMoves = Number(values.warmup);
-const port = Number(values.port);
+/** `--name` as a whole number from `min` to `max`, or a clear error before anything starts. */
+function wholeNumber(name: 'tables' | 'moves' | 'warmup' | 'port', min: number, max: number): number {
+  const value = Number(values[name]);
+  if (!Number.isInteger(value) || value < min || value > max) throw new Error(`--${name} must be a whole number from ${min} to ${max}`);
+  return value;
+}
+const tables = wholeNumber('tables', 1, 64);
+const movesPerTable = wholeNumber('moves', 1, 100_000);
+const warmupMoves = wholeNumber('warmup', 0, 100_000);
+const port = wholeNumber('port', 1024, 65_535);
+if (!findGame(values.game)) throw new Error(`--game must be one of ${GAMES.map((game) => game.id).join(', ')}`);
 const baseUrl = `http://127.0.0.1:${port}`;
 const serverDir = join(import.meta.dirname, '..', '..', 'server');
 const work = mkdtempSync(join(tmpdir(), 'deckhand-callgrind-'));

@@ -13,7 +13,6 @@ import { describe, expect, it } from 'vitest';
 
 const serverRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-
 interface Report {
   skipped: boolean;
   agentRunning: boolean;

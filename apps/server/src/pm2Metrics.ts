@@ -32,8 +32,8 @@ export function pm2AgentSkipped(): boolean {
  * Puts the stand-in in place unless PM2 runs this process or the agent is
  * already loaded. Call before the Colyseus server is made.
  */
-export function skipPm2AgentOutsidePm2(env: NodeJS.ProcessEnv = process.env): void {
-  if (env.pm_id !== undefined) return;
+export function skipPm2AgentOutsidePm2(): void {
+  if (process.env.pm_id !== undefined) return;
   const global = globalThis as Record<symbol, unknown>;
   if (global[PM2_IO_KEY] === undefined) global[PM2_IO_KEY] = standIn;
 }
