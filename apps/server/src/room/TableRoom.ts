@@ -29,6 +29,7 @@ import { seededTableRandom } from '../table/seededRandom';
 import { Table } from '../table/Table';
 import type { KnockAnswer } from '../table/TableDoor';
 import type { TableEnv, TableObserver, TableOutput, TimedAction, Timer } from '../table/types';
+import { restartableTimeout } from '../table/restartable';
 import { TableState } from '@deckhand/table-schema';
 import { ConnectionGuard } from './ConnectionGuard';
 import { deviceOf, flag, optionOf, parseCreate, refuseOtherProtocol } from './JoinOptions';
@@ -191,7 +192,13 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     return {
       config, games: this.deps.games, bots: this.deps.bots, observer: this.deps.observer,
       logger: this.deps.logger, // the table adds its code to every line (`Table.log`)
-      clock: { now: () => Date.now(), later: (ms, action) => this.later(ms, action) },
+      clock: {
+        now: () => Date.now(),
+        later: (ms, action) => this.later(ms, action),
+        restartable: (action) => restartableTimeout(() => {
+          if (!this.closing) void this.run(action);
+        }),
+      },
       // TEST_SEED (tests only): every table deals from the same seed, so a test can rely on its cards.
       random: config.testSeed !== ''
         ? seededTableRandom(config.testSeed)
@@ -502,6 +509,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (this.closing && !this.shuttingDown) return;
     for (const seat of output.renewHands) this.mirror.renewHand(this.table, seat, this.viewOfSeat(seat));
     this.mirror.sync(this.table, (seat) => this.viewOfSeat(seat), this.clients.map((client) => client.view).filter((view) => view !== undefined));
+    this.table.forgetView();
     this.broadcastPatch();
     for (const { to, message } of output.messages) this.deliver(to, message);
     for (const id of saved) {

@@ -10,7 +10,8 @@ import { BotLevel, Limits, SeatKind, TablePhase } from '@deckhand/protocol';
 import { botMove, isSummaryWait } from '../botMoves';
 import type { SearchRequest } from '../botSearch';
 import type { Table } from './Table';
-import type { Timer } from './types';
+import { restartableFrom } from './restartable';
+import type { RestartableTimer, Timer } from './types';
 
 /** A hard bot's search in flight; null answers mean it failed. */
 interface PendingSearch {
@@ -28,10 +29,16 @@ interface PendingSearch {
 }
 
 export class Autoplay {
-  private turnTimer: Timer | null = null;
+  /** The turn clock (or the hand summary's), one timer for the table's life; `turnTimerRunning` says whether it is set. */
+  private readonly turnTimer: RestartableTimer;
+  private turnTimerRunning = false;
   private readonly autoTimers = new Map<Seat, Timer>();
   private readonly searches = new Map<Seat, PendingSearch>();
-  private waitingHumans = new Set<Seat>();
+  /**
+   * The humans the turn clock runs for, one bit per seat: a number, so a
+   * move that changes whose turn it is keeps no new object alive.
+   */
+  private waitingHumans = 0;
   private waitingSummary = false;
   /** Seats whose clock ran out, played one per call so each move gets its own patch. */
   private timedOut: Seat[] = [];
@@ -41,7 +48,16 @@ export class Autoplay {
   constructor(
     private readonly table: Table,
     private readonly rng: Rng,
-  ) {}
+  ) {
+    const clock = table.env.clock;
+    const onDeadline = () => this.onDeadline();
+    this.turnTimer = clock.restartable?.(onDeadline) ?? restartableFrom((ms, action) => clock.later(ms, action), onDeadline);
+  }
+
+  private stopTurnTimer(): void {
+    this.turnTimer.clear();
+    this.turnTimerRunning = false;
+  }
 
   /** The next wait after a restart lasts `ms` (the time the clock had left). */
   resumeDeadline(ms: number): void {
@@ -49,13 +65,12 @@ export class Autoplay {
   }
 
   stop(): void {
-    this.turnTimer?.clear();
-    this.turnTimer = null;
+    this.stopTurnTimer();
     for (const timer of this.autoTimers.values()) timer.clear();
     this.autoTimers.clear();
     this.searches.clear();
     this.timedOut = [];
-    this.waitingHumans = new Set();
+    this.waitingHumans = 0;
   }
 
   /**
@@ -67,29 +82,28 @@ export class Autoplay {
     for (const timer of this.autoTimers.values()) timer.clear();
     this.autoTimers.clear();
     if (table.model.phase !== TablePhase.Playing || table.gameState === null || table.closed) {
-      this.turnTimer?.clear();
-      this.turnTimer = null;
+      this.stopTurnTimer();
       if (table.model.deadline !== 0) table.logDeadline(0);
       return;
     }
     const active = table.game.activeSeats(table.gameState);
     const summary = isSummaryWait(table.game, table.gameState, active);
-    const humans: Seat[] = [];
+    let humans = 0;
     for (const seat of active) {
       const holder = table.model.seats[seat]!;
       if (holder.kind === SeatKind.Bot || holder.away) this.autoPlayLater(seat);
-      else humans.push(seat);
+      else humans |= 1 << seat;
     }
+    // Kept while every human it runs for was already waiting (another seat's move in a shared decision).
     const keep =
-      table.model.deadline > 0 && this.turnTimer !== null && summary === this.waitingSummary &&
-      humans.length > 0 && humans.every((seat) => this.waitingHumans.has(seat));
-    this.waitingHumans = new Set(humans);
+      table.model.deadline > 0 && this.turnTimerRunning && summary === this.waitingSummary &&
+      humans !== 0 && (humans & ~this.waitingHumans) === 0;
+    this.waitingHumans = humans;
     this.waitingSummary = summary;
     if (keep) return;
-    this.turnTimer?.clear();
-    this.turnTimer = null;
-    const seconds = humans.length === 0 ? 0 : summary ? table.env.config.handSummarySeconds : table.model.turnSeconds;
+    const seconds = humans === 0 ? 0 : summary ? table.env.config.handSummarySeconds : table.model.turnSeconds;
     if (seconds === 0) {
+      this.stopTurnTimer();
       if (table.model.deadline !== 0) table.logDeadline(0);
       return;
     }
@@ -97,7 +111,8 @@ export class Autoplay {
     if (this.resumeMs !== null) wait = Math.max(1, Math.min(wait, this.resumeMs));
     this.resumeMs = null;
     table.logDeadline(table.env.clock.now() + wait, wait);
-    this.turnTimer = table.env.clock.later(wait, () => this.onDeadline());
+    this.turnTimer.start(wait);
+    this.turnTimerRunning = true;
   }
 
   private autoPlayLater(seat: Seat): void {
@@ -194,8 +209,9 @@ export class Autoplay {
   }
 
   private onDeadline(): void {
-    this.turnTimer = null;
-    this.timedOut = [...this.waitingHumans];
+    this.turnTimerRunning = false;
+    this.timedOut = [];
+    for (let seat = 0; 1 << seat <= this.waitingHumans; seat++) if (this.waitingHumans & (1 << seat)) this.timedOut.push(seat);
     this.playTimedOut(this.waitingSummary);
   }
 

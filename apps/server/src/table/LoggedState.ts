@@ -38,7 +38,11 @@ export class LoggedState {
   private moves: string[] = [];
   dealtAt = 0;
   chatId = 0;
-  /** The public view at a position: the mirror, the turn clock and the hand number all read it after a move. */
+  /**
+   * The public view at a position: the hand number, the turn clock and the
+   * mirror all read it after a move. Kept only until the room has mirrored
+   * the move (`forgetView`): a table waiting for its next move holds none.
+   */
   private shown: { readonly position: number; readonly view: WireRecord } | null = null;
 
   constructor(
@@ -213,6 +217,15 @@ export class LoggedState {
     if (this.gameState === null) return null;
     if (this.shown?.position !== this.position) this.shown = { position: this.position, view: this.game.view(this.gameState, null).public };
     return this.shown.view;
+  }
+
+  /**
+   * Lets the cached public view go once a call's changes are mirrored. Kept
+   * from one move to the next it was about 13 heap objects a table that every
+   * young collection in between found alive and copied.
+   */
+  forgetView(): void {
+    this.shown = null;
   }
 
   /** The rules' hand number on the board, 1 when the game keeps none. */

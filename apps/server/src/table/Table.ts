@@ -43,6 +43,12 @@ function newOutput(): TableOutput {
   return { actions: [], messages: [], disconnects: [], finished: [], renewHands: [], close: false };
 }
 
+/** What a call that changed nothing hands back: shared, and frozen so nothing can add to it. */
+const NO_OUTPUT: TableOutput = Object.freeze({
+  actions: Object.freeze([]) as never[], messages: Object.freeze([]) as never[], disconnects: Object.freeze([]) as never[],
+  finished: Object.freeze([]) as never[], renewHands: Object.freeze([]) as never[], close: false,
+});
+
 export class Table {
   /** Everything the log rebuilds (see `LoggedState`). */
   readonly state: LoggedState;
@@ -58,7 +64,12 @@ export class Table {
   private readonly refusals = new Map<Seat, number>();
   /** Seats marked away for refused moves: only an accepted move brings them back. */
   private readonly stuck = new Set<Seat>();
-  private output = newOutput();
+  /**
+   * What the calls since the last `takeOutput` did, made at the first thing
+   * to hand back. A table between moves keeps none: every full collection
+   * and every young one that found it alive would copy or mark it.
+   */
+  private pending: TableOutput | null = null;
   /** True while a log is replayed: no timers, messages or log writes. */
   private replaying = false;
   /** When the log's last move was made (a restored table's game over ended then). */
@@ -121,6 +132,11 @@ export class Table {
     return this.state.publicView();
   }
 
+  /** Once the room has mirrored a call: the public view is built again when next asked for (`LoggedState.forgetView`). */
+  forgetView(): void {
+    this.state.forgetView();
+  }
+
   get chat(): readonly ChatLine[] {
     return this.state.chat;
   }
@@ -169,9 +185,13 @@ export class Table {
 
   /** Takes what the calls since the last take did: actions to log, messages to send. */
   takeOutput(): TableOutput {
-    const output = this.output;
-    this.output = newOutput();
+    const output = this.pending ?? NO_OUTPUT;
+    this.pending = null;
     return output;
+  }
+
+  private get output(): TableOutput {
+    return (this.pending ??= newOutput());
   }
 
   // ---------------------------------------------------------------- membership

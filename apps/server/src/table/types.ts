@@ -19,11 +19,22 @@ export interface Timer {
   clear(): void;
 }
 
+/** One timer started again and again (the turn clock): `start` (re)arms it for `ms` from now, `clear` stops it. */
+export interface RestartableTimer extends Timer {
+  start(ms: number): void;
+}
+
 /** Time as the table sees it: real in the server, driven by hand in tests. */
 export interface TableClock {
   now(): number;
   /** Runs `action` after `ms` (0: after pending I/O). The room runs it in its queue, then sends what changed. */
   later(ms: number, action: () => void): Timer;
+  /**
+   * A timer for `action` to start at every move. The room's keeps one
+   * Node timeout per table and re-arms it; without it the table builds one
+   * on `later` (`restartableFrom`), as test clocks do.
+   */
+  restartable?(action: () => void): RestartableTimer;
 }
 
 /** The randomness a table draws on; never the game's own generator. */
