@@ -7,6 +7,7 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -37,17 +38,60 @@ export function guardChildren(): void {
   }
 }
 
+const TASKSET = '/usr/bin/taskset';
+
+/** The CPUs the load generator may use, as `taskset -c` reads them: a set and how many it holds. */
+export interface CpuSet {
+  readonly list: string;
+  readonly count: number;
+}
+
+/**
+ * Where the load generator runs: the upper half of the CPUs (CPU 1 of a
+ * 2-CPU machine), or everywhere (null) on a single CPU, off Linux or without
+ * `taskset`. It stands in for browsers on other machines: confined, its
+ * bursts (all its processes and their GC helpers busy at once) cannot take
+ * every CPU from the server it measures, and "the load generator is
+ * CPU-bound" means it used its share. The server may use every CPU.
+ * `DECKHAND_BENCH_LOAD_CPUS=all` lets it run anywhere; a `taskset -c` list
+ * (`DECKHAND_BENCH_LOAD_CPUS=1`) sets the CPUs.
+ */
+export function loadGeneratorCpus(): CpuSet | null {
+  const chosen = process.env['DECKHAND_BENCH_LOAD_CPUS'];
+  if (chosen === 'all' || process.platform !== 'linux' || !fs.existsSync(TASKSET)) return null;
+  if (chosen) {
+    if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(chosen)) throw new Error(`DECKHAND_BENCH_LOAD_CPUS must be "all" or a CPU list such as 1 or 2-3, not ${JSON.stringify(chosen)}`);
+    const count = chosen.split(',').reduce((sum, part) => {
+      const [from, to = from] = part.split('-').map(Number) as [number, number?];
+      return sum + (to! - from + 1);
+    }, 0);
+    return { list: chosen, count };
+  }
+  const cpus = os.availableParallelism();
+  if (cpus < 2) return null;
+  const first = Math.ceil(cpus / 2);
+  return { list: first === cpus - 1 ? `${first}` : `${first}-${cpus - 1}`, count: cpus - first };
+}
+
 /**
  * Starts `script` (a .ts file under src/) as a Node child process with an IPC
- * channel, its output appended to `artifacts/bench/<logName>.log`.
+ * channel, its output appended to `artifacts/bench/<logName>.log`; confined
+ * to `cpus` (through `taskset`, which then runs Node) when given.
  */
-export function startChild(script: string, args: readonly string[], logName: string, nodeFlags: readonly string[] = []): ChildProcess {
+export function startChild(
+  script: string,
+  args: readonly string[],
+  logName: string,
+  nodeFlags: readonly string[] = [],
+  cpus: CpuSet | null = null,
+): ChildProcess {
   fs.mkdirSync(LOG_DIR, { recursive: true });
   const log = fs.openSync(path.join(LOG_DIR, `${logName}.log`), 'a');
   const child = fork(path.join(BENCH_DIR, 'src', script), [...args], {
     cwd: BENCH_DIR,
+    ...(cpus ? { execPath: TASKSET } : {}),
     // The workspace packages' sources, as under tsx (see scripts/sourceConditions.mjs).
-    execArgv: ['--import', 'tsx', '--conditions=@deckhand/source', ...nodeFlags],
+    execArgv: [...(cpus ? ['-c', cpus.list, process.execPath] : []), '--import', 'tsx', '--conditions=@deckhand/source', ...nodeFlags],
     stdio: ['ignore', log, log, 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });

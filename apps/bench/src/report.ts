@@ -79,12 +79,14 @@ function idleLines(buckets: readonly IdleBucket[]): string[] {
   ];
 }
 
-function limitOf(step: CapacityStep, cores: number, workers: number): string {
+function limitOf(step: CapacityStep, cores: number, workers: number, loadCpus: number): string {
   if (step.otherCpuPercent >= 50) {
     return `other processes took ${step.otherCpuPercent}% of the machine's ${cores * 100}% (${step.machineCpuPercent}% in all), so the server and the clients waited for a core (see the stall columns)`;
   }
   if (step.serverCpuPercent >= 85) return 'the server process was CPU-bound (one core)';
-  if (step.loadCpuPercent >= 85 * Math.min(workers, cores)) return 'the load generator was CPU-bound';
+  if (step.loadCpuPercent >= 85 * Math.min(workers, loadCpus)) {
+    return `the load generator was CPU-bound (${step.loadCpuPercent}% of the ${Math.min(workers, loadCpus) * 100}% its CPUs give it)`;
+  }
   if (step.serverCpuPercent + step.loadCpuPercent >= 85 * cores) return `the ${cores} cores were shared out between the server and the load generator`;
   const stall = step.serverLongestStall;
   if (stall && stall.mainWaitingMs > stall.mainOnCpuMs) {
@@ -150,6 +152,13 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
     ...(capacity.serverNodeFlags
       ? [`The server runs with the Node flags \`npm start\` gives it (\`nodeFlags.ts\`): ${capacity.serverNodeFlags.map((flag) => `\`${flag}\``).join(' ') || 'none'}.`]
       : []),
+    ...(capacity.loadCpus
+      ? [
+          `The load generator runs on CPU ${capacity.loadCpus.list} only (\`taskset\`, \`loadGeneratorCpus\` in processes.ts), the server on any:`,
+          'the clients stand in for browsers on other machines, and confined they cannot take every CPU from the server in',
+          'a burst of their own (`DECKHAND_BENCH_LOAD_CPUS=all` lifts it).',
+        ]
+      : []),
     '',
     'CPU columns are percent of one core (this machine has ' + results.machine.cores + '); "other" is what processes outside',
     'the benchmark took during the window. A stall is the longest event-loop delay in the window (GC: longest GC pause).',
@@ -193,7 +202,7 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
         'full mark-compacts (see "What limits each figure"), so those windows did not meet the worst of it.',
     );
   }
-  if (last) lines.push(`- At the last step, ${limitOf(last, results.machine.cores, capacity.workers)}.`);
+  if (last) lines.push(`- At the last step, ${limitOf(last, results.machine.cores, capacity.workers, capacity.loadCpus?.count ?? results.machine.cores)}.`);
   const samples = capacity.steps.flatMap((step) => step.errorSamples);
   if (samples.length > 0) lines.push(`- Error samples: ${samples.slice(0, 3).map((sample) => `\`${sample.replace(/`/g, "'")}\``).join('; ')}`);
   lines.push('');

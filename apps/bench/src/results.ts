@@ -117,6 +117,8 @@ export interface CapacityFigures {
   readonly stopReason: string;
   /** The Node flags the server ran with beyond the bench's own (`nodeFlags.ts`, as `npm start`); absent in older result files. */
   readonly serverNodeFlags?: readonly string[];
+  /** The CPUs the load generator was confined to (`loadGeneratorCpus`); null: any; absent in older result files. */
+  readonly loadCpus?: { readonly list: string; readonly count: number } | null;
 }
 
 export interface SoakSample {

@@ -1,4 +1,6 @@
 /** Several load workers driven as one: tables spread evenly, reports merged. */
+import { loadGeneratorCpus } from '../processes';
+import type { CpuSet } from '../processes';
 import { startLoadWorker } from './loadProtocol';
 import type { LoadReport, LoadWorker } from './loadProtocol';
 
@@ -9,11 +11,16 @@ export interface FleetReport extends LoadReport {
 export class LoadFleet {
   private tables = 0;
 
-  private constructor(private readonly workers: readonly LoadWorker[]) {}
+  private constructor(
+    private readonly workers: readonly LoadWorker[],
+    /** The CPUs the workers are confined to (`loadGeneratorCpus`); null: any. */
+    readonly cpus: CpuSet | null,
+  ) {}
 
   static async start(count: number, config: { baseUrl: string; gameIds: readonly string[]; moveIntervalMs: number }): Promise<LoadFleet> {
+    const cpus = loadGeneratorCpus();
     const started = await Promise.allSettled(
-      Array.from({ length: count }, (_, workerIndex) => startLoadWorker({ ...config, workerIndex })),
+      Array.from({ length: count }, (_, workerIndex) => startLoadWorker({ ...config, workerIndex }, cpus)),
     );
     const workers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     const failure = started.find((result) => result.status === 'rejected');
@@ -21,7 +28,7 @@ export class LoadFleet {
       await Promise.allSettled(workers.map((worker) => worker.stop()));
       throw failure.reason;
     }
-    return new LoadFleet(workers);
+    return new LoadFleet(workers, cpus);
   }
 
   /** Opens tables until `total` are open, the new ones spread over the workers. */

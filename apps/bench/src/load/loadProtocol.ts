@@ -3,6 +3,7 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { PauseFigures } from '../pauses';
 import { nextMessage, profileFlags, startChild, stopChild } from '../processes';
+import type { CpuSet } from '../processes';
 
 export interface LoadConfig {
   readonly baseUrl: string;
@@ -60,8 +61,8 @@ export interface LoadWorker {
   stop(): Promise<void>;
 }
 
-export async function startLoadWorker(config: LoadConfig): Promise<LoadWorker> {
-  const child: ChildProcess = startChild(path.join('load', 'loadWorker.ts'), [], `load-worker-${config.workerIndex}`, profileFlags());
+export async function startLoadWorker(config: LoadConfig, cpus: CpuSet | null): Promise<LoadWorker> {
+  const child: ChildProcess = startChild(path.join('load', 'loadWorker.ts'), [], `load-worker-${config.workerIndex}`, profileFlags(), cpus);
   try {
     const ready = nextMessage(child, reply('ready'), 60_000, 'load worker start');
     child.send({ type: 'config', config } satisfies LoadRequest);

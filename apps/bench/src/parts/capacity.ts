@@ -111,6 +111,7 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
       serverIdleHeapBytes: idle.heapUsedBytes,
       stopReason,
       serverNodeFlags: server.nodeFlags,
+      loadCpus: fleet.cpus,
     };
   } finally {
     await canary?.stop();
