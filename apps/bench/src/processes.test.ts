@@ -26,6 +26,8 @@ describe('the load generator\'s CPUs', () => {
     expect(loadGeneratorCpus()).toEqual({ list: '2-3,5', count: 3 });
     process.env['DECKHAND_BENCH_LOAD_CPUS'] = 'cpu one';
     expect(() => loadGeneratorCpus()).toThrow(/DECKHAND_BENCH_LOAD_CPUS must be "all" or a CPU list/);
+    process.env['DECKHAND_BENCH_LOAD_CPUS'] = '3-2';
+    expect(() => loadGeneratorCpus()).toThrow(/runs backwards/);
   });
 
   it.runIf(canPin)('confine a child process and its threads, which still talks over IPC', async () => {

@@ -63,6 +63,7 @@ export function loadGeneratorCpus(): CpuSet | null {
     if (!/^\d+(-\d+)?(,\d+(-\d+)?)*$/.test(chosen)) throw new Error(`DECKHAND_BENCH_LOAD_CPUS must be "all" or a CPU list such as 1 or 2-3, not ${JSON.stringify(chosen)}`);
     const count = chosen.split(',').reduce((sum, part) => {
       const [from, to = from] = part.split('-').map(Number) as [number, number?];
+      if (to! < from) throw new Error(`DECKHAND_BENCH_LOAD_CPUS: the range ${part} runs backwards`);
       return sum + (to! - from + 1);
     }, 0);
     return { list: chosen, count };

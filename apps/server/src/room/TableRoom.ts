@@ -195,9 +195,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
       clock: {
         now: () => Date.now(),
         later: (ms, action) => this.later(ms, action),
-        restartable: (action) => restartableTimeout(() => {
-          if (!this.closing) void this.run(action);
-        }),
+        restartable: (action) => restartableTimeout(this.whileOpen(action)),
       },
       // TEST_SEED (tests only): every table deals from the same seed, so a test can rely on its cards.
       random: config.testSeed !== ''
@@ -467,11 +465,16 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     return this.queue;
   }
 
-  /** Runs `action` after `ms` through `run`; dies with the room. With 0 ms it yields to I/O first. */
-  private later(ms: number, action: () => void): Timer {
-    const go = () => {
+  /** `action` run through `run`, or nothing once the room is closing: what every table timer calls. */
+  private whileOpen(action: () => void): () => void {
+    return () => {
       if (!this.closing) void this.run(action);
     };
+  }
+
+  /** Runs `action` after `ms` through `run`; dies with the room. With 0 ms it yields to I/O first. */
+  private later(ms: number, action: () => void): Timer {
+    const go = this.whileOpen(action);
     if (ms > 0) {
       const timer = setTimeout(go, ms);
       return { clear: () => clearTimeout(timer) };

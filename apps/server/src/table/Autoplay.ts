@@ -29,9 +29,8 @@ interface PendingSearch {
 }
 
 export class Autoplay {
-  /** The turn clock (or the hand summary's), one timer for the table's life; `turnTimerRunning` says whether it is set. */
+  /** The turn clock (or the hand summary's), one timer for the table's life. */
   private readonly turnTimer: RestartableTimer;
-  private turnTimerRunning = false;
   private readonly autoTimers = new Map<Seat, Timer>();
   private readonly searches = new Map<Seat, PendingSearch>();
   /**
@@ -54,18 +53,13 @@ export class Autoplay {
     this.turnTimer = clock.restartable?.(onDeadline) ?? restartableFrom((ms, action) => clock.later(ms, action), onDeadline);
   }
 
-  private stopTurnTimer(): void {
-    this.turnTimer.clear();
-    this.turnTimerRunning = false;
-  }
-
   /** The next wait after a restart lasts `ms` (the time the clock had left). */
   resumeDeadline(ms: number): void {
     this.resumeMs = ms;
   }
 
   stop(): void {
-    this.stopTurnTimer();
+    this.turnTimer.clear();
     for (const timer of this.autoTimers.values()) timer.clear();
     this.autoTimers.clear();
     this.searches.clear();
@@ -82,7 +76,7 @@ export class Autoplay {
     for (const timer of this.autoTimers.values()) timer.clear();
     this.autoTimers.clear();
     if (table.model.phase !== TablePhase.Playing || table.gameState === null || table.closed) {
-      this.stopTurnTimer();
+      this.turnTimer.clear();
       if (table.model.deadline !== 0) table.logDeadline(0);
       return;
     }
@@ -96,14 +90,14 @@ export class Autoplay {
     }
     // Kept while every human it runs for was already waiting (another seat's move in a shared decision).
     const keep =
-      table.model.deadline > 0 && this.turnTimerRunning && summary === this.waitingSummary &&
+      table.model.deadline > 0 && this.turnTimer.running && summary === this.waitingSummary &&
       humans !== 0 && (humans & ~this.waitingHumans) === 0;
     this.waitingHumans = humans;
     this.waitingSummary = summary;
     if (keep) return;
     const seconds = humans === 0 ? 0 : summary ? table.env.config.handSummarySeconds : table.model.turnSeconds;
     if (seconds === 0) {
-      this.stopTurnTimer();
+      this.turnTimer.clear();
       if (table.model.deadline !== 0) table.logDeadline(0);
       return;
     }
@@ -112,7 +106,6 @@ export class Autoplay {
     this.resumeMs = null;
     table.logDeadline(table.env.clock.now() + wait, wait);
     this.turnTimer.start(wait);
-    this.turnTimerRunning = true;
   }
 
   private autoPlayLater(seat: Seat): void {
@@ -209,7 +202,6 @@ export class Autoplay {
   }
 
   private onDeadline(): void {
-    this.turnTimerRunning = false;
     this.timedOut = [];
     for (let seat = 0; 1 << seat <= this.waitingHumans; seat++) if (this.waitingHumans & (1 << seat)) this.timedOut.push(seat);
     this.playTimedOut(this.waitingSummary);

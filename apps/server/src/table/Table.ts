@@ -44,10 +44,8 @@ function newOutput(): TableOutput {
 }
 
 /** What a call that changed nothing hands back: shared, and frozen so nothing can add to it. */
-const NO_OUTPUT: TableOutput = Object.freeze({
-  actions: Object.freeze([]) as never[], messages: Object.freeze([]) as never[], disconnects: Object.freeze([]) as never[],
-  finished: Object.freeze([]) as never[], renewHands: Object.freeze([]) as never[], close: false,
-});
+const NONE = Object.freeze([]) as never[];
+const NO_OUTPUT: TableOutput = Object.freeze({ actions: NONE, messages: NONE, disconnects: NONE, finished: NONE, renewHands: NONE, close: false });
 
 export class Table {
   /** Everything the log rebuilds (see `LoggedState`). */

@@ -11,6 +11,9 @@ import type { RestartableTimer, TableClock } from './types';
 export function restartableFrom(later: TableClock['later'], action: () => void): RestartableTimer {
   let pending: { clear(): void } | null = null;
   return {
+    get running() {
+      return pending !== null;
+    },
     start(ms) {
       pending?.clear();
       pending = later(ms, () => {
@@ -34,20 +37,30 @@ export function restartableFrom(later: TableClock['later'], action: () => void):
 export function restartableTimeout(fire: () => void): RestartableTimer {
   let timeout: NodeJS.Timeout | null = null;
   let armedMs = 0;
+  let running = false;
+  const onTimeout = () => {
+    running = false;
+    fire();
+  };
   return {
+    get running() {
+      return running;
+    },
     start(ms) {
+      running = true;
       if (timeout !== null && ms === armedMs) {
         timeout.refresh();
         return;
       }
       if (timeout !== null) clearTimeout(timeout);
-      timeout = setTimeout(fire, ms);
+      timeout = setTimeout(onTimeout, ms);
       armedMs = ms;
     },
     clear() {
       // A cleared timeout cannot be refreshed: the next start sets a new one.
       if (timeout !== null) clearTimeout(timeout);
       timeout = null;
+      running = false;
     },
   };
 }

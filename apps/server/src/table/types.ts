@@ -19,9 +19,13 @@ export interface Timer {
   clear(): void;
 }
 
-/** One timer started again and again (the turn clock): `start` (re)arms it for `ms` from now, `clear` stops it. */
+/**
+ * One timer started again and again (the turn clock): `start` (re)arms it
+ * for `ms` from now, `clear` stops it; `running` until it fires or is cleared.
+ */
 export interface RestartableTimer extends Timer {
   start(ms: number): void;
+  readonly running: boolean;
 }
 
 /** Time as the table sees it: real in the server, driven by hand in tests. */
