@@ -67,4 +67,14 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-void main();
+// A start that fails is not a rejection to survive: without this the handler above would keep a process alive that
+// serves nothing (a port taken by another server, say) while it still holds the table database.
+main().catch((error: unknown) => {
+  const failure = error as { code?: unknown; port?: unknown };
+  if (failure?.code === 'EADDRINUSE') {
+    console.error(`deckhand: port ${String(failure.port)} is already in use (another server?); stop it or set PORT`);
+  } else {
+    console.error('deckhand: the server could not start:', error);
+  }
+  process.exit(1);
+});

@@ -10,6 +10,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -214,5 +215,28 @@ describe('a damaged database', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(join(broken, 'deckhand.sqlite'));
     expect(stderr).toContain('restore a backup or move the file aside');
+  });
+});
+
+describe('a port another process holds', () => {
+  it('stops the start with one line naming the port, and exit status 1', async () => {
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(PORT, '127.0.0.1', resolve));
+    const data = mkdtempSync(join(tmpdir(), 'deckhand-port-'));
+    try {
+      const child = spawn(process.execPath, ['--conditions=@deckhand/source', '--import', 'tsx', 'src/main.ts'], {
+        cwd: serverRoot,
+        env: { ...process.env, NODE_ENV: 'test', PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: data, BOT_WORKERS: '1' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      const exit = await new Promise<number | null>((resolve) => child.once('exit', (status) => resolve(status)));
+      expect(exit).toBe(1);
+      expect(stderr.trim().split('\n')).toEqual([`deckhand: port ${PORT} is already in use (another server?); stop it or set PORT`]);
+    } finally {
+      await new Promise((resolve) => squatter.close(resolve));
+      rmSync(data, { recursive: true, force: true });
+    }
   });
 });
