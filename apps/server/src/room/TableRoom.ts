@@ -38,6 +38,7 @@ import { TableHistory } from './TableHistory';
 import { TableListing } from './TableListing';
 import type { TableMetadata } from './TableListing';
 import { TableMirror } from './TableMirror';
+import { reuseChangeSets } from './reuseChangeSets';
 
 export interface TableDeps {
   readonly config: ServerConfig;
@@ -576,6 +577,8 @@ export class TableRoom extends Room<TableState, TableMetadata> {
 
 /** The table room bound to its dependencies (config, games, tokens, logger, store). */
 export function tableRoomWith(deps: TableDeps): new () => TableRoom {
+  // Every table's patches end by emptying the schema's change sets instead of making new ones (see the module).
+  reuseChangeSets();
   return class BoundTableRoom extends TableRoom {
     protected override readonly deps = deps;
   };
