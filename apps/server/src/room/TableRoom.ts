@@ -10,7 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Protocol, Room, ServerError } from '@colyseus/core';
 import type { AuthContext, Client, ClientPrivate, Deferred } from '@colyseus/core';
-import { StateView } from '@colyseus/schema';
+import type { StateView } from '@colyseus/schema';
 import type { Logger } from 'pino';
 import {
   CLOSE_REASONS, CloseCode, DEFAULT_TURN_SECONDS, ErrorCode, JoinErrorCode, PROTOCOL_VERSION, SeatKind, TablePhase,
@@ -39,6 +39,7 @@ import { TableListing } from './TableListing';
 import type { TableMetadata } from './TableListing';
 import { TableMirror } from './TableMirror';
 import { reuseChangeSets } from './reuseChangeSets';
+import { tableView } from './tableView';
 
 export interface TableDeps {
   readonly config: ServerConfig;
@@ -256,7 +257,7 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     if (clash !== null) {
       throw new ServerError(JoinErrorCode.BadName, `Someone at this table is already called "${clash}": choose another name to join.`);
     }
-    client.view = new StateView();
+    client.view = tableView();
     this.guard.admitted(identity.playerId);
     let connection = this.connections.get(identity.playerId);
     if (connection) {

@@ -1,10 +1,11 @@
 /**
- * Emptying @colyseus/schema's change sets in place (`reuseChangeSets`) must not
- * change a byte any client receives. Seeded games of every game are played
+ * Emptying @colyseus/schema's change sets (`reuseChangeSets`) and the views'
+ * change maps (`tableView`) in place must not change a byte any client
+ * receives. Seeded games of every game are played
  * through the real table core and the room's mirror, encoded as the room's
  * serializer does (the full state at each join, then at every call the shared
  * patch and each seated client's view), once with the library's own
- * methods and once with the reuse: every message must be the same, and the
+ * methods and plain views, once as the room runs: every message must be the same, and the
  * decoded hands must be the seats' own.
  */
 import type { Decoder } from '@colyseus/schema';
@@ -18,6 +19,7 @@ import { FakeClock, testEnvironment } from '../test/fakeClock';
 import { Table } from '../table/Table';
 import { TableMirror } from './TableMirror';
 import { reuseChangeSets } from './reuseChangeSets';
+import { ClearInPlaceMap, tableView } from './tableView';
 
 const GAMES_PER_KIND = 3;
 
@@ -28,7 +30,7 @@ interface Played {
   readonly sameChangeSet: boolean;
 }
 
-function play(game: AnyGame, index: number): Played {
+function play(game: AnyGame, index: number, makeView: () => StateView): Played {
   const seats = game.maxSeats;
   const rng = Rng.fromSeed(`reuse/${game.id}/${index}`);
   const clock = new FakeClock();
@@ -73,7 +75,7 @@ function play(game: AnyGame, index: number): Played {
 
   /** A human takes `seat`, getting the full state of its own view, as a join does. */
   const seatHuman = (seat: number): void => {
-    const view = new StateView();
+    const view = makeView();
     views.set(seat, view);
     flush();
     const decoder = Reflection.decode(Reflection.encode(encoder));
@@ -131,9 +133,9 @@ describe('reusing the schema change sets', () => {
       for (let index = 0; index < GAMES_PER_KIND; index++) {
         // Installing and undoing at once leaves the library's own methods, whatever state this worker was in.
         reuseChangeSets()();
-        const library = play(game, index);
+        const library = play(game, index, () => new StateView());
         undo = reuseChangeSets();
-        const reused = play(game, index);
+        const reused = play(game, index, tableView);
         undo();
         undo = null;
         expect(library.sameChangeSet, 'the library makes a new change set per patch').toBe(false);
@@ -146,4 +148,23 @@ describe('reusing the schema change sets', () => {
       }
     });
   }
+});
+
+describe('a view\'s change map', () => {
+  it('is emptied by clear, keeps working after it, and clears while entries come and go', () => {
+    const map = tableView().changes as Map<number, Record<number, number>>;
+    expect(map).toBeInstanceOf(ClearInPlaceMap);
+    map.clear();
+    expect(map.size).toBe(0);
+    for (let round = 0; round < 3; round++) {
+      for (let key = 0; key < 5 + round; key++) map.set(key, { [key]: round });
+      expect(map.size).toBe(5 + round);
+      map.clear();
+      expect(map.size).toBe(0);
+      expect([...map.keys()]).toEqual([]);
+      expect(map.get(0)).toBeUndefined();
+    }
+    map.set(7, { 1: 128 });
+    expect([...map.entries()]).toEqual([[7, { 1: 128 }]]);
+  });
 });
