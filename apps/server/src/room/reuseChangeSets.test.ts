@@ -43,6 +43,8 @@ function play(game: AnyGame, index: number, makeView: () => StateView): Played {
   const fullBuffer = Buffer.alloc(64 * 1024);
   let table: Table | null = null;
   let sameChangeSet = false;
+  /** The table state's own pending change set (the library's internals, read to tell new from reused). */
+  const rootChangeSet = (): object => (state as unknown as Record<string, { changes: object }>)[$changes]!.changes;
 
   const flush = (): void => {
     if (!table) return;
@@ -50,7 +52,7 @@ function play(game: AnyGame, index: number, makeView: () => StateView): Played {
     for (const seat of output.renewHands) mirror.renewHand(table, seat, views.get(seat));
     mirror.sync(table, (seat) => views.get(seat), [...views.values()]);
     table.forgetView();
-    const before = (state as unknown as Record<string, { changes: object }>)[$changes]!.changes;
+    const before = rootChangeSet();
     // Byte 0 is the message code, which the room's serializer writes; the encoder leaves it as it was.
     encoder.sharedBuffer[0] = 0;
     const it = { offset: 1 };
@@ -70,7 +72,7 @@ function play(game: AnyGame, index: number, makeView: () => StateView): Played {
       for (const hand of Object.values(hands)) expect(hand.seat, `${game.id} game ${index}: seat ${seat} got another hand`).toBe(seat);
     }
     encoder.discardChanges();
-    sameChangeSet = (state as unknown as Record<string, { changes: object }>)[$changes]!.changes === before;
+    sameChangeSet = rootChangeSet() === before;
   };
 
   /** A human takes `seat`, getting the full state of its own view, as a join does. */
