@@ -303,7 +303,11 @@ export class TableSession {
     this.room = room;
     this.code = room.roomId;
     saveReconnectToken(room.roomId, room.reconnectionToken);
-    const detachState = this.table.attach(room as unknown as Parameters<SnapshotStore<TableSnapshot>['attach']>[0]);
+    // Every table has a code: a state without one is the empty one made at the join, before the full state comes.
+    const detachState = this.table.attach(
+      room as unknown as Parameters<SnapshotStore<TableSnapshot>['attach']>[0],
+      (state) => (state as { code?: unknown }).code !== '',
+    );
 
     room.onMessage('welcome', (message: WelcomeMessage) => {
       this.playerId = message.playerId;

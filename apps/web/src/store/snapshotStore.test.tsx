@@ -85,6 +85,24 @@ describe('snapshot store', () => {
     expect(store.getSnapshot()?.board.turn).toBe(5);
   });
 
+  it('after a reconnect keeps showing the last table until the new room\'s full state arrives', () => {
+    const store = createSnapshotStore<Table>();
+    const detach = store.attach(fakeRoom({ seats: [{ name: 'Ana' }], board: { turn: 3 } }));
+    detach();
+    const arrived = (state: unknown) => (state as Table).seats.length > 0;
+    // The new room's state as colyseus.js makes it at the join: empty until the full state comes.
+    const fresh = fakeRoom({ seats: [], board: { turn: 0 } });
+    store.attach(fresh, arrived);
+    expect(store.getSnapshot()?.seats).toEqual([{ name: 'Ana' }]);
+    expect(store.getSnapshot()?.board.turn).toBe(3);
+    fresh.patch({ seats: [{ name: 'Ana' }], board: { turn: 4 } });
+    expect(store.getSnapshot()?.board.turn).toBe(4);
+    // A state that has arrived before the attach is shown at once.
+    const late = fakeRoom({ seats: [{ name: 'Bo' }], board: { turn: 7 } });
+    store.attach(late, arrived);
+    expect(store.getSnapshot()?.seats).toEqual([{ name: 'Bo' }]);
+  });
+
   it('reads schema instances through their toJSON', () => {
     const room = fakeRoom({ toJSON: () => ({ seats: [{ name: 'Cy' }], board: { turn: 2 } }) });
     const store = createSnapshotStore<Table>();

@@ -17,8 +17,14 @@ export interface StateSource {
 export interface SnapshotStore<T> {
   getSnapshot(): T | null;
   subscribe(listener: () => void): () => void;
-  /** Follows a room's patches; after a reconnect attach the new Room. Returns a detach function. */
-  attach(source: StateSource): () => void;
+  /**
+   * Follows a room's patches; after a reconnect attach the new Room. Returns a
+   * detach function. The room's current state is shown at once only if
+   * `arrived` says it holds a full state: colyseus.js makes `room.state` at
+   * the join, empty, and the full state follows in a message of its own, so
+   * showing it at once would blank the table (a player's hand) for that gap.
+   */
+  attach(source: StateSource, arrived?: (state: unknown) => boolean): () => void;
   /** Forgets the current table (left, kicked). */
   reset(): void;
 }
@@ -40,11 +46,11 @@ export function createSnapshotStore<T>(project: (state: unknown) => T = toPlain 
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    attach(source) {
+    attach(source, arrived = () => true) {
       const onChange = (state: unknown): void => publish(state);
       source.onStateChange(onChange);
       // The first full state may already have arrived before we attached.
-      if (source.state !== undefined && source.state !== null) publish(source.state);
+      if (source.state !== undefined && source.state !== null && arrived(source.state)) publish(source.state);
       return () => source.onStateChange.remove(onChange);
     },
     reset() {
