@@ -23,5 +23,11 @@
  * given back when the load goes. Alternating capacity ramps on 2026-12-04
  * (BENCHMARKS.md, "Limits"): 800 and 800 tables held with it, 800 and 700
  * without.
+ *
+ * Not here, though it looks good in short runs: `--no-incremental-marking-task`.
+ * With V8's marking tasks off the main thread marks less per full collection,
+ * but Node 20's V8 then starts a full collection only at its hard limit: at
+ * 1,250 tables none came for 50 s while the old generation grew from 151 to
+ * 520 MB (BENCHMARKS.md, "Limits", tried on 12-05 and 12-06).
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--v8-pool-size=0', '--max-semi-space-size=64'];
