@@ -25,7 +25,7 @@ import { RESULTS_VERSION, TARGETS, readResults } from './results';
 import type {
   BenchResults, CapacityFigures, HardBotsFigures, LatencyFigures, LogCostFigures, RulesFigures, SoakFigures, WireBefore, WireGameFigures,
 } from './results';
-import { FULL, GAME_IDS, QUICK, WIRE_GAME_IDS, log, resultPaths, writeResults } from './runConfig';
+import { FULL, GAME_IDS, QUICK, WIRE_GAME_IDS, capacityStepsBetween, log, resultPaths, writeResults } from './runConfig';
 
 const PARTS = ['rules', 'wire', 'capacity', 'soak', 'hardbots', 'logcost'] as const;
 type Part = (typeof PARTS)[number];
@@ -71,8 +71,7 @@ async function main(): Promise<number> {
   }
   const workers = Number(values.workers);
   const soakMinutes = values['soak-minutes'] === undefined ? run.soakMinutes : Number(values['soak-minutes']);
-  const maxTables = values['max-tables'] === undefined ? Infinity : Number(values['max-tables']);
-  const minTables = values['min-tables'] === undefined ? 0 : Number(values['min-tables']);
+  const capacitySteps = parts.has('capacity') ? capacityStepsBetween(run.capacitySteps, values['min-tables'], values['max-tables']) : [];
   if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers must be 1 to 8');
   if (!(soakMinutes > 0 && soakMinutes <= 120)) throw new Error('--soak-minutes must be above 0 and at most 120');
 
@@ -102,7 +101,7 @@ async function main(): Promise<number> {
   );
   const capacity: CapacityFigures | null = await timed('capacity', () =>
     measureCapacity({
-      steps: run.capacitySteps.filter((tables) => tables >= minTables && tables <= maxTables),
+      steps: capacitySteps,
       workers,
       moveIntervalMs: run.moveIntervalMs,
       gameIds: GAME_IDS,

@@ -77,6 +77,25 @@ export const QUICK: RunConfig = {
   logCostWindowSeconds: 2.5,
 };
 
+/**
+ * The capacity steps from `--min-tables` to `--max-tables` (either may be left out). A bound that is not a
+ * whole number, or a range with no step in it, is an error naming the steps: such a run would measure nothing
+ * and still rewrite the results.
+ */
+export function capacityStepsBetween(steps: readonly number[], min: string | undefined, max: string | undefined): number[] {
+  const bound = (flag: string, text: string | undefined, absent: number): number => {
+    if (text === undefined) return absent;
+    const value = Number(text);
+    if (text.trim() === '' || !Number.isInteger(value) || value < 0) throw new Error(`--${flag} must be a whole number of tables, not "${text}"`);
+    return value;
+  };
+  const low = bound('min-tables', min, 0);
+  const high = bound('max-tables', max, Infinity);
+  const chosen = steps.filter((tables) => tables >= low && tables <= high);
+  if (chosen.length === 0) throw new Error(`no capacity step from ${low} to ${high} tables; the steps are ${steps.join(', ')}`);
+  return chosen;
+}
+
 /** Full runs write the committed files at the repo root; quick runs write beside the logs. */
 export function resultPaths(quick: boolean): { json: string; markdown: string } {
   return quick
