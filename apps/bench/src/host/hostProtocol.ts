@@ -12,6 +12,8 @@ export const ServerKind = {
   Deckhand: 'deckhand',
   /** The naive JSON-over-ws table server in src/baseline. */
   Baseline: 'baseline',
+  /** Colyseus with Deckhand's schema and flags and none of its work (src/floor): what a move cannot cost less than. */
+  Floor: 'floor',
 } as const;
 export type ServerKind = (typeof ServerKind)[keyof typeof ServerKind];
 
@@ -61,7 +63,7 @@ export interface ServerHost {
   readonly kind: ServerKind;
   readonly port: number;
   readonly pid: number;
-  /** `ws://127.0.0.1:<port>` for the baseline, `http://127.0.0.1:<port>` for Deckhand. */
+  /** `ws://127.0.0.1:<port>` for the baseline, `http://127.0.0.1:<port>` for Deckhand and the floor. */
   readonly url: string;
   /** The Node flags it runs with that players' servers run with too (`SERVER_NODE_FLAGS`), not the bench's own. */
   readonly nodeFlags: readonly string[];
@@ -77,8 +79,8 @@ export async function startServerHost(
   logName: string = `server-${kind}`,
   env: Readonly<Record<string, string>> = {},
 ): Promise<ServerHost> {
-  // The flags `npm start` gives the server, so the benchmark measures the process players get.
-  const nodeFlags = kind === ServerKind.Deckhand ? SERVER_NODE_FLAGS : [];
+  // The flags `npm start` gives the server, so the benchmark measures the process players get (the floor too: same stack).
+  const nodeFlags = kind === ServerKind.Baseline ? [] : SERVER_NODE_FLAGS;
   const flags = ['--expose-gc', ...nodeFlags, ...profileFlags()];
   const child: ChildProcess = startChild(path.join('host', 'serverHost.ts'), [kind, JSON.stringify(env)], logName, flags);
   try {

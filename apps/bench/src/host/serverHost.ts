@@ -1,10 +1,11 @@
 /**
- * Child process that runs one server under test (`deckhand` or `baseline`)
+ * Child process that runs one server under test (`deckhand`, `baseline` or `floor`)
  * on 127.0.0.1 and answers the parent over IPC: `stats` (CPU time, RSS, open
  * rooms), `gc` (collect, so RSS is read after garbage is gone) and
  * `shutdown`. It exits when the parent goes away, so no server outlives a run.
  */
 import { startBaselineServer } from '../baseline/baselineServer';
+import { startFloorServer } from '../floor/floorServer';
 import { mainThreadSchedule } from '../machine';
 import { PauseMonitor } from '../pauses';
 import { StallAnatomy } from '../stallAnatomy';
@@ -25,6 +26,10 @@ async function start(kind: ServerKind, env: Record<string, string>): Promise<Run
     }
     case ServerKind.Deckhand:
       return startDeckhandServer(env);
+    case ServerKind.Floor: {
+      const server = await startFloorServer();
+      return { port: server.port, rooms: async () => server.tableCount(), bots: () => null, close: () => server.close() };
+    }
     default: {
       const unknown: never = kind;
       throw new Error(`unknown server kind ${String(unknown)}`);

@@ -2,7 +2,7 @@
 import { loadGeneratorCpus } from '../processes';
 import type { CpuSet } from '../processes';
 import { startLoadWorker } from './loadProtocol';
-import type { LoadReport, LoadWorker } from './loadProtocol';
+import type { LoadConfig, LoadReport, LoadWorker } from './loadProtocol';
 
 export interface FleetReport extends LoadReport {
   readonly at: number;
@@ -17,7 +17,7 @@ export class LoadFleet {
     readonly cpus: CpuSet | null,
   ) {}
 
-  static async start(count: number, config: { baseUrl: string; gameIds: readonly string[]; moveIntervalMs: number }): Promise<LoadFleet> {
+  static async start(count: number, config: Omit<LoadConfig, 'workerIndex'>): Promise<LoadFleet> {
     const cpus = loadGeneratorCpus();
     const started = await Promise.allSettled(
       Array.from({ length: count }, (_, workerIndex) => startLoadWorker({ ...config, workerIndex }, cpus)),

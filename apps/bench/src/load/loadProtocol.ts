@@ -7,6 +7,8 @@ import type { CpuSet } from '../processes';
 
 export interface LoadConfig {
   readonly baseUrl: string;
+  /** Deckhand tables (the default), or the floor server's bare tables (`src/floor`), which ignore `gameIds`. */
+  readonly tables?: 'deckhand' | 'floor';
   /** Tables cycle through these games. */
   readonly gameIds: readonly string[];
   /** Mean time between two moves at one table. */

@@ -34,6 +34,8 @@ export interface CapacityConfig extends LoadWindowConfig {
   readonly steps: readonly number[];
   /** The whole ramp stops after this, whatever step it reached. */
   readonly budgetSeconds: number;
+  /** The server under test: Deckhand (the default, what players get) or the floor (`npm run bench:floor`). */
+  readonly server?: typeof ServerKind.Deckhand | typeof ServerKind.Floor;
 }
 
 export async function measureCapacity(config: CapacityConfig): Promise<CapacityFigures> {
@@ -44,11 +46,13 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
   const steps: CapacityStep[] = [];
   let stopReason = `every step held (largest step ${config.steps.at(-1) ?? 0} tables)`;
   try {
-    server = await startServerHost(ServerKind.Deckhand, 'server-capacity');
+    const kind = config.server ?? ServerKind.Deckhand;
+    server = await startServerHost(kind, kind === ServerKind.Floor ? 'server-floor' : 'server-capacity');
     const { stats: idle } = await settle(server);
     canary = await startCanary('canary-capacity');
     fleet = await LoadFleet.start(config.workers, {
       baseUrl: server.url,
+      tables: kind === ServerKind.Floor ? 'floor' : 'deckhand',
       gameIds: config.gameIds,
       moveIntervalMs: config.moveIntervalMs,
     });

@@ -1,0 +1,104 @@
+/**
+ * `npm run bench:floor -w @deckhand/bench -- [--tables 1000,1250] [--servers floor,deckhand] [--rounds 1]`:
+ * the capacity part's load (tables of four colyseus.js clients, a move per
+ * table about every second, the load generator on its own CPU) against the
+ * floor server (`src/floor`: Colyseus, Deckhand's schema and Node flags, none
+ * of Deckhand's work) and against Deckhand, one after the other in one run,
+ * each on a fresh server, `--rounds` times alternating. Each size is held
+ * for the capacity part's windows (a failed one measured again, one without a
+ * full collection followed by another). Prints every window, then a table:
+ * what the fixed stack alone costs a move and whether it holds a size, beside
+ * what Deckhand costs. Writes nothing: BENCHMARKS.md's figures come from
+ * `npm run bench`.
+ */
+import { parseArgs } from 'node:util';
+import { ServerKind } from './host/hostProtocol';
+import { measureCapacity } from './parts/capacity';
+import type { CapacityStep } from './results';
+import { FULL, GAME_IDS } from './runConfig';
+import { round } from './stats';
+import { machineSpeed } from './speed';
+
+const P99_LIMIT_MS = 100;
+const STALL_LIMIT_MS = 50;
+type Kind = typeof ServerKind.Deckhand | typeof ServerKind.Floor;
+const KINDS: readonly Kind[] = [ServerKind.Floor, ServerKind.Deckhand];
+
+function parse(): { tables: number[]; servers: Kind[]; rounds: number; workers: number } {
+  const { values } = parseArgs({
+    options: {
+      tables: { type: 'string', default: '1000,1250' },
+      servers: { type: 'string', default: 'floor,deckhand' },
+      rounds: { type: 'string', default: '1' },
+      workers: { type: 'string', default: '2' },
+    },
+  });
+  const tables = values.tables.split(',').map(Number);
+  if (tables.length === 0 || tables.some((count) => !Number.isInteger(count) || count < 1)) {
+    throw new Error(`--tables must be a comma-separated list of whole numbers of tables, not ${JSON.stringify(values.tables)}`);
+  }
+  const servers = values.servers.split(',') as Kind[];
+  const unknown = servers.filter((server) => !KINDS.includes(server));
+  if (servers.length === 0 || unknown.length > 0) throw new Error(`--servers takes ${KINDS.join(' and ')}, not ${unknown.join(', ')}`);
+  const rounds = Number(values.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10) throw new Error('--rounds must be 1 to 10');
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 8) throw new Error('--workers must be 1 to 8');
+  return { tables: [...tables].sort((a, b) => a - b), servers, rounds, workers };
+}
+
+/** The server's longest stall in the window: the anatomy's gap where it was taken, the loop delay otherwise. */
+function stallOf(step: CapacityStep): number {
+  return step.serverLongestStall?.gapMs ?? step.serverPauses.loopDelayMaxMs;
+}
+
+/** CPU per accepted move, in microseconds: the main thread's (when known) and the whole process's. */
+function cpuPerMove(step: CapacityStep): { main: number | null; all: number } {
+  const perMove = (percent: number): number => round((percent / 100 / step.movesPerSecond) * 1e6, 0);
+  const threads = step.serverThreadsCpuPercent;
+  return { main: threads === null || threads === undefined ? null : perMove(step.serverCpuPercent - threads), all: perMove(step.serverCpuPercent) };
+}
+
+async function main(): Promise<void> {
+  const { tables, servers, rounds, workers } = parse();
+  const log = (line: string): void => console.log(line);
+  log(`machine speed: ${machineSpeed()}k Hearts random moves per CPU second`);
+  const rows: string[] = [];
+  for (let round_ = 1; round_ <= rounds; round_++) {
+    for (const server of servers) {
+      log(`== ${server}, round ${round_} (${new Date().toISOString().slice(11, 19)} UTC)`);
+      const figures = await measureCapacity({
+        server,
+        steps: tables,
+        workers,
+        moveIntervalMs: FULL.moveIntervalMs,
+        gameIds: GAME_IDS,
+        settleSeconds: FULL.capacitySettleSeconds,
+        windowSeconds: FULL.capacityWindowSeconds,
+        budgetSeconds: FULL.capacityBudgetSeconds,
+        p99LimitMs: P99_LIMIT_MS,
+        log,
+      });
+      for (const step of figures.steps) {
+        const cpu = cpuPerMove(step);
+        const stall = stallOf(step);
+        const held = step.held && stall < STALL_LIMIT_MS;
+        rows.push(
+          `| ${server} | ${round_} | ${step.tables} | ${step.movesPerSecond} | ${step.latency.p99Ms} | ${cpu.main ?? '-'} | ${cpu.all} | ` +
+            `${step.serverCpuPercent} | ${step.loadCpuPercent} | ${stall} | ${step.serverPauses.gcMaxMs} | ${step.serverPauses.fullGcs ?? '-'} | ` +
+            `${held ? 'yes' : step.held ? 'no (stall)' : 'no'} |`,
+        );
+      }
+    }
+  }
+  log('');
+  log(`p99 <= ${P99_LIMIT_MS} ms and the server's longest stall < ${STALL_LIMIT_MS} ms in the window ("held"); CPU in percent of one core.`);
+  log('| server | round | tables | moves/s | p99 ms | server main thread us/move | server us/move | server CPU % | load CPU % | server stall ms | GC max ms | full GCs | held |');
+  log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  for (const row of rows) log(row);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
