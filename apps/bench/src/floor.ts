@@ -1,5 +1,7 @@
 /**
  * `npm run bench:floor -w @deckhand/bench -- [--tables 1000,1250] [--servers floor,deckhand] [--rounds 1]`:
+ * (a server may carry Deckhand settings for a comparison: `--servers deckhand,deckhand:DATA_DIR=` runs it
+ * with the table log and without, `;` between two settings)
  * the capacity part's load (tables of four colyseus.js clients, a move per
  * table about every second, the load generator on its own CPU) against the
  * floor server (`src/floor`: Colyseus, Deckhand's schema and Node flags, none
@@ -24,7 +26,27 @@ const STALL_LIMIT_MS = 50;
 type Kind = typeof ServerKind.Deckhand | typeof ServerKind.Floor;
 const KINDS: readonly Kind[] = [ServerKind.Floor, ServerKind.Deckhand];
 
-function parse(): { tables: number[]; servers: Kind[]; rounds: number; workers: number } {
+/** A server to measure: its kind, and for Deckhand the settings over its own (`deckhand:DATA_DIR=;BOT_WORKERS=0`). */
+interface ServerSpec {
+  readonly label: string;
+  readonly kind: Kind;
+  readonly env: Readonly<Record<string, string>>;
+}
+
+function serverSpec(text: string): ServerSpec {
+  const [kind, settings] = text.split(/:(.*)/s) as [string, string | undefined];
+  if (!KINDS.includes(kind as Kind)) throw new Error(`--servers takes ${KINDS.join(' and ')}, not ${JSON.stringify(kind)}`);
+  const env: Record<string, string> = {};
+  for (const setting of settings ? settings.split(';') : []) {
+    const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(setting);
+    if (!match) throw new Error(`--servers: a setting is NAME=value, not ${JSON.stringify(setting)}`);
+    env[match[1]!] = match[2]!;
+  }
+  if (kind === ServerKind.Floor && Object.keys(env).length > 0) throw new Error('--servers: the floor server takes no settings');
+  return { label: text, kind: kind as Kind, env };
+}
+
+function parse(): { tables: number[]; servers: ServerSpec[]; rounds: number; workers: number } {
   const { values } = parseArgs({
     options: {
       tables: { type: 'string', default: '1000,1250' },
@@ -37,9 +59,7 @@ function parse(): { tables: number[]; servers: Kind[]; rounds: number; workers: 
   if (tables.length === 0 || tables.some((count) => !Number.isInteger(count) || count < 1)) {
     throw new Error(`--tables must be a comma-separated list of whole numbers of tables, not ${JSON.stringify(values.tables)}`);
   }
-  const servers = values.servers.split(',') as Kind[];
-  const unknown = servers.filter((server) => !KINDS.includes(server));
-  if (servers.length === 0 || unknown.length > 0) throw new Error(`--servers takes ${KINDS.join(' and ')}, not ${unknown.join(', ')}`);
+  const servers = values.servers.split(',').map(serverSpec);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10) throw new Error('--rounds must be 1 to 10');
   const workers = Number(values.workers);
@@ -66,9 +86,10 @@ async function main(): Promise<void> {
   const rows: string[] = [];
   for (let round_ = 1; round_ <= rounds; round_++) {
     for (const server of servers) {
-      log(`== ${server}, round ${round_} (${new Date().toISOString().slice(11, 19)} UTC)`);
+      log(`== ${server.label}, round ${round_} (${new Date().toISOString().slice(11, 19)} UTC)`);
       const figures = await measureCapacity({
-        server,
+        server: server.kind,
+        serverEnv: server.env,
         steps: tables,
         workers,
         moveIntervalMs: FULL.moveIntervalMs,
@@ -84,7 +105,7 @@ async function main(): Promise<void> {
         const stall = stallOf(step);
         const held = step.held && stall < STALL_LIMIT_MS;
         rows.push(
-          `| ${server} | ${round_} | ${step.tables} | ${step.movesPerSecond} | ${step.latency.p99Ms} | ${cpu.main ?? '-'} | ${cpu.all} | ` +
+          `| ${server.label} | ${round_} | ${step.tables} | ${step.movesPerSecond} | ${step.latency.p99Ms} | ${cpu.main ?? '-'} | ${cpu.all} | ` +
             `${step.serverCpuPercent} | ${step.loadCpuPercent} | ${stall} | ${step.serverPauses.gcMaxMs} | ${step.serverPauses.fullGcs ?? '-'} | ` +
             `${held ? 'yes' : step.held ? 'no (stall)' : 'no'} |`,
         );

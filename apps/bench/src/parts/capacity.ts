@@ -36,6 +36,8 @@ export interface CapacityConfig extends LoadWindowConfig {
   readonly budgetSeconds: number;
   /** The server under test: Deckhand (the default, what players get) or the floor (`npm run bench:floor`). */
   readonly server?: typeof ServerKind.Deckhand | typeof ServerKind.Floor;
+  /** Settings over Deckhand's (`deckhandServer.ts`), for a comparison (`npm run bench:floor -- --servers deckhand:DATA_DIR=`). */
+  readonly serverEnv?: Readonly<Record<string, string>>;
 }
 
 export async function measureCapacity(config: CapacityConfig): Promise<CapacityFigures> {
@@ -47,7 +49,7 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
   let stopReason = `every step held (largest step ${config.steps.at(-1) ?? 0} tables)`;
   try {
     const kind = config.server ?? ServerKind.Deckhand;
-    server = await startServerHost(kind, kind === ServerKind.Floor ? 'server-floor' : 'server-capacity');
+    server = await startServerHost(kind, kind === ServerKind.Floor ? 'server-floor' : 'server-capacity', config.serverEnv);
     const { stats: idle } = await settle(server);
     canary = await startCanary('canary-capacity');
     fleet = await LoadFleet.start(config.workers, {
