@@ -13,6 +13,7 @@ import { startDeckhandServer } from './deckhandServer';
 import type { RunningServer } from './deckhandServer';
 import { ServerKind } from './hostProtocol';
 import type { HostReply, HostRequest } from './hostProtocol';
+import { WindowProfiles } from './windowProfiles';
 
 function reply(message: HostReply): void {
   process.send?.(message);
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
   const server = await start(kind, JSON.parse(process.argv[3] ?? '{}') as Record<string, string>);
   const pauses = new PauseMonitor();
   const stalls = new StallAnatomy();
+  const profiles = WindowProfiles.fromEnv(kind);
   let closing = false;
   const shutdown = async (): Promise<void> => {
     if (closing) return;
@@ -59,6 +61,7 @@ async function main(): Promise<void> {
   process.on('message', (raw: HostRequest) => {
     switch (raw.type) {
       case 'stats': {
+        void profiles?.next();
         const cpu = process.cpuUsage();
         const memory = process.memoryUsage();
         const loop = performance.eventLoopUtilization();
