@@ -27,15 +27,17 @@ export class WindowProfiles {
 
   /** Writes the profile running since the last call (none the first time) and starts the next. */
   async next(): Promise<void> {
-    if (this.session) {
-      const { profile } = await this.session.post('Profiler.stop');
-      mkdirSync(this.dir, { recursive: true });
-      writeFileSync(path.join(this.dir, `${this.name}-${process.pid}-${++this.count}.cpuprofile`), JSON.stringify(profile));
-    } else {
+    if (!this.session) {
       this.session = new Session();
       this.session.connect();
       await this.session.post('Profiler.enable');
+      await this.session.post('Profiler.start');
+      return;
     }
+    const { profile } = await this.session.post('Profiler.stop');
+    // The next one runs before this one is written: a write that fails loses one profile, not the rest.
     await this.session.post('Profiler.start');
+    mkdirSync(this.dir, { recursive: true });
+    writeFileSync(path.join(this.dir, `${this.name}-${process.pid}-${++this.count}.cpuprofile`), JSON.stringify(profile));
   }
 }
