@@ -25,6 +25,8 @@ export interface TableMetadata {
 
 /** Presence hash of allocated join codes, shared by every process using the same presence. */
 const CODES_KEY = 'deckhand:table-codes';
+/** How long after a listing change the lobby is told again, with Redis (see `tellLobby`). */
+const LOBBY_SETTLE_MS = 300;
 
 export class TableListing {
   /** Whether the room is private as last set; null until the first refresh. */
@@ -34,7 +36,7 @@ export class TableListing {
   /** `closing` says whether the room is closing now: its listing is then saved but not sent to the lobby. */
   constructor(
     private readonly room: Room<TableState, TableMetadata>,
-    private readonly config: Pick<ServerConfig, 'testCodes'>,
+    private readonly config: Pick<ServerConfig, 'testCodes' | 'redisUrl'>,
     private readonly closing: () => boolean,
   ) {}
 
@@ -71,7 +73,7 @@ export class TableListing {
       const first = this.hidden === null;
       this.hidden = hidden;
       await this.room.setPrivate(hidden);
-      if (!first) updateLobby(this.room, hidden);
+      if (!first) this.tellLobby(hidden);
     }
     const host = model.seats.find((seat) => seat.kind === SeatKind.Human && seat.playerId === model.hostId);
     const metadata: TableMetadata = {
@@ -87,6 +89,23 @@ export class TableListing {
     if (previous && (Object.keys(metadata) as (keyof TableMetadata)[]).every((key) => previous[key] === metadata[key])) return;
     await this.room.setMetadata(metadata);
     // The last one out closes the table while the listing is saved: an update now would list it again in the lobby.
-    if (!this.closing()) updateLobby(this.room);
+    if (!this.closing()) this.tellLobby(false);
+  }
+
+  /**
+   * Tells every lobby the listing changed (`removed`: it left the lobby).
+   * Colyseus' Redis driver lets lobby reads share one room query in flight,
+   * so a lobby can read the listing from just before this change and keep it
+   * (a public table shown without its host's name, or with a seat count
+   * behind): with Redis a second word follows once the write has settled, as
+   * for a closing table (server.ts).
+   */
+  private tellLobby(removed: boolean): void {
+    updateLobby(this.room, removed);
+    if (this.config.redisUrl === '') return;
+    // As the table is then: private (gone from the lobby) or listed.
+    setTimeout(() => {
+      if (!this.closing()) updateLobby(this.room, this.hidden === true);
+    }, LOBBY_SETTLE_MS).unref();
   }
 }

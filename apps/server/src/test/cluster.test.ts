@@ -159,7 +159,9 @@ describe.skipIf(!ready)('a cluster of three processes behind nginx', () => {
     }
     const codes = hosts.map((host) => host.snapshot().code);
     first = codes[0]!;
-    await waitFor('both tables in the lobby', () => codes.every((code) => listed.has(code)));
+    // Listed with their hosts: a table is listed at its creation, before its host sits down; the lobby must
+    // then see the listing change even when its read raced the write (the second word, TableListing.tellLobby).
+    await waitFor('both tables in the lobby, with their hosts', () => codes.every((code) => listed.get(code)?.metadata?.hostName));
     const owners = codes.map((code) => ownerOf(code));
     expect(owners.every((owner) => owner !== undefined)).toBe(true);
     // The two tables run on two processes, and the lobby names each one's process.
