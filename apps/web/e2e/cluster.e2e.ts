@@ -28,10 +28,12 @@ const PROXY_PORT = 26040 + (Number(process.env.DECKHAND_PORT_OFFSET ?? 0) || 0);
 describe.skipIf(!ready)('a browser game through nginx survives kill -9 of its process', () => {
   let cluster: ChildProcess;
   let output = '';
-  const dir = mkdtempSync(join(tmpdir(), 'deckhand-cluster-e2e-'));
+  // Made in beforeAll: a skipped suite (no nginx or Chromium here) still runs this body, and would leave it behind.
+  let dir = '';
   let ana: Player | undefined;
 
   beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'deckhand-cluster-e2e-'));
     await buildWebOnce();
     cluster = spawn(process.execPath, ['--conditions=@deckhand/source', '--import', 'tsx', 'src/cluster/cli.ts', '--processes', '2', '--port', String(PROXY_PORT), '--dir', dir], {
       cwd: serverRoot,
@@ -54,7 +56,7 @@ describe.skipIf(!ready)('a browser game through nginx survives kill -9 of its pr
       cluster.kill('SIGINT');
       await exited;
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (dir !== '') rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
   /** The pid of the server process whose log line `message` names the table (pino writes each line's pid). */

@@ -15,7 +15,8 @@ import { chromiumAvailable, screenshot, useStackSuite, type Player } from './har
 import { addBots, openTable, turnTimerOff } from './lobby';
 import { playUntil } from './play';
 
-const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-e2e-restart-'));
+// Only where the suite runs: a skipped suite's afterAll does not, and would leave the folder behind.
+const dataDir = chromiumAvailable ? mkdtempSync(join(tmpdir(), 'deckhand-e2e-restart-')) : '';
 
 declare global {
   interface Window {
