@@ -31,6 +31,7 @@ import { TableQuota } from './http/TableQuota';
 import { httpApp } from './httpApp';
 import { repeatLimitHooks } from './logLines';
 import { skipPm2AgentOutsidePm2 } from './pm2Metrics';
+import { LOBBY_SETTLE_MS } from './room/TableListing';
 import { tableRoomWith } from './room/TableRoom';
 import type { TableRoom } from './room/TableRoom';
 import { openTableStore } from './store/openStore';
@@ -177,7 +178,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       if (!room.keptOpen) void quota.closed(room.roomId);
       // Colyseus' Redis driver lets lobby updates share one room query in flight, so the lobby can read a
       // listing from just before its removal and keep a closed table; a second word once it settled fixes that.
-      if (cluster) setTimeout(() => void presence.publish(LOBBY_CHANNEL, `${room.roomId},0`), 300).unref();
+      if (cluster) setTimeout(() => void presence.publish(LOBBY_CHANNEL, `${room.roomId},0`), LOBBY_SETTLE_MS).unref();
     });
   gameServer.define(RoomName.Lobby, LobbyRoom);
 

@@ -89,8 +89,12 @@ export class FloorTable {
 
   async playMove(): Promise<MoveResult> {
     const turn = ((this.seats[0]!.room.state as FloorDecoded).lastSeat + 1) % SEATS;
-    const actor = this.seats.find((seat) => seat.own()?.seat === turn);
-    const card = actor?.own()?.card;
+    let actor: FloorSeat | undefined;
+    let card: number | undefined;
+    for (const seat of this.seats) {
+      const own = seat.own();
+      if (own?.seat === turn) [actor, card] = [seat, own.card];
+    }
     if (!actor || card === undefined) return { ok: false, error: `no client holds a card for seat ${turn}` };
     const before = this.seats.map((seat) => seat.patches);
     actor.lastError = null;

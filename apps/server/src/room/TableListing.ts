@@ -25,13 +25,15 @@ export interface TableMetadata {
 
 /** Presence hash of allocated join codes, shared by every process using the same presence. */
 const CODES_KEY = 'deckhand:table-codes';
-/** How long after a listing change the lobby is told again, with Redis (see `tellLobby`). */
-const LOBBY_SETTLE_MS = 300;
+/** How long after a listing change the lobbies are told again, with Redis (see `tellLobby`; server.ts for a closed table). */
+export const LOBBY_SETTLE_MS = 300;
 
 export class TableListing {
   /** Whether the room is private as last set; null until the first refresh. */
   private hidden: boolean | null = null;
   private codeClaimed = false;
+  /** The second word to the lobbies, pending (with Redis only). */
+  private settle: NodeJS.Timeout | null = null;
 
   /** `closing` says whether the room is closing now: its listing is then saved but not sent to the lobby. */
   constructor(
@@ -97,14 +99,20 @@ export class TableListing {
    * Colyseus' Redis driver lets lobby reads share one room query in flight,
    * so a lobby can read the listing from just before this change and keep it
    * (a public table shown without its host's name, or with a seat count
-   * behind): with Redis a second word follows once the write has settled, as
-   * for a closing table (server.ts).
+   * behind): with Redis a second word follows once the last change has
+   * settled, one for all the changes of that time, as for a closing table
+   * (server.ts). Each word makes every lobby read the whole room list again.
    */
   private tellLobby(removed: boolean): void {
     updateLobby(this.room, removed);
     if (this.config.redisUrl === '') return;
+    if (this.settle) {
+      this.settle.refresh();
+      return;
+    }
     // As the table is then: private (gone from the lobby) or listed.
-    setTimeout(() => {
+    this.settle = setTimeout(() => {
+      this.settle = null;
       if (!this.closing()) updateLobby(this.room, this.hidden === true);
     }, LOBBY_SETTLE_MS).unref();
   }
