@@ -1,10 +1,14 @@
 /**
- * `npm run instructions -w @deckhand/bench -- [--tables 8] [--warmup 150] [--moves 300] [--game hearts]`:
+ * `npm run instructions -w @deckhand/bench -- [--tables 8] [--warmup 150] [--moves 300] [--game hearts] [--server deckhand]`:
  * the server's CPU work per move as instructions, which do not wander with the
  * machine's hour as CPU time does (the brief: compare CPU work by instruction
  * counts). The production build (`apps/server/dist/main.js`, built first by
  * the npm script) runs under valgrind's callgrind with the flags `npm start`
- * gives it, the table log on; this process opens the tables with colyseus.js
+ * gives it, the table log on; with `--server floor`, the floor server of
+ * `npm run bench:floor` instead (the stack set up as Deckhand sets it up, with
+ * none of Deckhand's own work; run through tsx, its clients play its bare
+ * Hearts deal), so the two counts say what Deckhand's own work costs a move.
+ * This process opens the tables with colyseus.js
  * clients as the capacity part does, zeroes the counters once every table is
  * dealt and has played `warmup` moves (V8 compiles the hot paths in those),
  * plays `moves` moves at each table (random legal moves, seeded), and
@@ -23,6 +27,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GAMES, findGame } from '@deckhand/rules';
 import { DeckhandTable } from '../src/deckhand/DeckhandTable';
+import type { MoveResult } from '../src/deckhand/DeckhandTable';
+import { FloorTable } from '../src/floor/FloorTable';
 import { benchServerEnv } from '../src/host/benchServerEnv';
 import { stopChild, waitForPort } from '../../server/src/cluster/services';
 import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
@@ -34,8 +40,11 @@ const { values } = parseArgs({
     game: { type: 'string', default: 'hearts' },
     warmup: { type: 'string', default: '150' },
     port: { type: 'string', default: '25899' },
+    server: { type: 'string', default: 'deckhand' },
   },
 });
+const floor = values.server === 'floor';
+if (!floor && values.server !== 'deckhand') throw new Error(`--server takes deckhand or floor, not "${values.server}"`);
 /** `--name` as a whole number from `min` to `max`, or a clear error before anything starts. */
 function wholeNumber(name: 'tables' | 'moves' | 'warmup' | 'port', min: number, max: number): number {
   const value = Number(values[name]);
@@ -46,17 +55,21 @@ const tables = wholeNumber('tables', 1, 64);
 const movesPerTable = wholeNumber('moves', 1, 100_000);
 const warmupMoves = wholeNumber('warmup', 0, 100_000);
 const port = wholeNumber('port', 1024, 65_535);
+if (floor && values.game !== 'hearts') throw new Error('--game does not apply to the floor: it plays a bare Hearts deal');
 if (!findGame(values.game)) throw new Error(`--game must be one of ${GAMES.map((game) => game.id).join(', ')}`);
 const baseUrl = `http://127.0.0.1:${port}`;
 const serverDir = join(import.meta.dirname, '..', '..', 'server');
 const work = mkdtempSync(join(tmpdir(), 'deckhand-callgrind-'));
 const outFile = join(work, 'callgrind.out');
 
+const benchDir = join(import.meta.dirname, '..');
+/** What node runs under valgrind: the server's build, or the floor through tsx. */
+const entry = floor ? ['--import', 'tsx', '--conditions=@deckhand/source', 'src/floor/floorMain.ts'] : ['dist/main.js', '--production'];
 const server = spawn(
   'valgrind',
-  ['--tool=callgrind', `--callgrind-out-file=${outFile}`, '--separate-threads=yes', '--smc-check=all-non-file', process.execPath, ...SERVER_NODE_FLAGS, 'dist/main.js', '--production'],
+  ['--tool=callgrind', `--callgrind-out-file=${outFile}`, '--separate-threads=yes', '--smc-check=all-non-file', process.execPath, ...SERVER_NODE_FLAGS, ...entry],
   {
-    cwd: serverDir,
+    cwd: floor ? benchDir : serverDir,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, ...benchServerEnv(), PORT: String(port), DATA_DIR: join(work, 'data') },
   },
@@ -83,9 +96,11 @@ try {
   await waitForPort(port, 'the server under callgrind', 180_000, () => server.exitCode === null).catch((error: unknown) => {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${serverLog}`);
   });
-  const opened: DeckhandTable[] = [];
+  const opened: { readonly over?: boolean; playMove(): Promise<MoveResult>; rematch(): Promise<void>; leave(): Promise<void> }[] = [];
   for (let index = 0; index < tables; index++) {
-    opened.push(await DeckhandTable.open({ baseUrl, gameId: values.game, seats: 4, botSeed: `instructions-${index}` }));
+    opened.push(
+      floor ? await FloorTable.open(baseUrl) : await DeckhandTable.open({ baseUrl, gameId: values.game, seats: 4, botSeed: `instructions-${index}` }),
+    );
   }
   let moves = 0;
   const play = (count: number) =>
@@ -116,7 +131,7 @@ try {
   const all = files.reduce((sum, file) => sum + instructionsIn(file), 0);
   const perMove = (count: number) => `${(count / moves / 1e6).toFixed(3)} M`;
   console.log(
-    `${values.game}, ${tables} tables, ${moves} moves: ${perMove(main)} instructions a move on the main thread, ${perMove(all)} on all ` +
+    `${floor ? 'floor' : values.game}, ${tables} tables, ${moves} moves: ${perMove(main)} instructions a move on the main thread, ${perMove(all)} on all ` +
       `${files.length} threads (${files[0]})`,
   );
   await Promise.allSettled(opened.map((table) => table.leave()));

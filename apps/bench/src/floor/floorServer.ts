@@ -87,7 +87,8 @@ export interface FloorServer {
   close(): Promise<void>;
 }
 
-export async function startFloorServer(): Promise<FloorServer> {
+/** The floor on `port` of 127.0.0.1 (0: any free port, which `port` then tells). */
+export async function startFloorServer(port = 0): Promise<FloorServer> {
   let tables = 0;
   const httpServer = http.createServer();
   // As @deckhand/server: moves are tiny and latency matters more than packet count.
@@ -99,7 +100,7 @@ export async function startFloorServer(): Promise<FloorServer> {
     .define(FLOOR_ROOM, FloorRoom)
     .on('create', () => tables++)
     .on('dispose', () => tables--);
-  await gameServer.listen(0, '127.0.0.1');
+  await gameServer.listen(port, '127.0.0.1');
   return {
     port: (httpServer.address() as AddressInfo).port,
     tableCount: () => tables,
