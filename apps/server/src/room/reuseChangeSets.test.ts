@@ -6,12 +6,14 @@
  * serializer does (the full state at each join, then at every call the shared
  * patch and each seated client's view), once with the library's own
  * methods and plain views, once as the room runs: every message must be the same, and the
- * decoded hands must be the seats' own.
+ * decoded hands must be the seats' own and hold exactly what the rules show each seat
+ * after every call.
  */
 import type { Decoder } from '@colyseus/schema';
 import { $changes, Encoder, Reflection, StateView } from '@colyseus/schema';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BotLevel, TablePhase } from '@deckhand/protocol';
+import { BotLevel, TablePhase, wireRecordFromJson } from '@deckhand/protocol';
+import type { WireRecordJson } from '@deckhand/protocol';
 import { GAMES, Rng } from '@deckhand/rules';
 import type { AnyGame, MoveBase } from '@deckhand/rules';
 import { TableState } from '@deckhand/table-schema';
@@ -68,8 +70,13 @@ function play(game: AnyGame, index: number, makeView: () => StateView): Played {
       // Past the message code, as a client reads a patch.
       decoder.decode(patch, { offset: 1 });
       // What the client decoded holds no hand but its own.
-      const hands = (decoder.state as unknown as { toJSON(): { hands?: Record<string, { seat: number }> } }).toJSON().hands ?? {};
+      const hands = (decoder.state as unknown as { toJSON(): { hands?: Record<string, WireRecordJson & { seat: number }> } }).toJSON().hands ?? {};
       for (const hand of Object.values(hands)) expect(hand.seat, `${game.id} game ${index}: seat ${seat} got another hand`).toBe(seat);
+      const gameState = table.gameState;
+      if (gameState !== null) {
+        const own = Object.values(hands)[0];
+        expect(own && wireRecordFromJson(own), `${game.id} game ${index}: seat ${seat}'s hand`).toEqual(table.game.privateView(gameState, seat));
+      }
     }
     encoder.discardChanges();
     sameChangeSet = rootChangeSet() === before;
