@@ -1,5 +1,5 @@
 /**
- * `npm run instructions -w @deckhand/bench -- [--tables 8] [--warmup 900] [--moves 300] [--game hearts] [--server deckhand]`:
+ * `npm run instructions -w @deckhand/bench -- [--tables 8] [--warmup 900] [--moves 300] [--game hearts] [--server deckhand] [--seed s]`:
  * the server's CPU work per move as instructions, which do not wander with the
  * machine's hour as CPU time does (the brief: compare CPU work by instruction
  * counts). The production build (`apps/server/dist/main.js`, built first by
@@ -19,6 +19,13 @@
  * plays `moves` moves at each table (random legal moves, seeded), and
  * reads the counters back. Prints one line: instructions per move, and the
  * callgrind file for `callgrind_annotate`.
+ *
+ * Deckhand deals every table from a secret random seed, so each run plays
+ * other games and its count wanders (15% in runs of 12-06, where the floor's
+ * repeated to the thousandth). `--seed` runs the server in its test mode with
+ * that seed (`TEST_SEED`, which only test mode accepts: it makes every deal
+ * known), so two runs play the same games: for comparing two builds, not for
+ * a figure players get.
  *
  * What callgrind counts is user-space instructions of every thread of the
  * server (its JavaScript, V8's compiler and collector, SQLite); the kernel's
@@ -46,6 +53,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '900' },
     port: { type: 'string', default: '25899' },
     server: { type: 'string', default: 'deckhand' },
+    seed: { type: 'string', default: '' },
   },
 });
 const floor = values.server === 'floor';
@@ -60,6 +68,7 @@ const tables = wholeNumber('tables', 1, 64);
 const movesPerTable = wholeNumber('moves', 1, 100_000);
 const warmupMoves = wholeNumber('warmup', 0, 100_000);
 const port = wholeNumber('port', 1024, 65_535);
+if (floor && values.seed !== '') throw new Error('--seed does not apply to the floor: its deals are fixed');
 if (floor && values.game !== 'hearts') throw new Error('--game does not apply to the floor: it plays a bare Hearts deal');
 if (!findGame(values.game)) throw new Error(`--game must be one of ${GAMES.map((game) => game.id).join(', ')}`);
 const baseUrl = `http://127.0.0.1:${port}`;
@@ -76,7 +85,10 @@ const server = spawn(
   {
     cwd: floor ? benchDir : serverDir,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: { ...process.env, ...benchServerEnv(), PORT: String(port), DATA_DIR: join(work, 'data') },
+    env: {
+      ...process.env, ...benchServerEnv(), PORT: String(port), DATA_DIR: join(work, 'data'),
+      ...(values.seed === '' ? {} : { NODE_ENV: 'test', TEST_SEED: values.seed }),
+    },
   },
 );
 let serverLog = '';
@@ -136,7 +148,7 @@ try {
   const all = files.reduce((sum, file) => sum + instructionsIn(file), 0);
   const perMove = (count: number) => `${(count / moves / 1e6).toFixed(3)} M`;
   console.log(
-    `${floor ? 'floor' : values.game}, ${tables} tables, ${moves} moves: ${perMove(main)} instructions a move on the main thread, ${perMove(all)} on all ` +
+    `${floor ? 'floor' : values.game}${values.seed === '' ? '' : ` (seed ${values.seed})`}, ${tables} tables, ${moves} moves: ${perMove(main)} instructions a move on the main thread, ${perMove(all)} on all ` +
       `${files.length} threads (${files[0]})`,
   );
   await Promise.allSettled(opened.map((table) => table.leave()));
