@@ -21,11 +21,15 @@
  * callgrind file for `callgrind_annotate`.
  *
  * Deckhand deals every table from a secret random seed, so each run plays
- * other games and its count wanders (15% in runs of 12-06, where the floor's
- * repeated to the thousandth). `--seed` runs the server in its test mode with
- * that seed (`TEST_SEED`, which only test mode accepts: it makes every deal
- * known), so two runs play the same games: for comparing two builds, not for
- * a figure players get.
+ * other games. `--seed` runs the server in its test mode with that seed
+ * (`TEST_SEED`, which only test mode accepts: it makes every deal known), so
+ * every run plays the same games; not a figure players get. Even so, three
+ * seeded runs of one build on 12-06 counted 0.483-0.550 M a move on the main
+ * thread (the floor repeated to the thousandth): under callgrind V8's
+ * compiler thread runs at valgrind's pace, and how many measured moves run
+ * before their optimized code is ready moves the count (the all-threads
+ * figure rose with it, 0.55 -> 0.77 M). Judge a change by several runs of
+ * each build, alternating, and read the two figures together.
  *
  * What callgrind counts is user-space instructions of every thread of the
  * server (its JavaScript, V8's compiler and collector, SQLite); the kernel's
