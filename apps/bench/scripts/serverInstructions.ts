@@ -42,9 +42,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GAMES, findGame } from '@deckhand/rules';
-import { DeckhandTable } from '../src/deckhand/DeckhandTable';
-import type { MoveResult } from '../src/deckhand/DeckhandTable';
-import { FloorTable } from '../src/floor/FloorTable';
+import { openBenchTable } from '../src/benchTable';
+import type { BenchTable } from '../src/benchTable';
 import { benchServerEnv } from '../src/host/benchServerEnv';
 import { stopChild, waitForPort } from '../../server/src/cluster/services';
 import { SERVER_NODE_FLAGS } from '../../server/src/nodeFlags';
@@ -117,11 +116,9 @@ try {
   await waitForPort(port, 'the server under callgrind', 180_000, () => server.exitCode === null).catch((error: unknown) => {
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${serverLog}`);
   });
-  const opened: { readonly over?: boolean; playMove(): Promise<MoveResult>; rematch(): Promise<void>; leave(): Promise<void> }[] = [];
+  const opened: BenchTable[] = [];
   for (let index = 0; index < tables; index++) {
-    opened.push(
-      floor ? await FloorTable.open(baseUrl) : await DeckhandTable.open({ baseUrl, gameId: values.game, seats: 4, botSeed: `instructions-${index}` }),
-    );
+    opened.push(await openBenchTable(floor ? 'floor' : 'deckhand', { baseUrl, gameId: values.game, seats: 4, botSeed: `instructions-${index}` }));
   }
   let moves = 0;
   const play = (count: number) =>

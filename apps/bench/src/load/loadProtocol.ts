@@ -3,12 +3,13 @@ import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { PauseFigures } from '../pauses';
 import { nextMessage, profileFlags, startChild, stopChild } from '../processes';
+import type { TableKind } from '../benchTable';
 import type { CpuSet } from '../processes';
 
 export interface LoadConfig {
   readonly baseUrl: string;
   /** Deckhand tables (the default), or the floor server's bare tables (`src/floor`), which ignore `gameIds`. */
-  readonly tables?: 'deckhand' | 'floor';
+  readonly tables?: TableKind;
   /** Tables cycle through these games. */
   readonly gameIds: readonly string[];
   /** Mean time between two moves at one table. */

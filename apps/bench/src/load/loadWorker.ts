@@ -8,9 +8,8 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Rng } from '@deckhand/rules';
-import { DeckhandTable } from '../deckhand/DeckhandTable';
-import type { MoveResult } from '../deckhand/DeckhandTable';
-import { FloorTable } from '../floor/FloorTable';
+import { openBenchTable } from '../benchTable';
+import type { BenchTable } from '../benchTable';
 import { PauseMonitor } from '../pauses';
 import type { LoadConfig, LoadReply, LoadRequest } from './loadProtocol';
 
@@ -22,14 +21,7 @@ const MAX_FAILURES_IN_A_ROW = 3;
 const ERROR_SAMPLES = 5;
 
 let config: LoadConfig | null = null;
-/** What a worker drives: a Deckhand table, or a floor one. */
-interface LoadTable {
-  playMove(): Promise<MoveResult>;
-  rematch(): Promise<void>;
-  leave(): Promise<void>;
-}
-
-const tables = new Set<LoadTable>();
+const tables = new Set<BenchTable>();
 let opened = 0;
 let stopping = false;
 let moves = 0;
@@ -51,7 +43,7 @@ function noteError(message: string): void {
 }
 
 /** Plays one table until shutdown: a move every interval (jittered +-25%), a rematch at each game over. */
-async function drive(table: LoadTable, intervalMs: number): Promise<void> {
+async function drive(table: BenchTable, intervalMs: number): Promise<void> {
   let failures = 0;
   try {
     // Spread the tables' first moves over one interval so they do not move in lockstep.
@@ -91,15 +83,12 @@ async function openTables(count: number): Promise<void> {
       const index = opened + next++;
       const gameId = current.gameIds[index % current.gameIds.length]!;
       try {
-        const table: LoadTable =
-          current.tables === 'floor'
-            ? await FloorTable.open(current.baseUrl)
-            : await DeckhandTable.open({
-                baseUrl: current.baseUrl,
-                gameId,
-                seats: SEATS,
-                botSeed: `load-${current.workerIndex}-${index}`,
-              });
+        const table = await openBenchTable(current.tables ?? 'deckhand', {
+          baseUrl: current.baseUrl,
+          gameId,
+          seats: SEATS,
+          botSeed: `load-${current.workerIndex}-${index}`,
+        });
         tables.add(table);
         void drive(table, current.moveIntervalMs);
       } catch (error) {
