@@ -14,7 +14,7 @@
  * p99 stayed within 100 ms, and what Redis (B - A) and the proxy (C - B) add.
  * Needs Debian's redis-server, postgresql and nginx.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,6 +23,7 @@ import { Redis } from 'ioredis';
 import { ClusterProcess, missingServices, startLocalCluster } from '@deckhand/server';
 import type { LocalCluster } from '@deckhand/server';
 import { DeckhandTable } from './deckhand/DeckhandTable';
+import { processTreeCpuMs } from './machine';
 import { summarize } from './stats';
 import type { LatencySummary } from './stats';
 
@@ -47,33 +48,9 @@ interface Probe {
   readonly redisUrl?: string;
 }
 
-const TICK_US = 1_000_000 / 100;
-
-/** CPU time of a process and its children so far, in microseconds (Linux: /proc, 100 ticks per second). */
+/** CPU time of a process (and its children) so far, in microseconds. */
 function cpuUs(pid: number | undefined, withChildren = false): number {
-  if (pid === undefined) return 0;
-  const read = (id: number) => {
-    try {
-      const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
-      return (Number(fields[11]) + Number(fields[12])) * TICK_US;
-    } catch {
-      return 0;
-    }
-  };
-  let total = read(pid);
-  if (withChildren) {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const fields = readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
-        if (Number(fields[1]) === pid) total += read(Number(entry));
-      } catch {
-        // ended meanwhile
-      }
-    }
-  }
-  return total;
+  return processTreeCpuMs(pid, withChildren) * 1000;
 }
 
 async function redisCommands(url: string | undefined): Promise<number> {

@@ -1,7 +1,8 @@
 /**
  * `npm run bench:floor -w @deckhand/bench -- [--tables 1000,1250] [--servers floor,deckhand] [--rounds 1]`:
  * (a server may carry Deckhand settings for a comparison: `--servers deckhand,deckhand:DATA_DIR=` runs it
- * with the table log and without, `;` between two settings)
+ * with the table log and without, `;` between two settings; `deckhand@2` is two processes sharing Redis
+ * and Postgres, each client connected straight to its table's process)
  * the capacity part's load (tables of four colyseus.js clients, a move per
  * table about every second, the load generator on its own CPU) against the
  * floor server (`src/floor`: Colyseus, Deckhand's schema and Node flags, none
@@ -15,6 +16,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ServerKind } from './host/hostProtocol';
+import { groupServicesMissing } from './host/serverGroup';
 import { measureCapacity } from './parts/capacity';
 import type { CapacityStep } from './results';
 import { FULL, GAME_IDS } from './runConfig';
@@ -26,16 +28,24 @@ const STALL_LIMIT_MS = 50;
 type Kind = typeof ServerKind.Deckhand | typeof ServerKind.Floor;
 const KINDS: readonly Kind[] = [ServerKind.Floor, ServerKind.Deckhand];
 
-/** A server to measure: its kind, and for Deckhand the settings over its own (`deckhand:DATA_DIR=;BOT_WORKERS=0`). */
+/**
+ * A server to measure: its kind, for Deckhand the number of processes (`deckhand@2`: two sharing Redis and
+ * Postgres, as `npm run cluster` runs them) and the settings over its own (`deckhand:DATA_DIR=;BOT_WORKERS=0`).
+ */
 interface ServerSpec {
   readonly label: string;
   readonly kind: Kind;
+  readonly processes: number;
   readonly env: Readonly<Record<string, string>>;
 }
 
 function serverSpec(text: string): ServerSpec {
-  const [kind, settings] = text.split(/:(.*)/s) as [string, string | undefined];
+  const [name, settings] = text.split(/:(.*)/s) as [string, string | undefined];
+  const [kind, count] = name.split('@') as [string, string | undefined];
   if (!KINDS.includes(kind as Kind)) throw new Error(`--servers takes ${KINDS.join(' and ')}, not ${JSON.stringify(kind)}`);
+  const processes = count === undefined ? 1 : Number(count);
+  if (!Number.isInteger(processes) || processes < 1 || processes > 8) throw new Error(`--servers: ${kind}@N takes 1 to 8 processes, not ${JSON.stringify(count)}`);
+  if (kind === ServerKind.Floor && processes > 1) throw new Error('--servers: the floor server runs as one process');
   const env: Record<string, string> = {};
   for (const setting of settings ? settings.split(';') : []) {
     const match = /^([A-Z][A-Z0-9_]*)=(.*)$/.exec(setting);
@@ -43,7 +53,7 @@ function serverSpec(text: string): ServerSpec {
     env[match[1]!] = match[2]!;
   }
   if (kind === ServerKind.Floor && Object.keys(env).length > 0) throw new Error('--servers: the floor server takes no settings');
-  return { label: text, kind: kind as Kind, env };
+  return { label: text, kind: kind as Kind, processes, env };
 }
 
 function parse(): { tables: number[]; servers: ServerSpec[]; rounds: number; workers: number } {
@@ -60,6 +70,8 @@ function parse(): { tables: number[]; servers: ServerSpec[]; rounds: number; wor
     throw new Error(`--tables must be a comma-separated list of whole numbers of tables, not ${JSON.stringify(values.tables)}`);
   }
   const servers = values.servers.split(',').map(serverSpec);
+  const missing = servers.some((server) => server.processes > 1) ? groupServicesMissing() : null;
+  if (missing) throw new Error(missing);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > 10) throw new Error('--rounds must be 1 to 10');
   const workers = Number(values.workers);
@@ -90,6 +102,7 @@ async function main(): Promise<void> {
       const figures = await measureCapacity({
         server: server.kind,
         serverEnv: server.env,
+        serverProcesses: server.processes,
         steps: tables,
         workers,
         moveIntervalMs: FULL.moveIntervalMs,

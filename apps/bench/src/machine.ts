@@ -85,3 +85,34 @@ export function procStatTotals(): { busyMs: number; stealMs: number } | null {
 export function machineStealMs(): number | null {
   return procStatTotals()?.stealMs ?? null;
 }
+
+/** One process's user + system CPU time so far, in ms (`/proc/<pid>/stat`, in ticks of 10 ms); 0 once it is gone. */
+function processCpuMs(pid: number): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
+    return (Number(fields[11]) + Number(fields[12])) * JIFFY_MS;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * CPU time of a process so far, in ms, and with `withChildren` that of its children too (nginx's workers,
+ * Postgres' backends; a child that has ended takes its time with it). 0 for an unknown or ended process.
+ */
+export function processTreeCpuMs(pid: number | undefined, withChildren = false): number {
+  if (pid === undefined) return 0;
+  let total = processCpuMs(pid);
+  if (!withChildren) return total;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      if (Number(fields[1]) === pid) total += processCpuMs(Number(entry));
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return total;
+}

@@ -14,4 +14,5 @@ export type { BotPoolOptions, BotTally, BotThinking } from './BotPool';
 export type { SearchAnswer, SearchRequest } from './botSearch';
 export { ClusterProcess, startLocalCluster } from './cluster/localCluster';
 export type { LocalCluster, LocalClusterOptions } from './cluster/localCluster';
-export { missingServices } from './cluster/services';
+export { freePort, missingServices, startPostgres, startRedis } from './cluster/services';
+export type { Service } from './cluster/services';

@@ -19,7 +19,8 @@ export async function startDeckhandServer(env: Readonly<Record<string, string>> 
   // The table log on, as production runs it, in a folder of its own that goes with the server.
   const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-bench-'));
   const server = await startServer({
-    port: 0,
+    // A port given in advance (`PORT`) is one a cluster process announces in its `PUBLIC_ADDRESS`.
+    port: env.PORT === undefined ? 0 : Number(env.PORT),
     env: { ...benchServerEnv(), DATA_DIR: dataDir, ...env },
   });
   const health = `http://127.0.0.1:${server.port}/health`;

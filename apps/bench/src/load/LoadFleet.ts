@@ -17,10 +17,17 @@ export class LoadFleet {
     readonly cpus: CpuSet | null,
   ) {}
 
-  static async start(count: number, config: Omit<LoadConfig, 'workerIndex'>): Promise<LoadFleet> {
+  /**
+   * `baseUrls`: the server's address, or each process's when it runs as several (`serverGroup.ts`):
+   * worker i sends its HTTP (guest passes, matchmaking) to `baseUrls[i % n]`.
+   */
+  static async start(count: number, baseUrls: readonly string[], config: Omit<LoadConfig, 'workerIndex' | 'baseUrl'>): Promise<LoadFleet> {
+    if (baseUrls.length === 0) throw new Error('a load fleet needs a server address');
     const cpus = loadGeneratorCpus();
     const started = await Promise.allSettled(
-      Array.from({ length: count }, (_, workerIndex) => startLoadWorker({ ...config, workerIndex }, cpus)),
+      Array.from({ length: count }, (_, workerIndex) =>
+        startLoadWorker({ ...config, baseUrl: baseUrls[workerIndex % baseUrls.length]!, workerIndex }, cpus),
+      ),
     );
     const workers = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
     const failure = started.find((result) => result.status === 'rejected');

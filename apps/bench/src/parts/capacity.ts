@@ -8,6 +8,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ServerKind, startServerHost } from '../host/hostProtocol';
 import type { ServerHost } from '../host/hostProtocol';
+import { startDeckhandGroup } from '../host/serverGroup';
 import { startCanary } from '../canaryProcess';
 import type { Canary } from '../canaryProcess';
 import { LoadFleet } from '../load/LoadFleet';
@@ -38,6 +39,8 @@ export interface CapacityConfig extends LoadWindowConfig {
   readonly server?: typeof ServerKind.Deckhand | typeof ServerKind.Floor;
   /** Settings over Deckhand's (`deckhandServer.ts`), for a comparison (`npm run bench:floor -- --servers deckhand:DATA_DIR=`). */
   readonly serverEnv?: Readonly<Record<string, string>>;
+  /** Deckhand as this many processes sharing Redis and Postgres (`serverGroup.ts`); 1, the default, is one process on SQLite. */
+  readonly serverProcesses?: number;
 }
 
 export async function measureCapacity(config: CapacityConfig): Promise<CapacityFigures> {
@@ -49,11 +52,13 @@ export async function measureCapacity(config: CapacityConfig): Promise<CapacityF
   let stopReason = `every step held (largest step ${config.steps.at(-1) ?? 0} tables)`;
   try {
     const kind = config.server ?? ServerKind.Deckhand;
-    server = await startServerHost(kind, kind === ServerKind.Floor ? 'server-floor' : 'server-capacity', config.serverEnv);
+    const processes = config.serverProcesses ?? 1;
+    if (processes > 1 && kind !== ServerKind.Deckhand) throw new Error('only Deckhand runs as several processes');
+    const group = processes > 1 ? await startDeckhandGroup(processes, 'server-capacity', config.serverEnv) : null;
+    server = group ?? (await startServerHost(kind, kind === ServerKind.Floor ? 'server-floor' : 'server-capacity', config.serverEnv));
     const { stats: idle } = await settle(server);
     canary = await startCanary('canary-capacity');
-    fleet = await LoadFleet.start(config.workers, {
-      baseUrl: server.url,
+    fleet = await LoadFleet.start(config.workers, group?.urls ?? [server.url], {
       tables: kind === ServerKind.Floor ? 'floor' : 'deckhand',
       gameIds: config.gameIds,
       moveIntervalMs: config.moveIntervalMs,

@@ -53,7 +53,7 @@ async function measureRun(config: HardBotsConfig, botWorkers: number | null): Pr
   try {
     const env = { BOT_DELAY_MS, ...(botWorkers === null ? {} : { BOT_WORKERS: String(botWorkers) }) };
     server = await startServerHost(ServerKind.Deckhand, `server-hardbots-${label}`, env);
-    fleet = await LoadFleet.start(config.workers, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
+    fleet = await LoadFleet.start(config.workers, [server.url], { gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
     const opening = await fleet.growTo(config.humanTables);
     await sleep(config.settleSeconds * 1000);
     config.log(`  ${label}: ${config.humanTables} human tables alone`);

@@ -55,7 +55,7 @@ async function measureOne(log: 'on' | 'off', config: LogCostConfig): Promise<Log
     server = await startServerHost(ServerKind.Deckhand, `server-log-${log}`, log === 'off' ? { DATA_DIR: '' } : {});
     const one = await oneTableLatencies(server, config.oneTableGames);
     config.log(`  log ${log}: one table, ${one.moves} moves, p99 ${summarize(one.latencies).p99Ms} ms`);
-    fleet = await LoadFleet.start(config.workers, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
+    fleet = await LoadFleet.start(config.workers, [server.url], { gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
     const opening = await fleet.growTo(config.tables);
     await sleep(config.settleSeconds * 1000);
     canary = await startCanary(`canary-log-${log}`);

@@ -54,7 +54,7 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
     // glibc heap that stays fragmented once 1,000 connections have come and gone, while later
     // rounds of the same size add about 2 MiB each). A short round at the soak's own size first, so that
     // the start is a server that has served this load once, and the end shows what the soak kept.
-    const warmup = await LoadFleet.start(config.workers, { baseUrl: server.url, gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
+    const warmup = await LoadFleet.start(config.workers, [server.url], { gameIds: config.gameIds, moveIntervalMs: config.moveIntervalMs });
     try {
       await warmup.growTo(config.tables);
       await sleep(config.warmupSeconds * 1000);
@@ -64,8 +64,7 @@ export async function runSoak(config: SoakConfig): Promise<SoakFigures> {
     await drain(server);
     const { stats: start, seconds: settleStartSeconds } = await settle(server);
     config.log(`  start (after the warm-up, settled in ${settleStartSeconds} s): RSS ${Math.round(start.rssBytes / 2 ** 20)} MiB, heap ${Math.round(start.heapUsedBytes / 2 ** 20)} of ${Math.round(start.heapTotalBytes / 2 ** 20)} MiB`);
-    fleet = await LoadFleet.start(config.workers, {
-      baseUrl: server.url,
+    fleet = await LoadFleet.start(config.workers, [server.url], {
       gameIds: config.gameIds,
       moveIntervalMs: config.moveIntervalMs,
     });

@@ -8,7 +8,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -22,6 +22,8 @@ export interface Service {
   readonly url: string;
   readonly port: number;
   readonly log: string;
+  /** The OS process id (Postgres: its postmaster, whose children are the backends). */
+  readonly pid?: number;
   stop(): Promise<void>;
 }
 
@@ -90,7 +92,7 @@ export async function startRedis(dir: string, port: number): Promise<Service> {
     { stdio: 'ignore' },
   );
   await waitForPort(port, 'redis-server', 20_000, () => child.exitCode === null);
-  return { name: 'redis', url: `redis://127.0.0.1:${port}`, port, log, stop: () => stopChild(child, 'SIGTERM') };
+  return { name: 'redis', url: `redis://127.0.0.1:${port}`, port, log, pid: child.pid, stop: () => stopChild(child, 'SIGTERM') };
 }
 
 /** Runs a Postgres program, as the `postgres` user when this process is root. */
@@ -122,6 +124,7 @@ export async function startPostgres(dir: string, port: number): Promise<Service>
     url: `postgres://deckhand@127.0.0.1:${port}/postgres`,
     port,
     log,
+    pid: Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]),
     stop: async () => {
       await asPostgres(join(bin, 'pg_ctl'), ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => {});
     },
