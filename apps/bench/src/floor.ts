@@ -19,8 +19,8 @@ import { ServerKind } from './host/hostProtocol';
 import { groupServicesMissing } from './host/serverGroup';
 import { measureCapacity } from './parts/capacity';
 import type { CapacityStep } from './results';
+import { serverCpuPerMove } from './report';
 import { FULL, GAME_IDS } from './runConfig';
-import { round } from './stats';
 import { machineSpeed } from './speed';
 
 const P99_LIMIT_MS = 100;
@@ -84,13 +84,6 @@ function stallOf(step: CapacityStep): number {
   return step.serverLongestStall?.gapMs ?? step.serverPauses.loopDelayMaxMs;
 }
 
-/** CPU per accepted move, in microseconds: the main thread's (when known) and the whole process's. */
-function cpuPerMove(step: CapacityStep): { main: number | null; all: number } {
-  const perMove = (percent: number): number => round((percent / 100 / step.movesPerSecond) * 1e6, 0);
-  const threads = step.serverThreadsCpuPercent;
-  return { main: threads === null || threads === undefined ? null : perMove(step.serverCpuPercent - threads), all: perMove(step.serverCpuPercent) };
-}
-
 async function main(): Promise<void> {
   const { tables, servers, rounds, workers } = parse();
   const log = (line: string): void => console.log(line);
@@ -114,7 +107,7 @@ async function main(): Promise<void> {
         log,
       });
       for (const step of figures.steps) {
-        const cpu = cpuPerMove(step);
+        const cpu = serverCpuPerMove(step);
         const stall = stallOf(step);
         const held = step.held && stall < STALL_LIMIT_MS;
         rows.push(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { liveHeapLine, tablesHeldWithShortStalls } from './report';
+import { cpuPerMoveLine, liveHeapLine, tablesHeldWithShortStalls } from './report';
 import type { CapacityFigures, CapacityStep } from './results';
 
 /** A capacity window with only what the stall row reads. */
@@ -43,5 +43,21 @@ describe('the live heap per table', () => {
     expect(liveHeapLine(capacity)).toMatch(/less the idle server's 30(\.0)? MiB.*: 100: 200\.0, 200: 190\.0\.$/);
     expect(liveHeapLine({ ...capacity, serverIdleHeapBytes: undefined })).toBeNull();
     expect(liveHeapLine({ ...capacity, steps: [{ tables: 100 }] } as unknown as CapacityFigures)).toBeNull();
+  });
+});
+
+describe('the server CPU per move', () => {
+  it('[bench-report] divides each size\'s last window\'s CPU by its moves, the main thread apart when known', () => {
+    const capacity = {
+      steps: [
+        // 10% of a core over 100 moves a second: 1,000 us a move, 800 of them on the main thread.
+        { tables: 100, movesPerSecond: 100, serverCpuPercent: 10, serverThreadsCpuPercent: 2 },
+        { tables: 500, movesPerSecond: 500, serverCpuPercent: 30, serverThreadsCpuPercent: 5 },
+        // Measured again: only the last window counts.
+        { tables: 500, movesPerSecond: 400, serverCpuPercent: 20, serverThreadsCpuPercent: null },
+      ],
+    } as unknown as CapacityFigures;
+    expect(cpuPerMoveLine(capacity)).toMatch(/: 100: 800 \/ 1000, 500: 500\.$/);
+    expect(cpuPerMoveLine({ steps: [] } as unknown as CapacityFigures)).toBeNull();
   });
 });

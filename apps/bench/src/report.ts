@@ -191,6 +191,8 @@ function capacitySection(capacity: CapacityFigures, results: BenchResults): stri
       `${Number.isFinite(capacity.serverRssBytesPerTable) ? `${(capacity.serverRssBytesPerTable / 1024).toFixed(1)} KiB` : 'n/a'} ` +
       `(idle server ${mib(capacity.serverIdleRssBytes)}).`,
   );
+  const cpu = cpuPerMoveLine(capacity);
+  if (cpu) lines.push(cpu);
   const live = liveHeapLine(capacity);
   if (live) lines.push(live);
   const untested = finalWindows(capacity.steps)
@@ -453,6 +455,27 @@ export function liveHeapKiBPerTable(liveBytes: number, idleBytes: number, tables
  * less the idle server's): what a full collection has to mark, and a figure
  * the machine's hour does not move. Null for results without it.
  */
+/** The server's CPU per accepted move in a window, in microseconds: its main thread's (when known) and the whole process's. */
+export function serverCpuPerMove(step: CapacityStep): { main: number | null; all: number } {
+  const perMove = (percent: number): number => Math.round((percent / 100 / step.movesPerSecond) * 1e6);
+  const threads = step.serverThreadsCpuPercent;
+  return { main: threads === null || threads === undefined ? null : perMove(step.serverCpuPercent - threads), all: perMove(step.serverCpuPercent) };
+}
+
+/** Each size's server CPU per move (its last window), the main thread's and the whole process's. */
+export function cpuPerMoveLine(capacity: CapacityFigures): string | null {
+  const sizes = finalWindows(capacity.steps).filter((step) => step.movesPerSecond > 0);
+  if (sizes.length === 0) return null;
+  const perMove = sizes.map((step) => {
+    const cpu = serverCpuPerMove(step);
+    return `${step.tables}: ${cpu.main === null ? '' : `${cpu.main} / `}${cpu.all}`;
+  });
+  return (
+    `- Server CPU per move, in us (main thread / whole process, each size's last window; at a few tables a move also pays ` +
+    `for waking an idle process): ${perMove.join(', ')}.`
+  );
+}
+
 export function liveHeapLine(capacity: CapacityFigures): string | null {
   const idle = capacity.serverIdleHeapBytes;
   if (idle === undefined) return null;
