@@ -700,7 +700,7 @@ export const LIMITS_NOTES: readonly string[] = [
   '  tables, in three batches alternating with one process: one held by both rules (p99 51 ms, a 46 ms stall, four full',
   '  collections between the two heaps); five stalled 54-91 ms (p99 44-93 ms), the main thread waiting for a CPU 15-47',
   '  ms of each, while the other process, Postgres and the load generator held both CPUs (the load generator\'s own loop',
-  '  stalled up to 279 ms). The two processes with Redis and Postgres used 79.5-84.7% of a core, 640-680 us a move, against',
+  '  stalled up to 279 ms). The two processes with Redis and Postgres used 79.5-84.7% of a core, 640-680 us a move (the five windows whose CPU counted them), against',
   '  52-64% and 420-525 us for one process in the same batches; with each process on a SQLite file of its own',
   '  (`deckhand@2:DATABASE_URL=`, not a deployment: no process could take over another\'s tables), 66-77%. Each heap is',
   '  half as large and windows with three or four full collections were no worse than others, but each process\'s longest',
