@@ -9,7 +9,8 @@
  * The group answers as one server (`ServerHost`): CPU time, memory and rooms summed, Redis' and Postgres'
  * CPU counted in (as the servers' other threads: the work they do is the group's); the longest stall, the
  * longest GC pause and the event-loop delay those of the worst process; the main threads' CPU and their
- * wait for a CPU summed over the processes.
+ * wait for a CPU summed over the processes (so "waiting for a CPU" can pass 50% of a window). In the
+ * worst process's stall anatomy, "other processes" includes the other server processes.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
