@@ -169,16 +169,35 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const restores = new Map<string, OpenTableLog>();
   // Set by the constructor above (matchMaker.setup); leases carry it so a takeover can tell who held a table.
   const leases = cluster?.leases(matchMaker.processId, config.leaseMs) ?? null;
+  // What a closed table still owes the presence (Redis in a cluster): its open-table slots back, and a second word
+  // to the lobbies. A stop says both before it closes the presence (`LastWordsPresence`), and a failure is logged.
+  const releasing = new Set<Promise<void>>();
+  const secondWords = new Map<string, NodeJS.Timeout>();
+  const owed = (work: Promise<unknown>, table: string, failed: string): void => {
+    const settled = work.then(
+      () => undefined,
+      (error: unknown) => logger.error({ err: error, table }, failed),
+    );
+    releasing.add(settled);
+    void settled.finally(() => releasing.delete(settled));
+  };
+  const secondWord = (table: string): void => {
+    secondWords.delete(table);
+    owed(Promise.resolve(presence.publish(LOBBY_CHANNEL, `${table},0`)), table, 'could not tell the lobbies a table closed');
+  };
   gameServer
     .define(RoomName.Table, tableRoomWith({
       config, games, tokens, logger, bots, observer: options.observer, store, restores, ownership: leases ?? soleOwnership,
     }))
     .enableRealtimeListing()
     .on('dispose', (room: TableRoom) => {
-      if (!room.keptOpen) void quota.closed(room.roomId);
+      if (!room.keptOpen) owed(quota.closed(room.roomId), room.roomId, "could not give back a closed table's open-table slots");
       // Colyseus' Redis driver lets lobby updates share one room query in flight, so the lobby can read a
       // listing from just before its removal and keep a closed table; a second word once it settled fixes that.
-      if (cluster) setTimeout(() => void presence.publish(LOBBY_CHANNEL, `${room.roomId},0`), LOBBY_SETTLE_MS).unref();
+      if (cluster) {
+        clearTimeout(secondWords.get(room.roomId));
+        secondWords.set(room.roomId, setTimeout(() => secondWord(room.roomId), LOBBY_SETTLE_MS).unref());
+      }
     });
   gameServer.define(RoomName.Lobby, LobbyRoom);
 
@@ -235,6 +254,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         // No new takeovers here; the tables this process keeps are let go once their rooms are closed.
         takeover?.stop();
         await gameServer.gracefullyShutdown(false);
+        // The rooms are gone and their listings settled: the second words go now, while the presence is still open.
+        for (const [table, timer] of secondWords) {
+          clearTimeout(timer);
+          secondWord(table);
+        }
+        await Promise.all(releasing);
         await cluster?.close();
         await new Promise<void>((resolve) => {
           httpServer.close(() => resolve());

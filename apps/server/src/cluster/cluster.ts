@@ -23,8 +23,24 @@ export interface ClusterLink {
   readonly redis: Redis;
   leases(processId: string, leaseMs: number): TableLeases;
   takeover(deps: Omit<TakeoverDeps, 'beforeTakeover' | 'relist'>): Takeover;
-  /** Lets go of the tables still held (after their rooms closed) and ends the connection; Colyseus ends its own unless `colyseusToo` (a start that failed). */
+  /**
+   * Lets go of the tables still held (after their rooms closed) and ends the connections, the presence's
+   * included (see `LastWordsPresence`); Colyseus ends its driver itself unless `colyseusToo` (a start that failed).
+   */
   close(colyseusToo?: boolean): Promise<void>;
+}
+
+/**
+ * Colyseus' Redis presence, except that Colyseus' own shutdown (which it calls as soon as its rooms are
+ * disposed) leaves it open: a table that just closed may still owe Redis its open-table slots and the
+ * lobbies' second word (server.ts), and `ClusterLink.close`, after those, closes it.
+ */
+class LastWordsPresence extends RedisPresence {
+  override shutdown(): void {}
+
+  closeNow(): void {
+    super.shutdown();
+  }
 }
 
 /**
@@ -57,7 +73,7 @@ export async function joinCluster(url: string, logger: Logger): Promise<ClusterL
     redis.disconnect();
     throw new ClusterError(`cannot reach Redis at ${redactedUrl(url)}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const presence = new RedisPresence(url);
+  const presence = new LastWordsPresence(url);
   const driver = new RedisDriver(url);
   let leases: TableLeases | null = null;
   return {
@@ -77,15 +93,13 @@ export async function joinCluster(url: string, logger: Logger): Promise<ClusterL
       });
     },
     async close(colyseusToo = false) {
-      if (colyseusToo) {
-        presence.shutdown();
-        await driver.shutdown();
-      }
+      if (colyseusToo) await driver.shutdown();
       if (leases) {
         leases.stop();
         for (const tableId of leases.heldTables()) await leases.release(tableId);
       }
       await redis.quit().catch(() => redis.disconnect());
+      presence.closeNow();
     },
   };
 }
