@@ -86,15 +86,18 @@ export function machineStealMs(): number | null {
   return procStatTotals()?.stealMs ?? null;
 }
 
-/** One process's user + system CPU time so far, in ms (`/proc/<pid>/stat`, in ticks of 10 ms); 0 once it is gone. */
-function processCpuMs(pid: number): number {
+/** The fields of `/proc/<pid>/stat` after the process's name (so a name with spaces cannot shift them); null once it is gone. */
+function statFields(pid: number | string): string[] | null {
   try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
-    return (Number(fields[11]) + Number(fields[12])) * JIFFY_MS;
+    return fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   } catch {
-    return 0;
+    return null;
   }
+}
+
+/** User + system CPU time in ms from `statFields` (fields 14 and 15 of the whole line, 12 and 13 after the name). */
+function cpuMsOf(fields: readonly string[] | null): number {
+  return fields ? (Number(fields[11]) + Number(fields[12])) * JIFFY_MS : 0;
 }
 
 /**
@@ -103,16 +106,13 @@ function processCpuMs(pid: number): number {
  */
 export function processTreeCpuMs(pid: number | undefined, withChildren = false): number {
   if (pid === undefined) return 0;
-  let total = processCpuMs(pid);
+  let total = cpuMsOf(statFields(pid));
   if (!withChildren) return total;
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const fields = fs.readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      if (Number(fields[1]) === pid) total += processCpuMs(Number(entry));
-    } catch {
-      // ended meanwhile
-    }
+    const fields = statFields(entry);
+    // The parent's pid is the second field after the name.
+    if (fields && Number(fields[1]) === pid) total += cpuMsOf(fields);
   }
   return total;
 }

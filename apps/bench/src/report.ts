@@ -450,11 +450,6 @@ export function liveHeapKiBPerTable(liveBytes: number, idleBytes: number, tables
   return ((liveBytes - idleBytes) / tables / 1024).toFixed(1);
 }
 
-/**
- * The live heap a table adds at each size (after forced full collections,
- * less the idle server's): what a full collection has to mark, and a figure
- * the machine's hour does not move. Null for results without it.
- */
 /** The server's CPU per accepted move in a window, in microseconds: its main thread's (when known) and the whole process's. */
 export function serverCpuPerMove(step: CapacityStep): { main: number | null; all: number } {
   const perMove = (percent: number): number => Math.round((percent / 100 / step.movesPerSecond) * 1e6);
@@ -476,6 +471,11 @@ export function cpuPerMoveLine(capacity: CapacityFigures): string | null {
   );
 }
 
+/**
+ * The live heap a table adds at each size (after forced full collections,
+ * less the idle server's): what a full collection has to mark, and a figure
+ * the machine's hour does not move. Null for results without it.
+ */
 export function liveHeapLine(capacity: CapacityFigures): string | null {
   const idle = capacity.serverIdleHeapBytes;
   if (idle === undefined) return null;

@@ -16,8 +16,8 @@ export interface RunningServer {
 
 /** `env` overrides the settings of `benchServerEnv` (a part that measures bots sets BOT_WORKERS and BOT_DELAY_MS). */
 export async function startDeckhandServer(env: Readonly<Record<string, string>> = {}): Promise<RunningServer> {
-  // The table log on, as production runs it, in a folder of its own that goes with the server.
-  const dataDir = mkdtempSync(join(tmpdir(), 'deckhand-bench-'));
+  // The table log on, as production runs it, in a folder of its own that goes with the server (unless it is on Postgres).
+  const dataDir = env.DATABASE_URL ? '' : mkdtempSync(join(tmpdir(), 'deckhand-bench-'));
   const server = await startServer({
     // A port given in advance (`PORT`) is one a cluster process announces in its `PUBLIC_ADDRESS`.
     port: env.PORT === undefined ? 0 : Number(env.PORT),
@@ -33,8 +33,11 @@ export async function startDeckhandServer(env: Readonly<Record<string, string>> 
     },
     bots: () => server.bots.tally(),
     close: async () => {
-      await server.shutdown();
-      rmSync(dataDir, { recursive: true, force: true });
+      try {
+        await server.shutdown();
+      } finally {
+        if (dataDir !== '') rmSync(dataDir, { recursive: true, force: true });
+      }
     },
   };
 }
