@@ -31,7 +31,7 @@ import { TableQuota } from './http/TableQuota';
 import { httpApp } from './httpApp';
 import { repeatLimitHooks } from './logLines';
 import { skipPm2AgentOutsidePm2 } from './pm2Metrics';
-import { LOBBY_SETTLE_MS } from './room/TableListing';
+import { ClosedTables } from './room/ClosedTables';
 import { tableRoomWith } from './room/TableRoom';
 import type { TableRoom } from './room/TableRoom';
 import { openTableStore } from './store/openStore';
@@ -97,9 +97,6 @@ class DeckhandServer extends Server {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Colyseus' lobby channel: `<roomId>,0` makes every lobby read that room's listing again. */
-const LOBBY_CHANNEL = '$lobby';
 
 /**
  * Brings an unfinished table back under its own code, in this process (never
@@ -169,36 +166,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const restores = new Map<string, OpenTableLog>();
   // Set by the constructor above (matchMaker.setup); leases carry it so a takeover can tell who held a table.
   const leases = cluster?.leases(matchMaker.processId, config.leaseMs) ?? null;
-  // What a closed table still owes the presence (Redis in a cluster): its open-table slots back, and a second word
-  // to the lobbies. A stop says both before it closes the presence (`LastWordsPresence`), and a failure is logged.
-  const releasing = new Set<Promise<void>>();
-  const secondWords = new Map<string, NodeJS.Timeout>();
-  const owed = (work: Promise<unknown>, table: string, failed: string): void => {
-    const settled = work.then(
-      () => undefined,
-      (error: unknown) => logger.error({ err: error, table }, failed),
-    );
-    releasing.add(settled);
-    void settled.finally(() => releasing.delete(settled));
-  };
-  const secondWord = (table: string): void => {
-    secondWords.delete(table);
-    owed(Promise.resolve(presence.publish(LOBBY_CHANNEL, `${table},0`)), table, 'could not tell the lobbies a table closed');
-  };
+  const closedTables = new ClosedTables(quota, presence, cluster !== null, logger);
   gameServer
     .define(RoomName.Table, tableRoomWith({
       config, games, tokens, logger, bots, observer: options.observer, store, restores, ownership: leases ?? soleOwnership,
+      disposals: closedTables,
     }))
     .enableRealtimeListing()
-    .on('dispose', (room: TableRoom) => {
-      if (!room.keptOpen) owed(quota.closed(room.roomId), room.roomId, "could not give back a closed table's open-table slots");
-      // Colyseus' Redis driver lets lobby updates share one room query in flight, so the lobby can read a
-      // listing from just before its removal and keep a closed table; a second word once it settled fixes that.
-      if (cluster) {
-        clearTimeout(secondWords.get(room.roomId));
-        secondWords.set(room.roomId, setTimeout(() => secondWord(room.roomId), LOBBY_SETTLE_MS).unref());
-      }
-    });
+    .on('dispose', (room: TableRoom) => closedTables.closed(room.roomId, room.keptOpen));
   gameServer.define(RoomName.Lobby, LobbyRoom);
 
   try {
@@ -254,12 +229,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         // No new takeovers here; the tables this process keeps are let go once their rooms are closed.
         takeover?.stop();
         await gameServer.gracefullyShutdown(false);
-        // The rooms are gone and their listings settled: the second words go now, while the presence is still open.
-        for (const [table, timer] of secondWords) {
-          clearTimeout(timer);
-          secondWord(table);
-        }
-        await Promise.all(releasing);
+        // Colyseus counts the rooms gone once their closing has started: it and what they owe Redis finish here, while
+        // the presence and the store are still open.
+        await closedTables.settle();
         await cluster?.close();
         await new Promise<void>((resolve) => {
           httpServer.close(() => resolve());

@@ -1,12 +1,14 @@
 /**
  * A process joined to Redis that stops (SIGTERM: a rolling restart) right
- * after a table closed. The table still owes Redis its open-table slots and
- * the lobbies' second word (due a moment later): the stop says both before it
- * closes the connection, and nothing ends in an unhandled rejection, which
- * would stop a process started without `main.ts`'s safety net.
+ * after a table closed. The table still owes Redis its open-table slots, its
+ * code and the lobbies' second word (due a moment later), and Colyseus counts
+ * the room gone before its own closing is done: the stop waits for all of it
+ * before it closes the connection, and nothing ends in an unhandled rejection,
+ * which would stop a process started without `main.ts`'s safety net.
  */
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MemoryTableStore } from '../store/MemoryTableStore';
 import { bootServer, Player, sleep, waitFor } from '../test/harness';
 import type { TestServer } from '../test/harness';
 import { clusterServicesAvailable, useThrowawayRedis } from '../test/services';
@@ -27,7 +29,14 @@ describe.skipIf(!ready)('a clustered process stopping right after a table closed
   afterAll(() => void process.off('unhandledRejection', onRejection));
 
   it('says what the table owes Redis before it stops, and leaves nothing to fail after', async () => {
-    server = await bootServer(25791, { REDIS_URL: redis.url, TOKEN_SECRET: 't'.repeat(40) });
+    // A store slow to close a table (a disk or Postgres under load): the stop comes while the room is still closing.
+    const store = new MemoryTableStore();
+    const closeTable = store.closeTable.bind(store);
+    store.closeTable = async (tableId) => {
+      await sleep(300);
+      await closeTable(tableId);
+    };
+    server = await bootServer(25791, { REDIS_URL: redis.url, TOKEN_SECRET: 't'.repeat(40) }, { store });
     // What every process's lobby hears (Colyseus' channel).
     listener = new Redis(redis.url);
     const heard: string[] = [];
@@ -52,6 +61,8 @@ describe.skipIf(!ready)('a clustered process stopping right after a table closed
     const check = new Redis(redis.url);
     try {
       expect(await check.hgetall('deckhand:quota:open')).toEqual({});
+      // And the room's own closing finished first: its code is free again for any process to hand out.
+      expect(await check.hexists('deckhand:table-codes', code)).toBe(0);
     } finally {
       check.disconnect();
     }

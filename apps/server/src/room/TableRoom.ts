@@ -37,6 +37,7 @@ import { holdsTableSchema, skipSchemaDescription } from './KnownSchema';
 import { TableHistory } from './TableHistory';
 import { TableListing } from './TableListing';
 import type { TableMetadata } from './TableListing';
+import type { Disposals } from './ClosedTables';
 import { TableMirror } from './TableMirror';
 import { reuseChangeSets } from './reuseChangeSets';
 import { tableView } from './tableView';
@@ -55,6 +56,8 @@ export interface TableDeps {
   readonly restores: Map<string, OpenTableLog>;
   /** Which process runs which table (leases in Redis); one process owns everything without it. */
   readonly ownership: TableOwnership;
+  /** Takes the room's closing, so a stop waits for it before it closes the store and the presence. */
+  readonly disposals: Disposals;
 }
 
 /** What the lobby lists for a public table (`room/TableListing.ts`). */
@@ -357,7 +360,14 @@ export class TableRoom extends Room<TableState, TableMetadata> {
     await this.disconnect(CloseCode.ServerShutdown);
   }
 
-  override async onDispose(): Promise<void> {
+  /** Colyseus counts the room gone when this starts; the stop waits for it through `disposals`. */
+  override onDispose(): Promise<void> {
+    const closing = this.closeRoom();
+    this.deps.disposals.track(closing);
+    return closing;
+  }
+
+  private async closeRoom(): Promise<void> {
     this.closing = true;
     this.table?.close();
     await this.queue;
